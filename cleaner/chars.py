@@ -1,0 +1,157 @@
+"""Character knowledge: every class and table the cleaners share, in one place.
+
+Character *sets* (frozensets, for ``ch in SET``) are kept apart from regex
+*fragments* (strings meant to sit inside ``[...]``), so that a fragment's
+escapes and ranges never leak into a membership test.
+"""
+from __future__ import annotations
+
+# --- Unicode blocks ---------------------------------------------------------
+# Han is matched with the ``regex`` module's ``\p{Han}``, which follows the
+# Unicode Script property (all CJK Unified Ideograph blocks, compatibility
+# ideographs, 〇 and radicals) and so needs no hand-kept range list.
+HAN = r"\p{Han}"
+
+# --- Punctuation sets -------------------------------------------------------
+#: Ends a sentence. ASCII twins are listed because raw pages often carry them.
+SENTENCE_FINAL = frozenset(
+    "\u3002"  # 。 ideographic full stop
+    "\uff01"  # ！ fullwidth exclamation mark
+    "\uff1f"  # ？ fullwidth question mark
+    "\u2026"  # … horizontal ellipsis
+    "!?"      # ASCII twins
+    "\uff0e"  # ． fullwidth full stop (used as 。 in some dumps)
+)
+
+#: Ends a clause but not a sentence: a line ending in one of these goes on.
+CLAUSE_FINAL = frozenset(
+    "\uff0c"  # ， fullwidth comma
+    "\u3001"  # 、 ideographic comma
+    "\uff1b"  # ； fullwidth semicolon
+    "\uff1a"  # ： fullwidth colon
+    ",;:"     # ASCII twins
+)
+
+#: Closing brackets and quotes; they may follow a sentence end (。” or 。）).
+CLOSERS = frozenset(
+    "\uff09"  # ） fullwidth right parenthesis
+    "\u300b"  # 》 right double angle bracket
+    "\u3009"  # 〉 right angle bracket
+    "\u300d"  # 」 right corner bracket
+    "\u300f"  # 』 right white corner bracket
+    "\u3011"  # 】 right black lenticular bracket
+    "\u3015"  # 〕 right tortoise shell bracket
+    "\u201d"  # ” right double quotation mark
+    "\u2019"  # ’ right single quotation mark
+    ")]}"     # ASCII twins
+)
+
+#: Opening brackets and quotes: a layout break never falls right after one.
+OPENERS = frozenset(
+    "\uff08"  # （ fullwidth left parenthesis
+    "\u300a"  # 《 left double angle bracket
+    "\u3008"  # 〈 left angle bracket
+    "\u300c"  # 「 left corner bracket
+    "\u300e"  # 『 left white corner bracket
+    "\u3010"  # 【 left black lenticular bracket
+    "\u3014"  # 〔 left tortoise shell bracket
+    "\u201c"  # “ left double quotation mark
+    "\u2018"  # ‘ left single quotation mark
+    "([{"     # ASCII twins
+)
+
+#: Pairs of brackets/quotes, opener -> closer, for balance counting.
+PAIRS = {
+    "\uff08": "\uff09", "(": ")", "\u300a": "\u300b", "\u3008": "\u3009",
+    "\u300c": "\u300d", "\u300e": "\u300f", "\u3010": "\u3011",
+    "\u3014": "\u3015", "\u201c": "\u201d", "\u2018": "\u2019",
+    "[": "]", "{": "}",
+}
+
+#: Never starts a line in typeset Chinese (GB/T 15834 line-breaking rules):
+#: a raw line that starts with one of these was broken by layout.
+NO_LINE_START = frozenset(CLAUSE_FINAL | CLOSERS | set(
+    "\u3002"  # 。
+    "\uff01"  # ！
+    "\uff1f"  # ？
+    "\u2026"  # …
+    "!?."
+))
+
+# --- Width tables -----------------------------------------------------------
+#: ASCII punctuation that takes its full-width form in Chinese context.
+ASCII_TO_FULLWIDTH = {
+    ",": "\uff0c",  # ，
+    ";": "\uff1b",  # ；
+    ":": "\uff1a",  # ：
+    "!": "\uff01",  # ！
+    "?": "\uff1f",  # ？
+    "(": "\uff08",  # （
+    ")": "\uff09",  # ）
+}
+
+#: Full-width forms folded to ASCII wherever they stand: digits, Latin
+#: letters, and symbols that have no Chinese typographic role.
+FULLWIDTH_TO_ASCII = {
+    **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},   # ０-９
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},   # Ａ-Ｚ
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},   # ａ-ｚ
+    "\uff05": "%",   # ％ fullwidth percent sign
+    "\uff0b": "+",   # ＋ fullwidth plus sign
+    "\uff1d": "=",   # ＝ fullwidth equals sign
+    "\uff20": "@",   # ＠ fullwidth commercial at
+    "\uff03": "#",   # ＃ fullwidth number sign
+    "\uff06": "&",   # ＆ fullwidth ampersand
+    "\uff0f": "/",   # ／ fullwidth solidus
+    "\uff3f": "_",   # ＿ fullwidth low line
+}
+
+#: Full-width forms folded to ASCII only between two ASCII letters or digits
+#: (``５．０`` -> ``5.0``, ``ｗｗｗ．ｘ`` -> ``www.x``), since alone they may be
+#: Chinese punctuation.
+FULLWIDTH_INNER = {
+    "\uff0e": ".",   # ． fullwidth full stop
+    "\uff0d": "-",   # － fullwidth hyphen-minus
+    "\uff1a": ":",   # ： fullwidth colon, as in times 16：10
+    "\uff0c": ",",   # ， fullwidth comma, as in thousands 1，000
+}
+
+# --- Whitespace and invisible characters --------------------------------------
+#: Space characters folded to one ASCII space (tab, no-break, ideographic, ...).
+SPACES = (
+    "\t"
+    "\u00a0"  # no-break space
+    "\u1680"  # ogham space mark
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f"  # narrow no-break space
+    "\u205f"  # medium mathematical space
+    "\u3000"  # ideographic space
+)
+
+#: Characters that carry no text and are removed (zero-width, bidi controls,
+#: soft hyphen, BOM inside text). Control characters are matched separately.
+INVISIBLE = (
+    "\u00ad"  # soft hyphen
+    "\u200b"  # zero width space
+    "\u200c"  # zero width non-joiner
+    "\u200d"  # zero width joiner
+    "\u200e\u200f"  # left-to-right / right-to-left mark
+    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
+    "\u2060"  # word joiner
+    "\u2066\u2067\u2068\u2069"  # bidi isolates
+    "\ufeff"  # zero width no-break space (BOM)
+)
+
+#: C0 and C1 controls other than tab, line feed and carriage return, plus DEL.
+CONTROL_RE = "[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]"
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK ideograph (the common blocks; fast, no regex).
+
+    >>> is_han("中"), is_han("A"), is_han("，")
+    (True, False, False)
+    """
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
+            or 0x20000 <= o <= 0x3134F or 0xF900 <= o <= 0xFAFF or o == 0x3007)

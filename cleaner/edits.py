@@ -1,0 +1,149 @@
+"""Edits and the text that remembers where it came from.
+
+A cleaner never rewrites text itself: it yields *changes*, ``(start, end,
+replacement)`` spans over the text it was given (dolma's taggers work the same
+way). :meth:`Piece.apply` makes the changes and records each as an
+:class:`Edit` that names the rule and the character offset in the decoded raw
+file, so every edit is recorded once, where it is made, and can be traced
+back to a line and column of the raw file.
+
+A :class:`Piece` keeps a sparse offset map (anchors): between two anchors
+characters map one to one onto the raw text, so the map costs one entry per
+edit, not one per character.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable, Iterator, NamedTuple
+
+Change = tuple[int, int, str]
+
+
+class Edit(NamedTuple):
+    """One change a rule made: ``before`` at raw ``offset`` became ``after``."""
+    rule: str
+    offset: int
+    before: str
+    after: str
+
+
+class Piece:
+    """A string plus the raw offset of each character (via sparse anchors).
+
+    >>> p = Piece.from_raw("ab", 10).concat(Piece.from_raw("cd", 20))
+    >>> p.text, p.raw_offset(1), p.raw_offset(2)
+    ('abcd', 11, 20)
+    """
+    __slots__ = ("text", "_pos", "_raw")
+
+    def __init__(self, text: str, pos: list[int], raw: list[int]):
+        self.text = text
+        self._pos = pos   # anchor positions in text, ascending, first is 0
+        self._raw = raw   # raw offsets of those positions
+
+    @classmethod
+    def from_raw(cls, text: str, offset: int) -> "Piece":
+        return cls(text, [0], [offset])
+
+    def __repr__(self) -> str:
+        return f"Piece({self.text!r})"
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def raw_offset(self, i: int) -> int:
+        """Raw offset of character ``i`` (``i == len`` maps past the end)."""
+        k = bisect_right(self._pos, i) - 1
+        return self._raw[k] + (i - self._pos[k])
+
+    def concat(self, other: "Piece", sep: str = "") -> "Piece":
+        """Append ``other``; ``sep`` is inserted text mapped to other's start."""
+        n = len(self.text)
+        start = n + len(sep)
+        pos = self._pos + ([n] if sep else []) + [p + start for p in other._pos]
+        raw = self._raw + ([other._raw[0]] if sep else []) + other._raw
+        return Piece(self.text + sep + other.text, pos, raw)
+
+    def slice(self, a: int, b: int | None = None) -> "Piece":
+        """The piece of characters ``a:b``, keeping their raw offsets."""
+        b = len(self.text) if b is None else b
+        k = bisect_right(self._pos, a) - 1
+        pos, raw = [0], [self._raw[k] + (a - self._pos[k])]
+        for p, r in zip(self._pos[k + 1:], self._raw[k + 1:]):
+            if p >= b:
+                break
+            pos.append(p - a)
+            raw.append(r)
+        return Piece(self.text[a:b], pos, raw)
+
+    def apply(self, rule: str, changes: Iterable[Change], sink: list[Edit]) -> "Piece":
+        """Make ``changes`` (sorted, non-overlapping) and log them to ``sink``.
+
+        >>> log = []
+        >>> Piece.from_raw("a,b", 100).apply("comma", [(1, 2, "，")], log).text
+        'a，b'
+        >>> log
+        [Edit(rule='comma', offset=101, before=',', after='，')]
+        """
+        text = self.text
+        parts: list[str] = []
+        pos: list[int] = []
+        raw: list[int] = []
+        last = 0   # end of the previous change in old text
+        n = 0      # length of new text so far
+        changed = False
+        for start, end, new in changes:
+            if start < last or end < start:
+                raise ValueError(f"{rule}: overlapping or unsorted change {(start, end)}")
+            old = text[start:end]
+            if old == new:
+                continue
+            if start > last:
+                n = self._carry(last, start, n, pos, raw)
+                parts.append(text[last:start])
+            at = self.raw_offset(start)
+            sink.append(Edit(rule, at, old, new))
+            if new:
+                pos.append(n)
+                raw.append(at)
+                parts.append(new)
+                n += len(new)
+            last = end
+            changed = True
+        if not changed:
+            return self
+        if last < len(text):
+            self._carry(last, len(text), n, pos, raw)
+            parts.append(text[last:])
+        if not pos or pos[0] != 0:
+            pos.insert(0, 0)
+            raw.insert(0, self.raw_offset(0))
+        return Piece("".join(parts), pos, raw)
+
+    def _carry(self, a: int, b: int, n: int, pos: list[int], raw: list[int]) -> int:
+        """Copy the anchors of old ``a:b`` to new position ``n``; return new n."""
+        pos.append(n)
+        raw.append(self.raw_offset(a))
+        k = bisect_right(self._pos, a)
+        while k < len(self._pos) and self._pos[k] < b:
+            pos.append(n + self._pos[k] - a)
+            raw.append(self._raw[k])
+            k += 1
+        return n + b - a
+
+
+def apply(finder, text: str) -> str:
+    """Run one cleaner's change finder over plain text and return the result.
+
+    The str -> str view of a cleaner, for doctests and quick use:
+
+    >>> apply(lambda t: [(0, 1, "A")], "abc")
+    'Abc'
+    """
+    return Piece.from_raw(text, 0).apply("_", finder(text), []).text
+
+
+def changes_from_regex(pattern, text: str, repl) -> Iterator[Change]:
+    """Changes for each match of ``pattern``; ``repl(match)`` gives its text."""
+    for m in pattern.finditer(text):
+        yield m.start(), m.end(), repl(m)
