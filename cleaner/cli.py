@@ -1,0 +1,231 @@
+"""The ``cleaner`` command line: build, clean, explain, publish."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .errors import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, BadInput,
+                     ConservationError)
+
+EXIT_CODES = f"""exit codes:
+  {EXIT_OK}    done
+  {EXIT_BAD_INPUT}    bad input: a raw file, the raw folder or the manifest could not be used
+       (the message names the file, and the line or byte where it applies)
+  {EXIT_INTERNAL}    internal error: a bug, such as text the cleaner could not account for
+  2    bad command line
+  {EXIT_INTERRUPTED}  interrupted
+"""
+
+
+def _year(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a four-digit year")
+    return int(text)
+
+
+def _share(text: str) -> float:
+    v = float(text)
+    if not 0 < v < 1:
+        raise argparse.ArgumentTypeError("the test share must lie between 0 and 1")
+    return v
+
+
+def _size(text: str) -> int:
+    units = {"KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30, "B": 1}
+    t = text.strip().upper()
+    for u, m in units.items():
+        if t.endswith(u):
+            return int(float(t[:-len(u)]) * m)
+    return int(t)
+
+
+def _add_cleaning_options(p: argparse.ArgumentParser) -> None:
+    from .normalize import SCRIPTS
+    p.add_argument("--year", type=_year, help="year of files whose manifest (or text) gives none")
+    p.add_argument("--script", choices=sorted(SCRIPTS), default="simplified",
+                   help="target script, converted with OpenCC (default: simplified)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="worker processes (default: all cores); output is the same for any number")
+    p.add_argument("--on-error", choices=["stop", "skip"], default="stop",
+                   help="on a bad raw file: stop with no output (default), or skip it, list it "
+                        "and go on")
+    p.add_argument("--progress", choices=["auto", "on", "off"], default="auto",
+                   help="progress bar on standard error (auto: only on a terminal)")
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="cleaner", description="Turn raw hard-wrapped Chinese newspaper text into a clean dataset.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="raw/ -> dist/ (the dataset) and DATASET_CARD.md",
+                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    b.add_argument("--raw", type=Path, default=Path("raw"), help="raw folder (default: raw/)")
+    b.add_argument("--out", type=Path, default=Path("dist"), help="dataset folder (default: dist/)")
+    b.add_argument("--card", type=Path, default=Path("DATASET_CARD.md"),
+                   help="where to put a copy of the card (default: DATASET_CARD.md)")
+    b.add_argument("--test-share", type=_share, default=None, help="share of articles in test (default 0.2)")
+    b.add_argument("--split-seed", default=None, help="seed of the id hash that picks splits")
+    b.add_argument("--dedup", choices=["drop", "group", "off"], default="drop",
+                   help="near-duplicates: drop later copies (default), keep them grouped in one "
+                        "split, or do not look for them; exact duplicates are always kept once")
+    b.add_argument("--near-threshold", type=float, default=None,
+                   help="MinHash Jaccard similarity that makes a near-duplicate (default 0.8)")
+    b.add_argument("--shard-size", type=_size, default=None,
+                   help="largest Parquet shard, e.g. 256MB (default)")
+    b.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local processes (default) or Ray Data (pip install -e '.[ray]')")
+    _add_cleaning_options(b)
+
+    c = sub.add_parser("clean", help="clean raw files to article records (JSON Lines)",
+                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    c.add_argument("files", nargs="+", metavar="FILE", help="raw files; - reads standard input")
+    c.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    c.add_argument("--outlet", help="the paper the files come from (what 本报 stands for)")
+    c.add_argument("--encoding", help="the files' encoding (default: detected)")
+    c.add_argument("--audit", type=Path, help="also write every edit, per article, to this file")
+    _add_cleaning_options(c)
+
+    e = sub.add_parser("explain", help="show each join-or-break decision and its evidence")
+    e.add_argument("target", metavar="FILE[:LINE]", help="a raw file, optionally with a line number")
+    e.add_argument("--context", type=int, default=3, help="decisions shown around LINE (default 3)")
+    e.add_argument("--year", type=_year)
+    e.add_argument("--script", default="simplified")
+
+    p = sub.add_parser("publish", help="upload dist/ to the Hugging Face Hub")
+    p.add_argument("--repo-id", required=True, help="ORG/NAME of the dataset repository")
+    p.add_argument("--dist", type=Path, default=Path("dist"))
+    p.add_argument("--dry-run", action="store_true", help="check the card and list the files only")
+    p.add_argument("--private", action="store_true")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BadInput as e:
+        print(f"cleaner: bad input: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ConservationError as e:
+        print(f"cleaner: internal error: {e}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except KeyboardInterrupt:
+        print("cleaner: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _settings(args):
+    from .pipeline import Settings
+    return Settings(script=args.script, year=args.year)
+
+
+def _progress(args) -> bool:
+    return args.progress == "on" or (args.progress == "auto" and sys.stderr.isatty())
+
+
+def cmd_build(args) -> int:
+    from .build import BuildOptions, build
+    from .dataset import DEFAULT_SHARD_BYTES, DEFAULT_SPLIT_SEED, DEFAULT_TEST_SHARE
+    from .dedup import DEFAULT_THRESHOLD
+    opts = BuildOptions(
+        raw=args.raw, out=args.out, card=args.card, settings=_settings(args), workers=args.workers,
+        test_share=args.test_share or DEFAULT_TEST_SHARE, split_seed=args.split_seed or DEFAULT_SPLIT_SEED,
+        dedup=args.dedup, near_threshold=args.near_threshold or DEFAULT_THRESHOLD,
+        shard_bytes=args.shard_size or DEFAULT_SHARD_BYTES, on_error=args.on_error,
+        engine=args.engine, progress=_progress(args))
+    s = build(opts, log=lambda m: print(f"cleaner: {m}", file=sys.stderr))
+    print(f"cleaner: built {s.out}: {s.articles} articles "
+          f"({', '.join(f'{k} {v}' for k, v in s.splits.items())}), {s.duplicates} duplicates dropped, "
+          f"{len(s.skipped)} files skipped", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_clean(args) -> int:
+    from .engine import run_local
+    from .manifest import RawFile
+    from .pipeline import FileMeta
+    settings = _settings(args)
+    stdin_tmp = None
+    files = []
+    for name in args.files:
+        if name == "-":
+            fd, stdin_tmp = tempfile.mkstemp(prefix="cleaner-stdin-")
+            with os.fdopen(fd, "wb") as f:
+                f.write(sys.stdin.buffer.read())
+            files.append(RawFile(stdin_tmp, FileMeta("stdin", args.year, args.outlet, args.encoding)))
+        else:
+            files.append(RawFile(name, FileMeta(Path(name).as_posix(), args.year, args.outlet,
+                                                args.encoding)))
+    try:
+        with _Output(args.output, sys.stdout) as out, _Output(args.audit) as audit:
+            for cleaned in run_local(files, settings, args.workers):
+                if cleaned.error is not None:
+                    if args.on_error == "stop":
+                        raise cleaned.error
+                    print(f"cleaner: skipped: {cleaned.error}", file=sys.stderr)
+                    if audit:
+                        audit.write(json.dumps({"kind": "skipped", **cleaned.error.to_dict()},
+                                               ensure_ascii=False) + "\n")
+                    continue
+                for rec in cleaned.records:
+                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                if audit:
+                    for entry in cleaned.audit:
+                        audit.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    finally:
+        if stdin_tmp:
+            os.unlink(stdin_tmp)
+    return EXIT_OK
+
+
+class _Output:
+    """A text file that appears whole or not at all; ``default`` without a path."""
+
+    def __init__(self, path: Path | None, default=None):
+        self.path = path
+        self.default = default
+        self.tmp = None
+        self.f = None
+
+    def __enter__(self):
+        if self.path is None:
+            return self.default
+        target = Path(self.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        self.f = os.fdopen(fd, "w", encoding="utf-8")
+        return self.f
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.f is None:
+            if self.default is not None:
+                self.default.flush()
+            return False
+        self.f.close()
+        if exc_type is None:
+            os.chmod(self.tmp, 0o644)
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)
+        return False
+
+
+def cmd_explain(args) -> int:
+    from .explain import explain
+    return explain(args)
+
+
+def cmd_publish(args) -> int:
+    from .publish import publish
+    return publish(args)
+
+
+COMMANDS = {"build": cmd_build, "clean": cmd_clean, "explain": cmd_explain, "publish": cmd_publish}
