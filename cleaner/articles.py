@@ -59,7 +59,7 @@ def blocks_from(decisions: Sequence[Decision], content: Sequence[int], texts: di
     return blocks
 
 
-def assign_roles(blocks: list[Block]) -> None:
+def assign_roles(blocks: list[Block], content=None, blanks=None) -> None:
     """Label each block title, byline, credit or body (in place)."""
     if not blocks:
         return

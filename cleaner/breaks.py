@@ -1,13 +1,22 @@
 """Join or break: decide, for each pair of neighbouring raw lines, whether the
 line break between them is layout (join the lines) or a real paragraph end.
 
-The decision weighs evidence, each kind a named feature: how the first line
-ends (sentence end, clause punctuation, an open bracket), how the next one
-starts (closing punctuation, a list marker, a byline), bracket and quote
-balance, line lengths relative to the page, whether the join completes a
-dictionary word, whether the first line stands alone like a headline, and
-extra blank lines. A logistic model over these features (weights in
-``data/breaks.json``) turns them into the probability of a join;
+The decision weighs evidence, each kind a named feature (:data:`FEATURES`
+lists them all): how the first line ends (sentence end, clause punctuation,
+an open bracket), how the next one starts (closing punctuation, a list
+marker, a byline, a news lead), bracket balance over the block so far, line
+lengths relative to the page (a width-wrapped page makes a layout-broken
+line full), whether the join completes a dictionary word or a character
+pair the file itself uses inside its lines, how likely each edge character
+is to begin or end a word (jieba's character model), whether the first line
+stands alone like a headline, and blank lines beyond the page's usual gap.
+
+A logistic model over these features (weights in ``data/breaks.json``,
+trained by ``bench/train_breaks.py``) turns them into the probability of a
+join. Two typesetting rules are not weighed but obeyed: a line never starts
+with closing punctuation and never ends right after an opening bracket or
+quote, so such a break is always layout. Lines are decided left to right,
+since bracket balance and a block's length depend on the joins made so far.
 :func:`decide` returns every decision with the evidence behind it, which
 ``cleaner explain`` prints.
 """
@@ -15,10 +24,10 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
-from statistics import median
-from typing import NamedTuple, Sequence
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 import regex
 
@@ -27,9 +36,34 @@ from .chars import CLAUSE_FINAL, CLOSERS, NO_LINE_START, OPENERS, PAIRS, SENTENC
 
 _STRIP = " \t\u3000\u00a0"
 _CLOSER_OF = {v: k for k, v in PAIRS.items()}
+_BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
 _HAN = regex.compile(r"\p{Han}")
-_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
+_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_LATIN = regex.compile(r"[A-Za-z]")
+#: Columns: two runs of two or more spaces inside a line.
+_TABLE = regex.compile(r"\S(?:[ \t\u3000]{2,}\S+){2}")
+_INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
 _RUNNING_PUNCT = regex.compile(r"[，,。；;、]")
+_COLON = frozenset("：:")
+#: A news lead opens with when it happened: a date, a time word, or 据/记者.
+_LEAD = regex.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年|\d{1,2}日[上下凌晚早中午傍夜]"
+    r"|(?:昨|今|前)(?:天|日|晚|年)|(?:近|日前|目前|上周|本周|上月|本月|当天|当日|此前|日前)"
+    r"|据(?:了解|悉|介绍|报道|统计)|记者(?:从|获悉|了解|近日|日前))")
+#: Punctuation that ends a clause or stands between clauses.
+_ANY_PUNCT = regex.compile(r"[，,。；;、：:！!？?…（）()“”《》\s]")
+_LAST_PUNCT = regex.compile(r"[，,。；;、：:！!？?…（）()“”《》\s](?=[^，,。；;、：:！!？?…（）()“”《》\s]*$)")
+#: What may follow a digit inside one number or quantity (units, measure
+#: words, dates and times): a line ending in a digit before one of these
+#: was broken by layout.
+_NUMBER_GOES_ON = frozenset("年月日时点分秒号个万亿千百十元角岁名人次件架辆吨米里天周位家只座所度倍期届级条项亩户%.．:：-~～")
+#: How far (characters) either side of a break the file is searched for the
+#: character pair or triple the join would make.
+SELF_WINDOW = 3000
+#: The contribution shown for a break the typesetting rules decide.
+RULE_WEIGHT = 30.0
+#: Lines of at most this many characters may be headlines or sub-headings.
+HEADING_MAX = 40
 
 
 class Decision(NamedTuple):
@@ -39,6 +73,23 @@ class Decision(NamedTuple):
     join: bool
     p_join: float
     evidence: tuple[tuple[str, float], ...]   # (feature, contribution), strongest first
+
+
+class PageStats(NamedTuple):
+    """What is true of the whole page, against which each line is judged."""
+    median: float        # median line length
+    width: float         # the length of a full line on a width-wrapped page, else 0
+    gap: int             # the usual number of blank lines between two lines
+    ended: float         # share of lines that end a sentence
+    text: str            # the content lines joined by "\n" (for self-statistics)
+    starts: list[int]    # where each content line starts in ``text``
+
+
+class BlockState(NamedTuple):
+    """The block the previous line belongs to, as decided so far."""
+    depth: int = 0       # brackets opened and not closed
+    lines: int = 1       # lines in the block
+    chars: int = 0       # characters in the block
 
 
 @lru_cache(maxsize=1)
@@ -64,77 +115,295 @@ def ends_sentence(text: str) -> bool:
 def open_brackets(text: str, depth: int = 0) -> int:
     """Brackets and quotes opened and not yet closed (never below zero).
 
-    >>> open_brackets("新报讯(北方新报正"), open_brackets("（完）")
-    (1, 0)
+    >>> open_brackets("新报讯(北方新报正"), open_brackets("（完）"), open_brackets("“好”）", 1)
+    (1, 0, 0)
     """
-    for ch in text:
-        if ch in OPENERS:
+    for m in _BRACKETS.finditer(text):
+        if m.group() in OPENERS:
             depth += 1
-        elif ch in _CLOSER_OF and depth:
+        elif depth:
             depth -= 1
     return depth
 
 
-def heading_like(text: str, typical: float) -> bool:
+def heading_like(text: str, typical: float = 80) -> bool:
     """Short, and free of the commas and full stops running text has.
 
-    >>> heading_like("发展先进的侦察预警装备", 80), heading_like("范文亮说，相", 80)
+    >>> heading_like("发展先进的侦察预警装备"), heading_like("范文亮说，相")
     (True, False)
     """
-    return len(text) <= 40 and len(text) < 0.6 * typical and not _RUNNING_PUNCT.search(text)
+    return len(text) <= HEADING_MAX and len(text) < max(0.6 * typical, 24) \
+        and not _RUNNING_PUNCT.search(text)
 
 
-def features(prev: str, nxt: str, *, depth: int, prev_alone: bool, extra_blanks: int,
-             typical: float, next_next: str | None) -> dict[str, float]:
-    """The evidence about the break between ``prev`` and ``nxt`` (stripped lines).
+def page_stats(texts: Sequence[str], blanks: Sequence[int]) -> PageStats:
+    """Line lengths, the usual gap and the share of sentence ends of a page."""
+    lengths = sorted(len(t) for t in texts)
+    n = len(lengths)
+    median = lengths[n // 2] if n else 1
+    gap = max(set(blanks), key=blanks.count) if blanks else 0
+    ended = sum(map(ends_sentence, texts)) / n if n else 0.0
+    starts, at = [], 0
+    for t in texts:
+        starts.append(at)
+        at += len(t) + 1
+    return PageStats(median or 1, full_width(lengths), gap, ended, "\n".join(texts), starts)
 
-    ``depth`` counts brackets left open in the block so far, ``prev_alone``
-    says the previous line starts a block (the break before it was kept),
-    ``typical`` is the page's median line length.
+
+def full_width(lengths: Sequence[int]) -> float:
+    """The length of a full line, when the page is wrapped at a fixed width.
+
+    A width-wrapped page has a cluster of lines within a few characters of
+    one length (every line but a paragraph's last), with few lines above it
+    (headlines, unwrapped lines); lines broken at random, or only at
+    paragraph ends, spread out. 0 when the page does not look width-wrapped.
+
+    >>> full_width([30, 31, 29, 30, 12, 30, 28, 31, 5, 30])
+    31
+    >>> full_width([80, 12, 230, 51, 7, 160, 95, 33])
+    0
     """
-    last, first = prev[-1], nxt[0]
+    n = len(lengths)
+    if n < 5:
+        return 0
+    xs = sorted(lengths)
+    best, best_count = 0, 0
+    lo = 0
+    for hi, x in enumerate(xs):     # windows [x - tol, x] over the sorted lengths
+        tol = max(2, int(0.08 * x))
+        while xs[lo] < x - tol:
+            lo += 1
+        if hi - lo + 1 >= best_count:
+            best, best_count = x, hi - lo + 1
+    above = n - bisect_right(xs, best + max(2, int(0.08 * best)))
+    if best >= 8 and best_count >= max(3, 0.25 * n) and above <= 0.15 * n:
+        return best
+    return 0
+
+
+def _end_class(prev: str, sentence: bool) -> str:
+    last = prev[-1]
+    if sentence:
+        return "end_sentence"
+    if last in _COLON:
+        return "end_colon"
+    if last in CLAUSE_FINAL:
+        return "end_clause"
+    if last in CLOSERS:
+        return "end_closer"
+    if _HAN.match(last):
+        return "end_han"
+    if _ALNUM.match(last):
+        return "end_alnum"
+    return "end_other"
+
+
+def _length_class(n: int) -> str:
+    if n <= 6:
+        return "len_le6"
+    if n <= 12:
+        return "len_le12"
+    if n <= 20:
+        return "len_le20"
+    if n <= HEADING_MAX:
+        return "len_le40"
+    return "len_long"
+
+
+def _self_pair(page: PageStats, k: int, prev: str, nxt: str) -> str | None:
+    """Does the file use, inside its lines, the characters the join makes?
+
+    ``self_triple`` when three characters across the join occur elsewhere,
+    ``self_pair`` when only the two at the join do.
+    """
+    at = page.starts[k + 1]
+    lo, hi = max(0, at - SELF_WINDOW), at + SELF_WINDOW
+    text = page.text
+    if text.find(prev[-1] + nxt[0], lo, hi) < 0:
+        return None
+    if (len(prev) > 1 and text.find(prev[-2:] + nxt[0], lo, hi) >= 0) or \
+            (len(nxt) > 1 and text.find(prev[-1] + nxt[:2], lo, hi) >= 0):
+        return "self_triple"
+    return "self_pair"
+
+
+def _clause_class(prev: str, nxt: str) -> str:
+    """How long the clause the join would make is: a headline plus the first
+    clause of a lead make an unusually long stretch without punctuation."""
+    m = _LAST_PUNCT.search(prev)
+    tail = len(prev) - (m.end() if m else 0)
+    m = _ANY_PUNCT.search(nxt)
+    head = m.start() if m else len(nxt)
+    n = tail + head
+    return "clause_le12" if n <= 12 else "clause_le24" if n <= 24 else \
+        "clause_le40" if n <= 40 else "clause_long"
+
+
+def _dateline_across(prev: str, nxt: str) -> bool:
+    """Does the join complete a dateline (``新华社乌鲁木齐1月2`` + ``5日电``)?"""
+    m = metadata.match_dateline(prev + nxt[:40])
+    return m is not None and m.end() > len(prev)
+
+
+def features(texts: Sequence[str], blanks: Sequence[int], k: int, page: PageStats,
+             state: BlockState) -> dict[str, float]:
+    """The evidence about the break after ``texts[k]`` (stripped content lines).
+
+    ``state`` describes the block ``texts[k]`` ends, as decided so far.
+    """
+    prev, nxt = texts[k], texts[k + 1]
+    nxt2 = texts[k + 2] if k + 2 < len(texts) else None
     f: dict[str, float] = {}
     sentence = ends_sentence(prev)
-    if sentence:
-        f["prev_ends_sentence"] = 1
-    elif last in CLAUSE_FINAL:
-        f["prev_ends_clause"] = 1
-    elif last in OPENERS:
-        f["prev_ends_opener"] = 1
-    elif last in CLOSERS:
-        f["prev_ends_closer"] = 1
-    elif _HAN.match(last):
-        f["prev_ends_han"] = 1
-    elif _LATIN_OR_DIGIT.match(last):
-        f["prev_ends_alnum"] = 1
-    if first in NO_LINE_START:
-        f["next_starts_closing"] = 1
-    if depth:
-        f["open_bracket"] = 1
+    end = _end_class(prev, sentence)
+    f[end] = 1
+    short = len(prev) <= HEADING_MAX
+    heading = short and not sentence and state.depth == 0 and not _RUNNING_PUNCT.search(prev)
+    alone = state.lines == 1
+    f[_length_class(len(prev))] = 1
+    if heading:
+        f["prev_heading_like"] = 1
+        if alone:
+            f["prev_alone_heading"] = 1
+            if k == 0:
+                f["prev_first_heading"] = 1
+    if end in ("end_han", "end_alnum", "end_other"):
+        f[end + "_x_ended"] = page.ended
+        if alone:
+            f[end + "_x_alone"] = 1
+
+    # where the line stops, relative to the page
+    rel = len(prev) / page.median
+    if page.width:
+        if len(prev) >= page.width - max(3, 0.1 * page.width):
+            f["prev_full"] = 1
+            if sentence:
+                f["sentence_x_full"] = 1
+        else:
+            f["prev_not_full"] = 1
+    elif rel < 0.35:
+        f["prev_rel_short"] = 1
+
+    # how the next line starts
+    first = nxt[0]
+    if first in OPENERS:
+        f["next_opener"] = 1
+    elif _ALNUM.match(first):
+        f["next_alnum"] = 1
     if metadata.LIST_MARKER.match(nxt):
         f["next_list_item"] = 1
-    if metadata.starts_with_byline(nxt):
+    if metadata.starts_with_byline(nxt[:80]):
         f["next_byline"] = 1
-    if prev_alone and not open_brackets(prev) and metadata.starts_with_byline(prev):
+    if _LEAD.match(nxt):
+        f["next_lead"] = 1
+    if ends_sentence(nxt) and len(nxt) < min(HEADING_MAX, 0.5 * page.median + 4):
+        f["next_short_tail"] = 1
+    next_heading = heading_like(nxt, page.median) and not ends_sentence(nxt)
+    if next_heading:
+        f["next_heading_like"] = 1
+        if heading:
+            f["heading_pair"] = 1
+        if nxt2 is not None and metadata.starts_with_byline(nxt2[:80]):
+            f["next_is_headline"] = 1
+
+    # the block so far
+    if state.depth:
+        f["open_bracket"] = 1
+    if alone and not state.depth and metadata.starts_with_byline(prev):
         f["prev_byline"] = 1
     if metadata.is_credit(prev):
         f["prev_credit"] = 1
-    if not depth and heading_like(prev, typical) and not sentence:
-        f["prev_heading_like"] = 1
-        if prev_alone:
-            f["prev_alone_heading"] = 1
-    if extra_blanks > 0:
-        f["extra_blanks"] = 1
-    if not sentence and last not in CLAUSE_FINAL:
+    if state.chars > 2 * page.median and sentence:
+        f["long_block_sentence"] = 1
+
+    # words, numbers, datelines and clauses across the join
+    if not sentence and prev[-1] not in CLAUSE_FINAL:
         w = words.word_across(prev, nxt)
         if w:
             f["word_across"] = w / 5
-    if _LATIN_OR_DIGIT.match(last) and _LATIN_OR_DIGIT.match(first):
-        f["alnum_across"] = 1
-    if next_next is not None and heading_like(nxt, typical) and not ends_sentence(nxt) \
-            and metadata.starts_with_byline(next_next):
-        f["next_is_headline"] = 1
+        f[_clause_class(prev, nxt)] = 1
+        if len(prev) <= 30 and _dateline_across(prev, nxt):
+            f["dateline_across"] = 1
+        if prev[-1].isdigit() and (first in _NUMBER_GOES_ON or first.isdigit()):
+            f["number_across"] = 1
+        elif _LATIN.match(prev[-1]) and _LATIN.match(first):
+            f["latin_across"] = 1
+        elif _ALNUM.match(prev[-1]) and _ALNUM.match(first):
+            f["alnum_across"] = 1
+        elif _HAN.match(prev[-1]) and _HAN.match(first):
+            f["han_inside_word"] = words.inside_word(prev[-1], first)
+            pair = _self_pair(page, k, prev, nxt)
+            if pair:
+                f[pair] = 1
+
+    # word classes at the edges (jieba's part-of-speech tags)
+    cls = words.first_word_class(nxt)
+    if cls:
+        f[("sent_next_" if sentence else "next_") + cls] = 1
+    if not sentence and end != "end_clause" and end != "end_colon":
+        cls = words.last_word_class(prev)
+        if cls:
+            f["prev_" + cls] = 1
+
+    # spaces inside lines: tables, and headlines in two parts
+    if _TABLE.search(prev):
+        f["prev_table"] = 1
+    elif heading and _INNER_SPACE.search(prev):
+        f["heading_inner_space"] = 1
+    if _TABLE.search(nxt):
+        f["next_table"] = 1
+
+    # blank lines, relative to the page's usual gap
+    if blanks[k] > page.gap:
+        f["extra_blanks"] = 1
+    elif blanks[k] < page.gap:
+        f["fewer_blanks"] = 1
     return f
+
+
+def hard_join(prev: str, nxt: str) -> bool:
+    """Typesetting rules: no line starts with closing punctuation, and none
+    ends right after an opening bracket or quote.
+
+    >>> hard_join("他说：“", "好。”"), hard_join("是", "，也是"), hard_join("好。", "他说")
+    (True, True, False)
+    """
+    return nxt[0] in NO_LINE_START or prev[-1] in OPENERS
+
+
+def score(f: dict[str, float]) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """p(join) under the model, and each feature's contribution, strongest first."""
+    m = model()
+    weights = m["weights"]
+    contrib = [(name, weights.get(name, 0.0) * v) for name, v in f.items()]
+    z = m["bias"] + sum(c for _, c in contrib)
+    p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+    contrib = [c for c in contrib if c[1]]
+    contrib.sort(key=lambda c: -abs(c[1]))
+    return p, tuple(contrib)
+
+
+def walk(texts: Sequence[str], blanks: Sequence[int],
+         choose: Callable[[int, dict[str, float] | None], bool]) -> Iterator[tuple[int, dict | None, bool]]:
+    """Visit each break left to right with its features and the block state.
+
+    ``choose(k, features)`` says whether break ``k`` is joined (features is
+    None for a break the typesetting rules decide); the block state follows
+    those choices. Yields ``(k, features, join)``.
+    """
+    if len(texts) < 2:
+        return
+    page = page_stats(texts, blanks)
+    state = BlockState(open_brackets(texts[0]), 1, len(texts[0]))
+    for k in range(len(texts) - 1):
+        prev, nxt = texts[k], texts[k + 1]
+        f = None if hard_join(prev, nxt) else features(texts, blanks, k, page, state)
+        join = choose(k, f)
+        yield k, f, join
+        if join:
+            state = BlockState(open_brackets(nxt, state.depth), state.lines + 1, state.chars + len(nxt))
+        else:
+            state = BlockState(open_brackets(nxt), 1, len(nxt))
 
 
 def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) -> list[Decision]:
@@ -144,28 +413,18 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     forms), ``content`` the indices of non-blank ones, ``blanks[k]`` the
     number of blank lines between ``content[k]`` and ``content[k + 1]``.
     """
-    weights = model()["weights"]
-    bias = model()["bias"]
-    stripped = [lines[i].strip(_STRIP) for i in content]
-    if not stripped:
-        return []
-    typical = median(len(s) for s in stripped) or 1
-    base = min(blanks) if blanks else 0
-    out: list[Decision] = []
-    depth = 0
-    alone = True
-    for k in range(len(content) - 1):
-        prev, nxt = stripped[k], stripped[k + 1]
-        depth = open_brackets(prev, depth)
-        f = features(prev, nxt, depth=depth, prev_alone=alone, extra_blanks=blanks[k] - base,
-                     typical=typical, next_next=stripped[k + 2] if k + 2 < len(stripped) else None)
-        contrib = [(name, weights.get(name, 0.0) * v) for name, v in f.items()]
-        z = bias + sum(c for _, c in contrib)
-        p = 1 / (1 + math.exp(-z))
-        join = p >= 0.5
-        contrib.sort(key=lambda c: -abs(c[1]))
-        out.append(Decision(content[k], content[k + 1], join, p, tuple(contrib)))
-        if not join:
-            depth = 0
-        alone = not join
+    texts = [lines[i].strip(_STRIP) or lines[i] for i in content]
+    verdicts: dict[int, tuple[float, tuple]] = {}
+
+    def choose(k: int, f: dict[str, float] | None) -> bool:
+        if f is None:
+            verdicts[k] = (1.0, (("typesetting_rule", RULE_WEIGHT),))
+            return True
+        verdicts[k] = score(f)
+        return verdicts[k][0] >= 0.5
+
+    out = []
+    for k, _, join in walk(texts, blanks, choose):
+        p, evidence = verdicts[k]
+        out.append(Decision(content[k], content[k + 1], join, p, evidence))
     return out

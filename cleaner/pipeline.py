@@ -87,21 +87,12 @@ def clean_bytes(data: bytes, meta: FileMeta, settings: Settings = Settings()) ->
 
 def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> FileResult:
     """Clean one decoded raw file (line ends already ``\\n``)."""
-    page = split_lines(text, meta.name, settings.max_line)
-    page_edits: list[Edit] = []
-    piece = Piece.from_raw(text, 0)
-    for name, rule in normalize.LINE_RULES:
-        piece = piece.apply(name, rule(piece.text), page_edits)
-    if settings.script != "none":
-        piece = piece.apply("convert_script", normalize.convert_script(piece.text, settings.script),
-                            page_edits)
-    lines = _line_pieces(piece)
-    content = [i for i, p in enumerate(lines) if p.text.strip(_WS)]
+    page, lines, page_edits = prepare_lines(text, meta, settings)
+    content, blanks = content_lines(lines)
     texts = {i: lines[i].text.strip(_WS) for i in content}
-    blanks = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
     decisions = breaks.decide([p.text for p in lines], content, blanks)
     blocks = arts.blocks_from(decisions, content, texts)
-    arts.assign_roles(blocks)
+    arts.assign_roles(blocks, content, blanks)
     groups = arts.group(blocks)
 
     result = FileResult(meta.name, decisions=decisions, page=page)
@@ -125,6 +116,28 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
         spans = [a.span for a in result.articles]
         result.stray_edits = [e for e in page_edits if not any(a <= e.offset < b for a, b in spans)]
     return result
+
+
+def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
+                  ) -> tuple[Page, list[Piece], list[Edit]]:
+    """The page, its lines after the page-wide character rules (what break
+    repair sees), and the edits those rules made."""
+    page = split_lines(text, meta.name, settings.max_line)
+    page_edits: list[Edit] = []
+    piece = Piece.from_raw(text, 0)
+    for name, rule in normalize.LINE_RULES:
+        piece = piece.apply(name, rule(piece.text), page_edits)
+    if settings.script != "none":
+        piece = piece.apply("convert_script", normalize.convert_script(piece.text, settings.script),
+                            page_edits)
+    return page, _line_pieces(piece), page_edits
+
+
+def content_lines(lines: list[Piece]) -> tuple[list[int], list[int]]:
+    """Indices of the non-blank lines, and the blank lines between each two."""
+    content = [i for i, p in enumerate(lines) if p.text.strip(_WS)]
+    blanks = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
+    return content, blanks
 
 
 def _line_pieces(piece: Piece) -> list[Piece]:

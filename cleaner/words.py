@@ -1,16 +1,24 @@
 """Word knowledge for break repair: does joining two lines complete a word?
 
-The word list is jieba's own dictionary (``jieba/dict.txt``, MIT licence),
-read from the installed jieba package the first time it is needed, so nothing
-is fetched at run time and nothing derived from research-only text ships.
-jieba's segmenter itself is not started: a dictionary lookup answers the one
-question asked here, and costs no start-up time.
+Two openly licensed sources, both read from the installed jieba package (MIT
+licence) the first time they are needed, so nothing is fetched at run time
+and nothing derived from research-only text ships:
+
+* jieba's dictionary (``jieba/dict.txt``): is there a word across the join?
+* jieba's character model (``jieba/finalseg/prob_emit.p``, the emission
+  table of its HMM over Begin/Middle/End/Single word positions): how likely
+  is a character to continue a word rather than start (or end) one? This
+  answers for names and rare words the dictionary lacks.
+
+jieba's segmenter itself is not started: lookups answer the questions asked
+here, and cost no segmentation time.
 """
 from __future__ import annotations
 
 import importlib.util
 import math
 import os
+import pickle
 from functools import lru_cache
 
 #: Longest word looked up across a join; jieba's entries beyond four
@@ -18,20 +26,82 @@ from functools import lru_cache
 MAX_WORD = 4
 
 
-@lru_cache(maxsize=1)
-def dictionary() -> dict[str, int]:
-    """Word -> frequency for jieba's dictionary entries of 2..MAX_WORD chars."""
+def _jieba_file(*parts: str) -> str | None:
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.origin:
-        return {}
-    path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
-    words: dict[str, int] = {}
+        return None
+    return os.path.join(os.path.dirname(spec.origin), *parts)
+
+
+#: jieba's part-of-speech tags, grouped into the classes that bear on a
+#: line break: particles and suffixes never start a paragraph, conjunctions
+#: and pronouns seldom do, time words and names often open a lead.
+WORD_CLASSES = {
+    "particle": ("u", "uj", "ul", "uz", "uv", "ud", "ug", "k", "y", "e", "o"),
+    "conj": ("c",),
+    "adverb": ("d", "df", "dg", "ad"),
+    "prep": ("p",),
+    "pronoun": ("r", "rz", "rr", "rg"),
+    "time": ("t", "tg"),
+    "number": ("m", "mq", "q"),
+    "place": ("f", "s"),
+    "name": ("nr", "nrt", "nrfg", "ns", "nt", "nz", "j"),
+}
+_CLASS_OF_TAG = {tag: cls for cls, tags in WORD_CLASSES.items() for tag in tags}
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's dictionary: word -> frequency (2..MAX_WORD chars) and word ->
+    class (1..MAX_WORD chars, only for the classes in WORD_CLASSES)."""
+    path = _jieba_file("dict.txt")
+    freq: dict[str, int] = {}
+    classes: dict[str, str] = {}
+    if path is None or not os.path.exists(path):
+        return freq, classes
     with open(path, encoding="utf-8") as f:
         for line in f:
-            w, freq, _ = line.split(" ", 2)
-            if 2 <= len(w) <= MAX_WORD:
-                words[w] = int(freq)
-    return words
+            parts = line.split()
+            if len(parts) < 2 or len(parts[0]) > MAX_WORD:
+                continue
+            w = parts[0]
+            if len(w) >= 2:
+                freq[w] = int(parts[1])
+            cls = _CLASS_OF_TAG.get(parts[2]) if len(parts) > 2 else None
+            if cls:
+                classes[w] = cls
+    return freq, classes
+
+
+def dictionary() -> dict[str, int]:
+    """Word -> frequency for jieba's dictionary entries of 2..MAX_WORD chars."""
+    return _load()[0]
+
+
+def first_word_class(text: str) -> str | None:
+    """The class of the longest dictionary word that opens ``text``.
+
+    >>> first_word_class("但是他说"), first_word_class("们的"), first_word_class("天空")
+    ('conj', 'particle', None)
+    """
+    freq, classes = _load()
+    for k in range(min(MAX_WORD, len(text)), 1, -1):
+        if text[:k] in freq:
+            return classes.get(text[:k])
+    return classes.get(text[:1])
+
+
+def last_word_class(text: str) -> str | None:
+    """The class of the longest dictionary word that closes ``text``.
+
+    >>> last_word_class("美丽的"), last_word_class("我们在"), last_word_class("北京")
+    ('particle', 'prep', 'name')
+    """
+    freq, classes = _load()
+    for k in range(min(MAX_WORD, len(text)), 1, -1):
+        if text[-k:] in freq:
+            return classes.get(text[-k:])
+    return classes.get(text[-1:])
 
 
 def word_across(left: str, right: str) -> float:
@@ -75,3 +145,39 @@ def word_at_start(text: str) -> float:
         if f and f > best:
             best = f
     return math.log10(best + 1) if best else 0.0
+
+
+#: Share of characters in each word position in running text (B and E are
+#: equal, one each per word of two or more characters); turns jieba's
+#: p(char | position) into p(position | char).
+_POSITION_SHARE = {"B": 0.28, "M": 0.12, "E": 0.28, "S": 0.32}
+
+
+@lru_cache(maxsize=1)
+def positions() -> dict[str, tuple[float, float]]:
+    """Char -> (log-odds it does not end a word, log-odds it does not start one)."""
+    path = _jieba_file("finalseg", "prob_emit.p")
+    if path is None or not os.path.exists(path):
+        return {}
+    with open(path, "rb") as f:
+        emit = pickle.load(f)
+    chars = set().union(*(emit[s] for s in "BMES"))
+    out = {}
+    for ch in chars:
+        p = {s: math.exp(emit[s].get(ch, -30.0)) * share for s, share in _POSITION_SHARE.items()}
+        out[ch] = (math.log((p["B"] + p["M"]) / (p["E"] + p["S"])),
+                   math.log((p["M"] + p["E"]) / (p["B"] + p["S"])))
+    return out
+
+
+def inside_word(left: str, right: str) -> float:
+    """How likely the two characters either side of a join are one word's,
+    as a log-odds scaled to about -1..1 (0 for unknown characters).
+
+    >>> inside_word("晓", "君") > inside_word("收", "据")
+    True
+    """
+    table = positions()
+    a = table.get(left, (0.0, 0.0))[0]
+    b = table.get(right, (0.0, 0.0))[1]
+    return max(-1.0, min(1.0, (a + b) / 8))
