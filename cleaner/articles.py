@@ -1,20 +1,60 @@
 """Blocks -> articles: give each block a role and group blocks into articles.
 
 A *block* is a run of raw lines that break repair joined into one paragraph.
-Roles: ``title``, ``byline`` (a byline or dateline standing alone),
-``credit`` (photo credit, ``文/…``, editor's note), ``body``. A title opens
-a new article; a byline block opens one too when the current article already
-has a body (pages whose articles have no headline). Inline bylines at the
-start of a first paragraph are split off later, on normalised text.
+Roles:
+
+``title``     a headline; it opens a new article
+``byline``    a byline or dateline standing alone
+``credit``    a photo credit (``记者 X 摄``, ``摄影/…``), ``文/…`` line or
+              editor's note (``（责任编辑：…）``); kept in the record's
+              ``credits`` (the first one fills ``byline`` when there is none)
+``divider``   a rule of dashes, stars or dots between items; it ends the
+              article, and is removed with an audit edit
+``end_mark``  ``（完）`` and the like standing alone; it ends the article, and
+              is removed with an audit edit
+``body``      everything else: paragraphs, sub-headings, list items
+
+A short unpunctuated block may be a title or a sub-heading (which stays in
+the body, like a list item). A logistic model over block evidence decides
+(weights in ``data/titles.json``, trained by ``bench/train_breaks.py``):
+what stands before it (the page top, a finished article, a credit, extra
+blank lines), what follows (a byline or dateline, a news lead, another
+short line), its own shape (length, ``！？``, a space between two parts, a
+list marker), and whether its words come from the text after it rather than
+the text before (a headline opens new matter; a sub-heading continues it).
+A second short line right after a title stays in the body: the record has
+one headline, and a subtitle's text is not lost there.
+
+A byline block opens a new article when the current one already has a body
+(pages whose articles have no headline). Inline bylines at the start of a
+first paragraph are split off later, on normalised text.
 """
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass, field
-from statistics import median
+from functools import lru_cache
+from importlib import resources
+from operator import add
 from typing import Sequence
 
+import regex
+
 from . import metadata
-from .breaks import Decision, ends_sentence, heading_like
+from .breaks import _LEAD, Decision, ends_sentence
+
+#: Roles that close the article they end and are removed with an audit edit.
+MARK_ROLES = ("divider", "end_mark")
+#: The longest block that may be a headline.
+TITLE_MAX = 60
+_DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…#＃+＋]{3,}$")
+_END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]*$")
+_RUNNING_PUNCT = regex.compile(r"[，,。；;、]")
+_INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
+_HAN_PAIRS = regex.compile(r"(?=(\p{Han}{2}))")
+#: Characters of text around a block compared with the block's own words.
+CONTEXT = 300
 
 
 @dataclass
@@ -22,6 +62,7 @@ class Block:
     lines: list[int]          # line indices (0-based) joined into this block
     text: str                 # the joined text, for role decisions only
     role: str = "body"
+    extra_blanks: int = 0     # blank lines before it beyond the page's usual gap
 
 
 @dataclass
@@ -31,9 +72,10 @@ class ArticleBlocks:
     byline: Block | None = None
     body: list[Block] = field(default_factory=list)
     credits: list[Block] = field(default_factory=list)
+    marks: list[Block] = field(default_factory=list)     # dividers and end marks
 
     def blocks(self) -> list[Block]:
-        out = [b for b in (self.title, self.byline) if b] + self.body + self.credits
+        out = [b for b in (self.title, self.byline) if b] + self.body + self.credits + self.marks
         return sorted(out, key=lambda b: b.lines[0])
 
     @property
@@ -45,33 +87,50 @@ class ArticleBlocks:
         return max(b.lines[-1] for b in self.blocks())
 
 
-def blocks_from(decisions: Sequence[Decision], content: Sequence[int], texts: dict[int, str]) -> list[Block]:
-    """Group content lines into blocks wherever the decision was a break."""
+@lru_cache(maxsize=1)
+def model() -> dict:
+    """Title model weights and bias, from ``data/titles.json``."""
+    text = resources.files("cleaner").joinpath("data/titles.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def blocks_from(decisions: Sequence[Decision], content: Sequence[int], texts: dict[int, str],
+                blanks: Sequence[int] | None = None) -> list[Block]:
+    """Group content lines into blocks wherever the decision was a break.
+
+    ``blanks[k]`` counts the blank lines after content line ``k``; each block
+    records how many more than the page's usual gap stand before it.
+    """
     if not content:
         return []
+    gap = max(set(blanks), key=blanks.count) if blanks else 0
     blocks = [Block([content[0]], texts[content[0]])]
-    for d in decisions:
+    for k, d in enumerate(decisions):
         if d.join:
             blocks[-1].lines.append(d.next)
             blocks[-1].text += texts[d.next]
         else:
-            blocks.append(Block([d.next], texts[d.next]))
+            extra = max(0, blanks[k] - gap) if blanks else 0
+            blocks.append(Block([d.next], texts[d.next], extra_blanks=extra))
     return blocks
 
 
-def assign_roles(blocks: list[Block], content=None, blanks=None) -> None:
-    """Label each block title, byline, credit or body (in place)."""
-    if not blocks:
-        return
-    typical = median(len(b.text) for b in blocks) or 1
-    for i, b in enumerate(blocks):
-        t = b.text
-        if metadata.is_credit(t):
-            b.role = "credit"
-        elif metadata.REPORTER_LINE.match(t) or _whole_dateline(t):
-            b.role = "byline"
-        elif _title_like(t, typical) and i + 1 < len(blocks):
-            b.role = "title"
+def fixed_role(text: str) -> str | None:
+    """The role a block's text alone settles, or None.
+
+    >>> [fixed_role(t) for t in ["（完）", "——————", "摄影/某报记者 张三", "记者 王五", "正文。"]]
+    ['end_mark', 'divider', 'credit', 'byline', None]
+    """
+    t = text.strip()
+    if _END_MARK.match(t):
+        return "end_mark"
+    if _DIVIDER.match(t):
+        return "divider"
+    if metadata.is_credit(t):
+        return "credit"
+    if metadata.REPORTER_LINE.match(t) or _whole_dateline(t):
+        return "byline"
+    return None
 
 
 def _whole_dateline(text: str) -> bool:
@@ -79,33 +138,178 @@ def _whole_dateline(text: str) -> bool:
     return end > 0 and not text[end:].strip()
 
 
-def _title_like(text: str, typical: float) -> bool:
-    """A headline: short, no running-text punctuation, not a list item, and
-    ending without a full stop (``！`` and ``？`` are fine)."""
+def title_shaped(text: str) -> bool:
+    """Could be a headline: short, not a list item, and not ending like a
+    sentence (``！`` and ``？`` are fine) or a label (``：``).
+
+    >>> title_shaped("省时又省心！和林县跨所通办户籍业务开通"), title_shaped("一、基本情况")
+    (True, False)
+    >>> title_shaped("据了解，目前已有三千人报名。"), title_shaped("报名方式：")
+    (False, False)
+    """
     t = text.strip()
-    if not t or metadata.LIST_MARKER.match(t):
+    if not t or len(t) > TITLE_MAX or metadata.LIST_MARKER.match(t):
         return False
-    if ends_sentence(t) and t.rstrip("”’）)")[-1:] not in "！？!?":
+    if t[-1] in "：:，,、；;":
         return False
-    return heading_like(t, max(typical, 80))
+    if ends_sentence(t) and t.rstrip("”’）)」』")[-1:] not in "！？!?":
+        return False
+    return len(_RUNNING_PUNCT.findall(t)) <= 1
+
+
+def _pairs(text: str) -> set[str]:
+    return set(map(add, text, text[1:]))
+
+
+def _shift(block: str, before: str, after: str) -> float:
+    """Share of the block's character pairs found after it minus the share
+    found before it: a headline announces what follows."""
+    own = {p for p in _pairs(block) if p[0] > "\u3400" and p[1] > "\u3400"}
+    if not own:
+        return 0.0
+    a, b = _pairs(after), _pairs(before)
+    return (len(own & a) - len(own & b)) / len(own)
+
+
+def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int) -> dict[str, float]:
+    """The evidence that title-shaped block ``i`` is a headline.
+
+    ``prev_title`` says the block before was taken as a headline,
+    ``body_chars`` counts the body text of the article so far.
+    """
+    b = blocks[i]
+    t = b.text
+    f: dict[str, float] = {"bias_candidate": 1}
+    n = len(t)
+    f["tlen_le6" if n <= 6 else "tlen_le12" if n <= 12 else "tlen_le24" if n <= 24 else "tlen_long"] = 1
+    if t[-1] in "！？!?":
+        f["ends_exclaim"] = 1
+    if _INNER_SPACE.search(t):
+        f["inner_space"] = 1
+    if "：" in t or ":" in t:
+        f["has_colon"] = 1
+    if _RUNNING_PUNCT.search(t):
+        f["has_comma"] = 1
+    if t[0] in "“「\"《":
+        f["starts_quote"] = 1
+    if b.extra_blanks:
+        f["extra_blanks_before"] = 1
+    if i == 0:
+        f["page_top"] = 1
+    else:
+        p = blocks[i - 1]
+        if prev_title:
+            f["after_title"] = 1
+        elif p.role in ("credit", "divider", "end_mark"):
+            f["after_credit"] = 1
+        elif p.role == "byline":
+            f["after_byline"] = 1
+        elif ends_sentence(p.text):
+            f["after_sentence"] = 1
+        elif title_shaped(p.text):
+            f["after_short"] = 1
+    if i + 1 < len(blocks):
+        nb = blocks[i + 1]
+        if nb.role == "byline" or metadata.starts_with_byline(nb.text[:80]):
+            f["before_byline"] = 1
+        elif nb.role == "credit":
+            f["before_credit"] = 1
+        elif title_shaped(nb.text):
+            f["before_short"] = 1
+        if _LEAD.match(nb.text):
+            f["before_lead"] = 1
+        if len(nb.text) > 2 * n and len(nb.text) > 40:
+            f["before_long"] = 1
+    else:
+        f["page_end"] = 1
+    if body_chars == 0:
+        f["article_empty"] = 1
+    elif body_chars < 200:
+        f["article_short"] = 1
+    before = "".join(x.text for x in blocks[max(0, i - 3):i])[-CONTEXT:]
+    after = "".join(x.text for x in blocks[i + 1:i + 4])[:CONTEXT]
+    f["word_shift"] = _shift(t, before, after)
+    if before and after:
+        f["topic_kept"] = _overlap(before, after)
+    near = sum(1 for x in blocks[max(0, i - 4):i + 5] if x is not b and title_shaped(x.text))
+    f["short_neighbours"] = min(near, 4) / 4
+    return f
+
+
+def _overlap(before: str, after: str) -> float:
+    """Share of the Han character pairs of the text after a block that the
+    text before it also has: high within one article, low across two."""
+    a = {p for p in _pairs(after) if p[0] > "\u3400" and p[1] > "\u3400"}
+    if not a:
+        return 0.0
+    return len(a & _pairs(before)) / len(a)
+
+
+def title_score(f: dict[str, float]) -> float:
+    """p(headline) under the title model."""
+    m = model()
+    w = m["weights"]
+    z = m["bias"] + sum(w.get(n, 0.0) * v for n, v in f.items())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def assign_roles(blocks: list[Block], choose=None) -> None:
+    """Label each block (in place), left to right.
+
+    ``choose(i, features)`` decides title-shaped blocks; by default the
+    title model does. Training passes the gold instead.
+    """
+    for b in blocks:
+        b.role = fixed_role(b.text) or "body"
+    threshold = model().get("threshold", 0.5)
+    if choose is None:
+        def choose(i, f):
+            return title_score(f) >= threshold
+    prev_title = False
+    body_chars = 0
+    for i, b in enumerate(blocks):
+        if b.role == "body" and title_shaped(b.text) and i + 1 < len(blocks):
+            if choose(i, title_features(blocks, i, prev_title, body_chars)):
+                b.role = "title"
+                prev_title = True
+                body_chars = 0
+                continue
+        prev_title = False
+        if b.role == "body":
+            body_chars += len(b.text)
+        elif b.role in MARK_ROLES:
+            body_chars = 0
 
 
 def group(blocks: list[Block]) -> list[ArticleBlocks]:
     """Group role-labelled blocks into articles."""
     articles: list[ArticleBlocks] = []
     cur: ArticleBlocks | None = None
+    closed = False              # a divider or end mark ended the current article
+
+    def new(**kw) -> ArticleBlocks:
+        nonlocal cur, closed
+        cur = ArticleBlocks(**kw)
+        articles.append(cur)
+        closed = False
+        return cur
+
     for b in blocks:
         if b.role == "title":
-            if cur is not None and cur.title is not None and not cur.body and cur.byline is None:
+            if cur is not None and cur.title is not None and not cur.body and cur.byline is None \
+                    and not closed:
                 b.role = "body"       # a second headline line: keep it as text
                 cur.body.append(b)
                 continue
-            cur = ArticleBlocks(title=b)
-            articles.append(cur)
+            new(title=b)
+        elif b.role in MARK_ROLES:
+            if cur is None:
+                new()
+            cur.marks.append(b)
+            closed = True
         elif b.role == "byline":
-            if cur is None or cur.body:
-                cur = ArticleBlocks(byline=b)
-                articles.append(cur)
+            if cur is None or cur.body or closed:
+                new(byline=b)
             elif cur.byline is None:
                 cur.byline = b
             else:
@@ -113,12 +317,10 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
                 cur.credits.append(b)
         elif b.role == "credit":
             if cur is None:
-                cur = ArticleBlocks()
-                articles.append(cur)
+                new()
             cur.credits.append(b)
         else:
-            if cur is None:
-                cur = ArticleBlocks()
-                articles.append(cur)
+            if cur is None or closed:
+                new()
             cur.body.append(b)
     return articles

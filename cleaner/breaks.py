@@ -371,11 +371,27 @@ def hard_join(prev: str, nxt: str) -> bool:
     return nxt[0] in NO_LINE_START or prev[-1] in OPENERS
 
 
+@lru_cache(maxsize=1)
+def _pairs() -> dict[str, tuple[tuple[str, float, str], ...]]:
+    """Pair weights indexed by their first feature: a -> ((b, weight, "a*b"), ...)."""
+    out: dict[str, list] = {}
+    for name, w in model().get("pairs", {}).items():
+        a, b = name.split("*")
+        out.setdefault(a, []).append((b, w, name))
+    return {a: tuple(v) for a, v in out.items()}
+
+
 def score(f: dict[str, float]) -> tuple[float, tuple[tuple[str, float], ...]]:
-    """p(join) under the model, and each feature's contribution, strongest first."""
+    """p(join) under the model, and each feature's (or pair's) contribution,
+    strongest first."""
     m = model()
     weights = m["weights"]
     contrib = [(name, weights.get(name, 0.0) * v) for name, v in f.items()]
+    pairs = _pairs()
+    for a, v in f.items():
+        for b, w, name in pairs.get(a, ()):
+            if b in f:
+                contrib.append((name, w * v * f[b]))
     z = m["bias"] + sum(c for _, c in contrib)
     p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
     contrib = [c for c in contrib if c[1]]
@@ -414,6 +430,7 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     number of blank lines between ``content[k]`` and ``content[k + 1]``.
     """
     texts = [lines[i].strip(_STRIP) or lines[i] for i in content]
+    threshold = model().get("threshold", 0.5)
     verdicts: dict[int, tuple[float, tuple]] = {}
 
     def choose(k: int, f: dict[str, float] | None) -> bool:
@@ -421,7 +438,7 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
             verdicts[k] = (1.0, (("typesetting_rule", RULE_WEIGHT),))
             return True
         verdicts[k] = score(f)
-        return verdicts[k][0] >= 0.5
+        return verdicts[k][0] >= threshold
 
     out = []
     for k, _, join in walk(texts, blanks, choose):

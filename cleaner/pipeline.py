@@ -91,8 +91,8 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
     content, blanks = content_lines(lines)
     texts = {i: lines[i].text.strip(_WS) for i in content}
     decisions = breaks.decide([p.text for p in lines], content, blanks)
-    blocks = arts.blocks_from(decisions, content, texts)
-    arts.assign_roles(blocks, content, blanks)
+    blocks = arts.blocks_from(decisions, content, texts, blanks)
+    arts.assign_roles(blocks)
     groups = arts.group(blocks)
 
     result = FileResult(meta.name, decisions=decisions, page=page)
@@ -200,6 +200,9 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
     def clean(block: arts.Block) -> Piece:
         return _normalise(_block_piece(block, lines, edits), edits)
 
+    for mark in g.marks:      # dividers and end marks: removed, and recorded
+        p = _block_piece(mark, lines, edits)
+        edits.append(Edit("remove_" + mark.role, p.raw_offset(0), p.text, ""))
     title = clean(g.title).text if g.title else None
     byline_text = clean(g.byline).text if g.byline else None
     body = [clean(b) for b in g.body]
