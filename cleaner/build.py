@@ -23,7 +23,7 @@ from .dataset import (DEFAULT_SHARD_BYTES, DEFAULT_SPLIT_SEED, DEFAULT_TEST_SHAR
                       ShardWriter, SplitStats, read_split, sha256_file, split_of, split_point,
                       to_row, write_jsonl)
 from .dedup import DEFAULT_SHINGLE, DEFAULT_THRESHOLD, Deduper
-from .engine import merge_stats, run_local
+from .engine import merge_stats, run_local, with_progress
 from .errors import BadInput
 from .manifest import discover
 from .pipeline import Settings
@@ -178,8 +178,10 @@ def _build_into(tmp: Path, files, skipped: list[dict], opts: BuildOptions, log) 
 def _run(files, opts: BuildOptions):
     if opts.engine == "ray":
         from .ray_engine import run_ray
-        return run_ray(files, opts.settings)
-    return run_local(files, opts.settings, opts.workers)
+        results = run_ray(files, opts.settings, opts.workers)
+    else:
+        results = run_local(files, opts.settings, opts.workers)
+    return with_progress(results, files, opts.progress)
 
 
 def _audit(f, entry: dict) -> None:

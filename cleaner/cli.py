@@ -149,7 +149,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_clean(args) -> int:
-    from .engine import run_local
+    from .engine import run_local, with_progress
     from .manifest import RawFile
     from .pipeline import FileMeta
     settings = _settings(args)
@@ -166,7 +166,8 @@ def cmd_clean(args) -> int:
                                                 args.encoding)))
     try:
         with _Output(args.output, sys.stdout) as out, _Output(args.audit) as audit:
-            for cleaned in run_local(files, settings, args.workers):
+            results = with_progress(run_local(files, settings, args.workers), files, _progress(args))
+            for cleaned in results:
                 if cleaned.error is not None:
                     if args.on_error == "stop":
                         raise cleaned.error

@@ -86,3 +86,28 @@ def merge_stats(total: dict[str, list[int]], part: dict[str, list[int]]) -> None
         t[0] += n
         t[1] += chars
         t[2] += arts
+
+
+def with_progress(results: Iterable[Cleaned], files: Sequence[RawFile], enabled: bool) -> Iterator[Cleaned]:
+    """Pass ``results`` through, drawing a progress bar on standard error:
+    bytes done (so the rate reads in MB/s and the ETA is by size), files and
+    articles. Draws nothing unless ``enabled`` (a terminal, or asked for)."""
+    if not enabled:
+        yield from results
+        return
+    from tqdm import tqdm   # imported only when a bar is drawn
+
+    total = 0
+    for f in files:
+        try:
+            total += os.path.getsize(f.path)
+        except OSError:
+            pass
+    articles = 0
+    with tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, dynamic_ncols=True,
+              desc="cleaning", smoothing=0.1) as bar:
+        for n, r in enumerate(results, start=1):
+            articles += len(r.records)
+            bar.set_postfix_str(f"{n}/{len(files)} files, {articles} articles", refresh=False)
+            bar.update(r.raw_bytes)
+            yield r
