@@ -86,7 +86,9 @@ def parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("clean", help="clean raw files to article records (JSON Lines)",
                        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    c.add_argument("files", nargs="+", metavar="FILE", help="raw files; - reads standard input")
+    c.add_argument("files", nargs="+", metavar="FILE",
+                   help="raw files, or folders (every non-hidden file in them, in path order); "
+                        "- reads standard input")
     c.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     c.add_argument("--outlet", help="the paper the files come from (what 本报 stands for)")
     c.add_argument("--encoding", help="the files' encoding (default: detected)")
@@ -162,11 +164,13 @@ def cmd_clean(args) -> int:
                 f.write(sys.stdin.buffer.read())
             files.append(RawFile(stdin_tmp, FileMeta("stdin", args.year, args.outlet, args.encoding)))
         else:
-            files.append(RawFile(name, FileMeta(Path(name).as_posix(), args.year, args.outlet,
-                                                args.encoding)))
+            for path in _expand(Path(name)):
+                files.append(RawFile(str(path), FileMeta(path.as_posix(), args.year, args.outlet,
+                                                         args.encoding)))
     try:
         with _Output(args.output, sys.stdout) as out, _Output(args.audit) as audit:
-            results = with_progress(run_local(files, settings, args.workers), files, _progress(args))
+            results = with_progress(run_local(files, settings, args.workers, audit=args.audit is not None),
+                                    files, _progress(args))
             for cleaned in results:
                 if cleaned.error is not None:
                     if args.on_error == "stop":
@@ -185,6 +189,14 @@ def cmd_clean(args) -> int:
         if stdin_tmp:
             os.unlink(stdin_tmp)
     return EXIT_OK
+
+
+def _expand(path: Path) -> list[Path]:
+    """A file as itself; a folder as its non-hidden files, in path order."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(path).parts))
 
 
 class _Output:
