@@ -81,7 +81,8 @@ def build(opts: BuildOptions, log=print) -> BuildSummary:
         log(f"skipped: {p}")
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    _remove_stale(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
     os.chmod(tmp, 0o755)
     try:
         summary = _build_into(tmp, files, skipped, opts, log)
@@ -302,6 +303,25 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd = -100
     rc = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
     return rc == 0
+
+
+def _remove_stale(out: Path) -> None:
+    """Delete temporary folders left by builds that were killed."""
+    for p in out.parent.glob(f".{out.name}.building-*"):
+        pid = p.name.split("-")[1] if p.name.count("-") >= 2 else ""
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        shutil.rmtree(p, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _swap_in(new: Path, out: Path) -> None:

@@ -9,8 +9,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .errors import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, BadInput,
-                     ConservationError)
+from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, BadInput, InternalError
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}    done
@@ -116,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     except BadInput as e:
         print(f"cleaner: bad input: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except ConservationError as e:
+    except InternalError as e:
         print(f"cleaner: internal error: {e}", file=sys.stderr)
         return EXIT_INTERNAL
     except KeyboardInterrupt:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
-from .errors import BadInput
+from .errors import BadInput, InternalError
 from .manifest import RawFile
 from .pipeline import FileMeta, FileResult, Settings, clean_bytes
 
@@ -63,6 +63,10 @@ def clean_one(task: tuple[RawFile, Settings, bool]) -> Cleaned:
         result = clean_bytes(data, raw.meta, settings)
     except BadInput as e:
         return Cleaned(name, raw_bytes=len(data), error=e)
+    except InternalError:
+        raise
+    except Exception as e:   # a bug: say which file set it off
+        raise InternalError(f"{name}: {type(e).__name__}: {e}") from e
     return Cleaned(name, [a.record for a in result.articles], result.audit() if want_audit else [],
                    rule_stats(result), len(data), len(result.page.text), result.encoding)
 
