@@ -212,12 +212,16 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
         nb = blocks[i + 1]
         if nb.role == "byline" or metadata.starts_with_byline(nb.text[:80]):
             f["before_byline"] = 1
+            if i == 0 or "after_sentence" in f or "after_credit" in f:
+                f["opens_with_byline"] = 1
         elif nb.role == "credit":
             f["before_credit"] = 1
         elif title_shaped(nb.text):
             f["before_short"] = 1
         if _LEAD.match(nb.text):
             f["before_lead"] = 1
+            if i == 0 or "after_sentence" in f or "after_credit" in f:
+                f["opens_with_lead"] = 1
         if len(nb.text) > 2 * n and len(nb.text) > 40:
             f["before_long"] = 1
     else:
@@ -229,19 +233,25 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
     before = "".join(x.text for x in blocks[max(0, i - 3):i])[-CONTEXT:]
     after = "".join(x.text for x in blocks[i + 1:i + 4])[:CONTEXT]
     f["word_shift"] = _shift(t, before, after)
-    if before and after:
-        f["topic_kept"] = _overlap(before, after)
+    kept = _overlap(before, after)
+    if kept is not None:
+        f["topic_kept"] = kept
+        if kept < 0.04:
+            f["topic_new"] = 1
+        elif kept < 0.1:
+            f["topic_low"] = 1
     near = sum(1 for x in blocks[max(0, i - 4):i + 5] if x is not b and title_shaped(x.text))
     f["short_neighbours"] = min(near, 4) / 4
     return f
 
 
-def _overlap(before: str, after: str) -> float:
+def _overlap(before: str, after: str) -> float | None:
     """Share of the Han character pairs of the text after a block that the
-    text before it also has: high within one article, low across two."""
+    text before it also has: high within one article, low across two.
+    None when either side has too little Han text to tell."""
     a = {p for p in _pairs(after) if p[0] > "\u3400" and p[1] > "\u3400"}
-    if not a:
-        return 0.0
+    if len(a) < 30 or len(before) < 30:
+        return None
     return len(a & _pairs(before)) / len(a)
 
 
