@@ -151,7 +151,7 @@ def evaluate(pages_, label="", threshold=None):
     rule_wrong = 0
     for page in pages_:
         for k, f, join in breaks.walk(page.texts, page.blanks,
-                                      lambda k, f: f is None or breaks.score(f)[0] >= threshold):
+                                      lambda k, f: f is None or breaks.p_join(f) >= threshold):
             gold_break = not page.join[k]
             if f is None and gold_break:
                 rule_wrong += 1

@@ -22,8 +22,10 @@ blank lines), what follows (a byline or dateline, a news lead, another
 short line), its own shape (length, ``！？``, a space between two parts, a
 list marker), and whether its words come from the text after it rather than
 the text before (a headline opens new matter; a sub-heading continues it).
-A second short line right after a title stays in the body: the record has
-one headline, and a subtitle's text is not lost there.
+One pattern is not weighed but obeyed: a short line at the top of the page,
+or after a finished article or a credit, followed by a byline or dateline
+opens an article. A second short line right after a title stays in the
+body: the record has one headline, and a subtitle's text is not lost there.
 
 A byline block opens a new article when the current one already has a body
 (pages whose articles have no headline). Inline bylines at the start of a
@@ -42,7 +44,7 @@ from typing import Sequence
 import regex
 
 from . import metadata
-from .breaks import _LEAD, Decision, ends_sentence
+from .breaks import _LEAD, Decision, ends_sentence, usual_gap
 
 #: Roles that close the article they end and are removed with an audit edit.
 MARK_ROLES = ("divider", "end_mark")
@@ -103,7 +105,7 @@ def blocks_from(decisions: Sequence[Decision], content: Sequence[int], texts: di
     """
     if not content:
         return []
-    gap = max(set(blanks), key=blanks.count) if blanks else 0
+    gap = usual_gap(blanks) if blanks else 0
     blocks = [Block([content[0]], texts[content[0]])]
     for k, d in enumerate(decisions):
         if d.join:
@@ -230,8 +232,8 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
         f["article_empty"] = 1
     elif body_chars < 200:
         f["article_short"] = 1
-    before = "".join(x.text for x in blocks[max(0, i - 3):i])[-CONTEXT:]
-    after = "".join(x.text for x in blocks[i + 1:i + 4])[:CONTEXT]
+    before = "".join(map(_words_of, blocks[max(0, i - 3):i]))[-CONTEXT:]
+    after = "".join(map(_words_of, blocks[i + 1:i + 4]))[:CONTEXT]
     f["word_shift"] = _shift(t, before, after)
     kept = _overlap(before, after)
     if kept is not None:
@@ -240,9 +242,18 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
             f["topic_new"] = 1
         elif kept < 0.1:
             f["topic_low"] = 1
-    near = sum(1 for x in blocks[max(0, i - 4):i + 5] if x is not b and title_shaped(x.text))
+    near = sum(1 for x in blocks[max(0, i - 4):i + 5]
+               if x is not b and x.role == "body" and title_shaped(x.text))
     f["short_neighbours"] = min(near, 4) / 4
     return f
+
+
+def _words_of(block: Block) -> str:
+    """A block's text without the byline or dateline that may open it (which
+    every article of a paper shares) and without credits."""
+    if block.role != "body":
+        return ""
+    return block.text[metadata.byline_end(block.text[:80]):]
 
 
 def _overlap(before: str, after: str) -> float | None:
@@ -279,7 +290,8 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     body_chars = 0
     for i, b in enumerate(blocks):
         if b.role == "body" and title_shaped(b.text) and i + 1 < len(blocks):
-            if choose(i, title_features(blocks, i, prev_title, body_chars)):
+            f = title_features(blocks, i, prev_title, body_chars)
+            if "opens_with_byline" in f or choose(i, f):
                 b.role = "title"
                 prev_title = True
                 body_chars = 0

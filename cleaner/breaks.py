@@ -66,13 +66,30 @@ RULE_WEIGHT = 30.0
 HEADING_MAX = 40
 
 
-class Decision(NamedTuple):
-    """The verdict on the break after content line ``prev`` (a line index)."""
-    prev: int
-    next: int
-    join: bool
-    p_join: float
-    evidence: tuple[tuple[str, float], ...]   # (feature, contribution), strongest first
+class Decision:
+    """The verdict on the break after content line ``prev`` (a line index).
+
+    ``evidence`` is ``((feature, contribution), ...)``, strongest first; it
+    is worked out from the features only when asked for (``cleaner
+    explain``), which keeps cleaning fast.
+    """
+    __slots__ = ("prev", "next", "join", "p_join", "_evidence", "_features")
+
+    def __init__(self, prev: int, next: int, join: bool, p_join: float,
+                 evidence: tuple[tuple[str, float], ...] | None = None,
+                 features: dict[str, float] | None = None):
+        self.prev, self.next, self.join, self.p_join = prev, next, join, p_join
+        self._evidence, self._features = evidence, features
+
+    @property
+    def evidence(self) -> tuple[tuple[str, float], ...]:
+        if self._evidence is None:
+            self._evidence = contributions(self._features or {})
+        return self._evidence
+
+    def __repr__(self) -> str:
+        return (f"Decision(prev={self.prev}, next={self.next}, join={self.join}, "
+                f"p_join={self.p_join:.3f}, evidence={self.evidence[:4]}...)")
 
 
 class PageStats(NamedTuple):
@@ -141,13 +158,24 @@ def page_stats(texts: Sequence[str], blanks: Sequence[int]) -> PageStats:
     lengths = sorted(len(t) for t in texts)
     n = len(lengths)
     median = lengths[n // 2] if n else 1
-    gap = max(set(blanks), key=blanks.count) if blanks else 0
+    gap = usual_gap(blanks)
     ended = sum(map(ends_sentence, texts)) / n if n else 0.0
     starts, at = [], 0
     for t in texts:
         starts.append(at)
         at += len(t) + 1
     return PageStats(median or 1, full_width(lengths), gap, ended, "\n".join(texts), starts)
+
+
+def usual_gap(blanks: Sequence[int]) -> int:
+    """The commonest number of blank lines between two lines (the smaller on a tie).
+
+    >>> usual_gap([1, 1, 3, 1]), usual_gap([0, 0, 1]), usual_gap([3, 1]), usual_gap([])
+    (1, 0, 1, 0)
+    """
+    if not blanks:
+        return 0
+    return min(set(blanks), key=lambda b: (-blanks.count(b), b))
 
 
 def full_width(lengths: Sequence[int]) -> float:
@@ -245,22 +273,70 @@ def _dateline_across(prev: str, nxt: str) -> bool:
     return m is not None and m.end() > len(prev)
 
 
+class LineFacts(NamedTuple):
+    """What one line says about the breaks either side of it, worked out
+    once per line (each line is the first of one break and the second of
+    another)."""
+    sentence: bool           # ends a sentence
+    end: str                 # class of its last character
+    length: str              # class of its length
+    unpunctuated: bool       # no comma, full stop, semicolon or 、
+    list_heading: bool       # a list marker, then a short unpunctuated head
+    list_item: bool          # opens with a list marker
+    byline: bool             # opens with a dateline, or is a byline or credit
+    credit: bool             # is a credit line
+    lead: bool               # opens like a news lead
+    first: str               # "opener", "alnum" or ""
+    short_tail: bool         # a short line ending a sentence
+    heading: bool            # short and unpunctuated, relative to the page
+    first_class: str | None  # word class of its first word
+    last_class: str | None   # word class of its last word
+    table: bool              # columns separated by runs of spaces
+    inner_space: bool        # a space between two parts
+
+
+def line_facts(text: str, page: PageStats) -> LineFacts:
+    """The facts about one stripped, non-empty line."""
+    sentence = ends_sentence(text)
+    m = metadata.LIST_MARKER.match(text)
+    head = text[:80]
+    first = text[0]
+    return LineFacts(
+        sentence=sentence,
+        end=_end_class(text, sentence),
+        length=_length_class(len(text)),
+        unpunctuated=not _RUNNING_PUNCT.search(text),
+        list_heading=bool(m) and len(text) <= HEADING_MAX and not _RUNNING_PUNCT.search(text, m.end()),
+        list_item=bool(m),
+        byline=metadata.starts_with_byline(head),
+        credit=metadata.is_credit(text),
+        lead=bool(_LEAD.match(head)),
+        first="opener" if first in OPENERS else "alnum" if _ALNUM.match(first) else "",
+        short_tail=sentence and len(text) < min(HEADING_MAX, 0.5 * page.median + 4),
+        heading=not sentence and heading_like(text, page.median),
+        first_class=words.first_word_class(text),
+        last_class=words.last_word_class(text),
+        table=bool(_TABLE.search(text)),
+        inner_space=bool(_INNER_SPACE.search(text)),
+    )
+
+
 def features(texts: Sequence[str], blanks: Sequence[int], k: int, page: PageStats,
-             state: BlockState) -> dict[str, float]:
+             state: BlockState, facts: Sequence[LineFacts]) -> dict[str, float]:
     """The evidence about the break after ``texts[k]`` (stripped content lines).
 
-    ``state`` describes the block ``texts[k]`` ends, as decided so far.
+    ``state`` describes the block ``texts[k]`` ends, as decided so far;
+    ``facts[i]`` are the facts of ``texts[i]`` (see :func:`line_facts`).
     """
     prev, nxt = texts[k], texts[k + 1]
-    nxt2 = texts[k + 2] if k + 2 < len(texts) else None
+    a, b = facts[k], facts[k + 1]
     f: dict[str, float] = {}
-    sentence = ends_sentence(prev)
-    end = _end_class(prev, sentence)
+    sentence = a.sentence
+    end = a.end
     f[end] = 1
-    short = len(prev) <= HEADING_MAX
-    heading = short and not sentence and state.depth == 0 and not _RUNNING_PUNCT.search(prev)
+    heading = len(prev) <= HEADING_MAX and not sentence and state.depth == 0 and a.unpunctuated
     alone = state.lines == 1
-    f[_length_class(len(prev))] = 1
+    f[a.length] = 1
     if heading:
         f["prev_heading_like"] = 1
         if alone:
@@ -273,7 +349,6 @@ def features(texts: Sequence[str], blanks: Sequence[int], k: int, page: PageStat
             f[end + "_x_alone"] = 1
 
     # where the line stops, relative to the page
-    rel = len(prev) / page.median
     if page.width:
         if len(prev) >= page.width - max(3, 0.1 * page.width):
             f["prev_full"] = 1
@@ -281,76 +356,72 @@ def features(texts: Sequence[str], blanks: Sequence[int], k: int, page: PageStat
                 f["sentence_x_full"] = 1
         else:
             f["prev_not_full"] = 1
-    elif rel < 0.35:
+    elif len(prev) < 0.35 * page.median:
         f["prev_rel_short"] = 1
 
     # how the next line starts
-    first = nxt[0]
-    if first in OPENERS:
-        f["next_opener"] = 1
-    elif _ALNUM.match(first):
-        f["next_alnum"] = 1
-    if metadata.LIST_MARKER.match(nxt):
+    if b.first:
+        f["next_" + b.first] = 1
+    if b.list_item:
         f["next_list_item"] = 1
-    if metadata.starts_with_byline(nxt[:80]):
+    if b.byline:
         f["next_byline"] = 1
-    if _LEAD.match(nxt):
+    if b.lead:
         f["next_lead"] = 1
-    if ends_sentence(nxt) and len(nxt) < min(HEADING_MAX, 0.5 * page.median + 4):
+    if b.short_tail:
         f["next_short_tail"] = 1
-    next_heading = heading_like(nxt, page.median) and not ends_sentence(nxt)
-    if next_heading:
+    if b.heading:
         f["next_heading_like"] = 1
         if heading:
             f["heading_pair"] = 1
-        if nxt2 is not None and metadata.starts_with_byline(nxt2[:80]):
+        if k + 2 < len(texts) and facts[k + 2].byline:
             f["next_is_headline"] = 1
 
     # the block so far
     if state.depth:
         f["open_bracket"] = 1
-    if alone and not state.depth and metadata.starts_with_byline(prev):
-        f["prev_byline"] = 1
-    if metadata.is_credit(prev):
+    elif alone:
+        if a.byline:
+            f["prev_byline"] = 1
+        if a.list_heading and not sentence:
+            f["prev_list_heading"] = 1
+    if a.credit:
         f["prev_credit"] = 1
     if state.chars > 2 * page.median and sentence:
         f["long_block_sentence"] = 1
 
     # words, numbers, datelines and clauses across the join
-    if not sentence and prev[-1] not in CLAUSE_FINAL:
+    last, first = prev[-1], nxt[0]
+    if not sentence and last not in CLAUSE_FINAL:
         w = words.word_across(prev, nxt)
         if w:
             f["word_across"] = w / 5
         f[_clause_class(prev, nxt)] = 1
         if len(prev) <= 30 and _dateline_across(prev, nxt):
             f["dateline_across"] = 1
-        if prev[-1].isdigit() and (first in _NUMBER_GOES_ON or first.isdigit()):
+        if last.isdigit() and (first in _NUMBER_GOES_ON or first.isdigit()):
             f["number_across"] = 1
-        elif _LATIN.match(prev[-1]) and _LATIN.match(first):
-            f["latin_across"] = 1
-        elif _ALNUM.match(prev[-1]) and _ALNUM.match(first):
-            f["alnum_across"] = 1
-        elif _HAN.match(prev[-1]) and _HAN.match(first):
-            f["han_inside_word"] = words.inside_word(prev[-1], first)
+        elif end == "end_alnum" and b.first == "alnum":
+            f["latin_across" if _LATIN.match(last) and _LATIN.match(first) else "alnum_across"] = 1
+        elif end == "end_han" and _HAN.match(first):
+            f["han_inside_word"] = words.inside_word(last, first)
+            f["segment_boundary" if words.boundary_at_join(prev, nxt) else "segment_inside"] = 1
             pair = _self_pair(page, k, prev, nxt)
             if pair:
                 f[pair] = 1
 
     # word classes at the edges (jieba's part-of-speech tags)
-    cls = words.first_word_class(nxt)
-    if cls:
-        f[("sent_next_" if sentence else "next_") + cls] = 1
-    if not sentence and end != "end_clause" and end != "end_colon":
-        cls = words.last_word_class(prev)
-        if cls:
-            f["prev_" + cls] = 1
+    if b.first_class:
+        f[("sent_next_" if sentence else "next_") + b.first_class] = 1
+    if a.last_class and not sentence and end != "end_clause" and end != "end_colon":
+        f["prev_" + a.last_class] = 1
 
     # spaces inside lines: tables, and headlines in two parts
-    if _TABLE.search(prev):
+    if a.table:
         f["prev_table"] = 1
-    elif heading and _INNER_SPACE.search(prev):
+    elif heading and a.inner_space:
         f["heading_inner_space"] = 1
-    if _TABLE.search(nxt):
+    if b.table:
         f["next_table"] = 1
 
     # blank lines, relative to the page's usual gap
@@ -381,22 +452,38 @@ def _pairs() -> dict[str, tuple[tuple[str, float, str], ...]]:
     return {a: tuple(v) for a, v in out.items()}
 
 
-def score(f: dict[str, float]) -> tuple[float, tuple[tuple[str, float], ...]]:
-    """p(join) under the model, and each feature's (or pair's) contribution,
-    strongest first."""
+def p_join(f: dict[str, float]) -> float:
+    """p(join) under the model: features and the pairs of them it weighs."""
     m = model()
     weights = m["weights"]
-    contrib = [(name, weights.get(name, 0.0) * v) for name, v in f.items()]
+    pairs = _pairs()
+    z = m["bias"]
+    for a, v in f.items():
+        z += weights.get(a, 0.0) * v
+        for b, w, _ in pairs.get(a, ()):
+            if b in f:
+                z += w * v * f[b]
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def contributions(f: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    """Each feature's (or pair's) contribution to the log-odds of a join,
+    strongest first, zeros left out."""
+    weights = model()["weights"]
+    out = [(name, weights.get(name, 0.0) * v) for name, v in f.items()]
     pairs = _pairs()
     for a, v in f.items():
         for b, w, name in pairs.get(a, ()):
             if b in f:
-                contrib.append((name, w * v * f[b]))
-    z = m["bias"] + sum(c for _, c in contrib)
-    p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-    contrib = [c for c in contrib if c[1]]
-    contrib.sort(key=lambda c: -abs(c[1]))
-    return p, tuple(contrib)
+                out.append((name, w * v * f[b]))
+    out = [c for c in out if c[1]]
+    out.sort(key=lambda c: -abs(c[1]))
+    return tuple(out)
+
+
+def score(f: dict[str, float]) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """p(join) and the evidence behind it."""
+    return p_join(f), contributions(f)
 
 
 def walk(texts: Sequence[str], blanks: Sequence[int],
@@ -410,10 +497,11 @@ def walk(texts: Sequence[str], blanks: Sequence[int],
     if len(texts) < 2:
         return
     page = page_stats(texts, blanks)
+    facts = [line_facts(t, page) for t in texts]
     state = BlockState(open_brackets(texts[0]), 1, len(texts[0]))
     for k in range(len(texts) - 1):
         prev, nxt = texts[k], texts[k + 1]
-        f = None if hard_join(prev, nxt) else features(texts, blanks, k, page, state)
+        f = None if hard_join(prev, nxt) else features(texts, blanks, k, page, state, facts)
         join = choose(k, f)
         yield k, f, join
         if join:
@@ -431,17 +519,17 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     """
     texts = [lines[i].strip(_STRIP) or lines[i] for i in content]
     threshold = model().get("threshold", 0.5)
-    verdicts: dict[int, tuple[float, tuple]] = {}
+    out = []
+    rule = (("typesetting_rule", RULE_WEIGHT),)
 
     def choose(k: int, f: dict[str, float] | None) -> bool:
         if f is None:
-            verdicts[k] = (1.0, (("typesetting_rule", RULE_WEIGHT),))
+            out.append(Decision(content[k], content[k + 1], True, 1.0, rule))
             return True
-        verdicts[k] = score(f)
-        return verdicts[k][0] >= threshold
+        p = p_join(f)
+        out.append(Decision(content[k], content[k + 1], p >= threshold, p, None, f))
+        return p >= threshold
 
-    out = []
-    for k, _, join in walk(texts, blanks, choose):
-        p, evidence = verdicts[k]
-        out.append(Decision(content[k], content[k + 1], join, p, evidence))
+    for _ in walk(texts, blanks, choose):
+        pass
     return out

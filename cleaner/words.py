@@ -51,26 +51,72 @@ _CLASS_OF_TAG = {tag: cls for cls, tags in WORD_CLASSES.items() for tag in tags}
 
 
 @lru_cache(maxsize=1)
-def _load() -> tuple[dict[str, int], dict[str, str]]:
-    """jieba's dictionary: word -> frequency (2..MAX_WORD chars) and word ->
-    class (1..MAX_WORD chars, only for the classes in WORD_CLASSES)."""
+def _load() -> tuple[dict[str, int], dict[str, str], dict[str, float]]:
+    """jieba's dictionary: word -> frequency (2..MAX_WORD chars), word ->
+    class (1..MAX_WORD chars, only for the classes in WORD_CLASSES), and
+    word -> log probability (1..MAX_WORD chars) for segmenting."""
     path = _jieba_file("dict.txt")
     freq: dict[str, int] = {}
     classes: dict[str, str] = {}
+    logp: dict[str, float] = {}
     if path is None or not os.path.exists(path):
-        return freq, classes
+        return freq, classes, logp
+    total = 0
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) < 2 or len(parts[0]) > MAX_WORD:
+            if len(parts) < 2:
                 continue
+            n = int(parts[1])
+            total += n
             w = parts[0]
+            if len(w) > MAX_WORD or not n:
+                continue
             if len(w) >= 2:
-                freq[w] = int(parts[1])
+                freq[w] = n
+            logp[w] = n
             cls = _CLASS_OF_TAG.get(parts[2]) if len(parts) > 2 else None
             if cls:
                 classes[w] = cls
-    return freq, classes
+    log_total = math.log(total)
+    for w, n in logp.items():
+        logp[w] = math.log(n) - log_total
+    return freq, classes, logp
+
+
+#: Log probability of a character the dictionary does not know, as jieba's
+#: own fallback treats it: rarer than any word it lists.
+_UNKNOWN = -20.0
+
+
+def boundary_at_join(left: str, right: str) -> bool:
+    """Does the likeliest segmentation of the text around a join (three
+    characters each side, by jieba's word frequencies) put a word boundary
+    exactly at the join?
+
+    >>> boundary_at_join("获奖名单", "一等奖"), boundary_at_join("人才培养力", "度进一步")
+    (True, False)
+    """
+    logp = _load()[2]
+    a = left[-3:]
+    text = a + right[:3]
+    n = len(text)
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for i in range(1, n + 1):
+        for k in range(1, min(MAX_WORD, i) + 1):
+            p = logp.get(text[i - k:i])
+            if p is None:
+                if k > 1:
+                    continue
+                p = _UNKNOWN
+            s = best[i - k] + p
+            if s > best[i]:
+                best[i], back[i] = s, k
+    i = n
+    while i > len(a):
+        i -= back[i]
+    return i == len(a)
 
 
 def dictionary() -> dict[str, int]:
@@ -84,7 +130,7 @@ def first_word_class(text: str) -> str | None:
     >>> first_word_class("但是他说"), first_word_class("们的"), first_word_class("天空")
     ('conj', 'particle', None)
     """
-    freq, classes = _load()
+    freq, classes, _ = _load()
     for k in range(min(MAX_WORD, len(text)), 1, -1):
         if text[:k] in freq:
             return classes.get(text[:k])
@@ -97,7 +143,7 @@ def last_word_class(text: str) -> str | None:
     >>> last_word_class("美丽的"), last_word_class("我们在"), last_word_class("北京")
     ('particle', 'prep', 'name')
     """
-    freq, classes = _load()
+    freq, classes, _ = _load()
     for k in range(min(MAX_WORD, len(text)), 1, -1):
         if text[-k:] in freq:
             return classes.get(text[-k:])

@@ -1,0 +1,252 @@
+"""Join or break: each kind of evidence, with breaks that must be joined and
+breaks that must be kept. The pages are written by hand for these tests."""
+import pytest
+
+from cleaner import breaks, words
+
+
+def decide(page: str, sep: str = "\n\n"):
+    """{(line before, line after): join} for a page whose lines are joined by sep."""
+    lines = page.split("\n")
+    content = [i for i, l in enumerate(lines) if l.strip()]
+    blanks = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
+    out = {}
+    for d in breaks.decide(lines, content, blanks):
+        out[(lines[d.prev].strip(), lines[d.next].strip())] = d.join
+    return out
+
+
+def wrap(*lines: str, sep: str = "\n\n") -> str:
+    return sep.join(lines) + "\n"
+
+
+def verdict(page_lines, before, after, sep="\n\n"):
+    got = decide(wrap(*page_lines, sep=sep))
+    return got[(before, after)]
+
+
+# --- punctuation -----------------------------------------------------------------
+PARAGRAPHS = [
+    "某市今年将新建十所学校，",
+    "新增学位约一万个，以缓解城区入学压力。",
+    "市教育局有关负责人介绍，新学校将于明年秋季开学。",
+    "据了解，今年全市中小学在校生比去年增加八千人。",
+]
+
+
+def test_clause_punctuation_joins():
+    assert verdict(PARAGRAPHS, PARAGRAPHS[0], PARAGRAPHS[1]) is True
+
+
+def test_sentence_end_keeps_paragraphs_apart():
+    assert verdict(PARAGRAPHS, PARAGRAPHS[1], PARAGRAPHS[2]) is False
+    assert verdict(PARAGRAPHS, PARAGRAPHS[2], PARAGRAPHS[3]) is False
+
+
+# --- typesetting rules ------------------------------------------------------------
+def test_closing_punctuation_never_starts_a_line():
+    page = ["他说：“今年的收成比去年好", "。”村民们纷纷点头。", "第二段从这里开始。"]
+    assert verdict(page, page[0], page[1]) is True
+
+
+def test_a_line_never_ends_after_an_opening_quote():
+    page = ["村主任笑着说：“", "今年的收成比去年好。”", "第二段从这里开始。"]
+    assert verdict(page, page[0], page[1]) is True
+
+
+def test_typesetting_rule_is_the_evidence():
+    lines = ["他说：“", "好。”"]
+    d = breaks.decide(lines, [0, 1], [0])[0]
+    assert d.join and d.evidence[0][0] == "typesetting_rule"
+
+
+# --- bracket balance --------------------------------------------------------------
+def test_open_bracket_joins_a_byline_broken_inside():
+    page = ["某市五项举措保障学生午餐",
+            "某某日报讯(某某日报正",
+            "某某网首席记者 张明远) 日前，某市教育局出台五项举措，保障中小学生午餐质量。",
+            "各学校要建立陪餐制度。"]
+    assert verdict(page, page[1], page[2]) is True
+
+
+# --- how the next line starts -----------------------------------------------------
+def test_list_items_stand_apart():
+    page = ["会议提出三项要求：",
+            "一、加强组织领导，明确责任分工。",
+            "二、加大资金投入，保障项目进度。",
+            "三、强化督促检查，确保取得实效。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False
+    assert got[(page[2], page[3])] is False
+
+
+def test_list_item_without_final_punctuation_stays_apart():
+    page = ["主要措施包括以下几个方面。",
+            "一、完善基础设施",
+            "全市将新建和改造道路一百公里，打通断头路二十条。",
+            "二、优化公交线网",
+            "年内新开公交线路十条，调整线路十五条。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False
+    assert got[(page[2], page[3])] is False
+    assert got[(page[3], page[4])] is False
+
+
+def test_dateline_on_the_next_line_keeps_a_headline_apart():
+    page = ["某省出台措施支持小微企业发展",
+            "新华社某地5月9日电（记者 王小明）某省日前出台十条措施，支持小微企业渡过难关。",
+            "措施提出，对小微企业减免房租三个月。"]
+    assert verdict(page, page[0], page[1]) is False
+
+
+def test_join_that_completes_a_dateline():
+    page = ["新华社乌鲁木齐1月2",
+            "5日电（记者 李文华）1月25日上午，某县发生4.5级地震，暂无人员伤亡报告。",
+            "地震发生后，当地立即启动应急预案。"]
+    assert verdict(page, page[0], page[1]) is True
+
+
+def test_credit_line_stands_alone():
+    page = ["市民在公园里赏花。",
+            "记者 张明远 摄",
+            "某区举办第三届读书节",
+            "本报讯 5月9日，某区第三届读书节开幕，活动将持续一个月。"]
+    got = decide(wrap(*page))
+    assert got[(page[0], page[1])] is False
+    assert got[(page[1], page[2])] is False
+
+
+def test_photo_credit_with_slash_stands_alone():
+    page = ["丰收节上，农民展示自家种的南瓜。",
+            "摄影/某某晚报记者 李华",
+            "另一篇新闻的标题在这里",
+            "本报讯 日前，某地举行活动，吸引了众多市民参加。"]
+    got = decide(wrap(*page))
+    assert got[(page[0], page[1])] is False
+    assert got[(page[1], page[2])] is False
+
+
+# --- words across the join --------------------------------------------------------
+def test_join_inside_a_dictionary_word():
+    page = ["全市每年组织实施万人培训计划，加大基层人才培养力",
+            "度，进一步提升从业人员的持证率。",
+            "下一段从这里开始。"]
+    assert verdict(page, page[0], page[1]) is True
+
+
+def test_word_across_finds_dictionary_words():
+    assert words.word_across("和林县公安局副主任说，相", "比以往") > 0     # 相比
+    assert words.word_across("工作。", "据了解") == 0.0
+
+
+def test_join_inside_a_number():
+    page = ["据他介绍，11月14日早上6",
+            "点40分左右，一辆货车在路口侧翻，所幸无人受伤。",
+            "交警随后赶到现场处置。"]
+    assert verdict(page, page[0], page[1]) is True
+
+
+def test_join_inside_a_name_the_file_uses_elsewhere():
+    page = ["昨天上午，环卫工人郑秋",
+            "莲在清扫街道时捡到一个钱包，里面有现金两千元。",
+            "郑秋莲立即把钱包交给了附近的派出所。",
+            "失主找到郑秋莲，连声道谢。"]
+    assert verdict(page, page[0], page[1]) is True
+
+
+# --- headlines and sub-headings ---------------------------------------------------
+def test_headline_before_a_lead_stands_apart():
+    page = ["庆丰收",
+            "9月17日，来自某区五个镇的农民相聚在曙光村，晒丰收、话丰收、庆丰收。",
+            "共有六十多家企业参加了展销活动。"]
+    assert verdict(page, page[0], page[1]) is False
+
+
+def test_sub_heading_without_punctuation_stands_apart():
+    page = ["我国将加快国防科技创新步伐，推进装备建设。",
+            "发展先进的侦察预警装备",
+            "报告指出，要加快发展先进的侦察预警装备，提高态势感知能力。",
+            "提升远程精确打击能力",
+            "报告还提出，要提升远程精确打击能力。"]
+    got = decide(wrap(*page))
+    assert got[(page[0], page[1])] is False
+    assert got[(page[1], page[2])] is False
+    assert got[(page[3], page[4])] is False
+
+
+def test_one_line_paragraph_without_final_punctuation_stands_apart():
+    page = ["会议由市长主持，各部门负责人参加了会议。",
+            "以下为获奖名单",
+            "一等奖：张明远、李华、王小红。",
+            "二等奖：赵大为、钱多多。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False
+
+
+# --- line lengths relative to the page --------------------------------------------
+WIDTH_PAGE = [
+    "今年以来，某市坚持把稳就业放在突出位置，出台一",
+    "系列政策措施，全市城镇新增就业人数达到三万人，",
+    "完成全年目标任务的百分之七十五。",
+    "积极开发公益岗位",
+    "市人社局有关负责人介绍，全市共开发公益性岗位两",
+    "千个，优先安置就业困难人员和零就业家庭成员，帮",
+    "助他们实现稳定就业。",
+]
+
+
+def test_full_line_on_a_width_wrapped_page_joins():
+    got = decide(wrap(*WIDTH_PAGE))
+    assert got[(WIDTH_PAGE[0], WIDTH_PAGE[1])] is True
+    assert got[(WIDTH_PAGE[4], WIDTH_PAGE[5])] is True
+    assert got[(WIDTH_PAGE[5], WIDTH_PAGE[6])] is True
+
+
+def test_short_line_on_a_width_wrapped_page_stands_apart():
+    got = decide(wrap(*WIDTH_PAGE))
+    assert got[(WIDTH_PAGE[2], WIDTH_PAGE[3])] is False
+    assert got[(WIDTH_PAGE[3], WIDTH_PAGE[4])] is False
+
+
+def test_full_width_detection():
+    assert breaks.full_width([len(l) for l in WIDTH_PAGE]) == 23
+    assert breaks.full_width([12, 230, 51, 7, 160, 95, 33, 80]) == 0
+
+
+# --- blank lines relative to the page's usual gap -----------------------------------
+def test_single_line_breaks_page_works_like_a_blank_line_page():
+    page = ["某市五项举措保障学生午餐",
+            "本报讯 日前，某市教育局出台五项举措，保障中小学",
+            "生午餐质量。各学校要建立陪餐制度，校长每周陪餐不少于一次。",
+            "下一段从这里开始。"]
+    got = decide(wrap(*page, sep="\n"))
+    assert got[(page[0], page[1])] is False
+    assert got[(page[1], page[2])] is True
+    assert got[(page[2], page[3])] is False
+
+
+def test_extra_blank_lines_are_evidence_relative_to_the_page():
+    lines = "第一篇的最后一段，讲到这里为止。\n\n\n\n第二篇文章的标题在这里\n\n本报讯 日前，某地举行活动。".split("\n")
+    d = breaks.decide(lines, [0, 4, 6], [3, 1])
+    assert not d[0].join and "extra_blanks" in dict(d[0].evidence)
+    # where three blank lines are the page's usual gap, they say nothing
+    d = breaks.decide(lines, [0, 4, 6], [3, 3])
+    assert "extra_blanks" not in dict(d[0].evidence)
+
+
+# --- the evidence is reported ---------------------------------------------------------
+def test_decisions_carry_named_evidence_strongest_first():
+    lines = ["全市每年组织实施万人培训计划，加大基层人才培养力", "度，进一步提升从业人员的持证率。"]
+    d = breaks.decide(lines, [0, 1], [0])[0]
+    assert d.join
+    lines = ["某市今年将新建十所学校，新增学位约一万个。", "据了解，今年全市在校生增加八千人。"]
+    d = breaks.decide(lines, [0, 1], [0])[0]
+    names = [n for n, _ in d.evidence]
+    assert "end_sentence" in names
+    weights = [abs(v) for _, v in d.evidence]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_decisions_are_the_same_on_the_same_text():
+    page = wrap(*PARAGRAPHS)
+    assert decide(page) == decide(page)
