@@ -301,6 +301,7 @@ def train_breaks(tune, args):
     if args.dry_run:
         breaks.model = lambda: model  # score with the fitted weights, written nowhere
     breaks._pairs.cache_clear()
+    breaks._weighed.cache_clear()
     model["threshold"] = best_threshold(tune)
     if not args.dry_run:
         with open(args.out, "w", encoding="utf-8") as f:

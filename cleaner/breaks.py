@@ -52,7 +52,6 @@ _LEAD = regex.compile(
     r"|据(?:了解|悉|介绍|报道|统计)|记者(?:从|获悉|了解|近日|日前))")
 #: Punctuation that ends a clause or stands between clauses.
 _ANY_PUNCT = regex.compile(r"[，,。；;、：:！!？?…（）()“”《》\s]")
-_LAST_PUNCT = regex.compile(r"[，,。；;、：:！!？?…（）()“”《》\s](?=[^，,。；;、：:！!？?…（）()“”《》\s]*$)")
 #: What may follow a digit inside one number or quantity (units, measure
 #: words, dates and times): a line ending in a digit before one of these
 #: was broken by layout.
@@ -258,8 +257,8 @@ def _self_pair(page: PageStats, k: int, prev: str, nxt: str) -> str | None:
 def _clause_class(prev: str, nxt: str) -> str:
     """How long the clause the join would make is: a headline plus the first
     clause of a lead make an unusually long stretch without punctuation."""
-    m = _LAST_PUNCT.search(prev)
-    tail = len(prev) - (m.end() if m else 0)
+    m = _ANY_PUNCT.search(prev[:-41:-1])      # the last 40 characters, reversed
+    tail = m.start() if m else min(len(prev), 40)
     m = _ANY_PUNCT.search(nxt)
     head = m.start() if m else len(nxt)
     n = tail + head
@@ -290,9 +289,14 @@ class LineFacts(NamedTuple):
     short_tail: bool         # a short line ending a sentence
     heading: bool            # short and unpunctuated, relative to the page
     first_class: str | None  # word class of its first word
-    last_class: str | None   # word class of its last word
     table: bool              # columns separated by runs of spaces
     inner_space: bool        # a space between two parts
+
+
+def _has_columns(text: str) -> bool:
+    """Two runs of two or more spaces inside the line (a table row)."""
+    return ("  " in text or "\t" in text or "\u3000\u3000" in text or " \u3000" in text
+            or "\u3000 " in text) and bool(_TABLE.search(text))
 
 
 def line_facts(text: str, page: PageStats) -> LineFacts:
@@ -315,9 +319,8 @@ def line_facts(text: str, page: PageStats) -> LineFacts:
         short_tail=sentence and len(text) < min(HEADING_MAX, 0.5 * page.median + 4),
         heading=not sentence and heading_like(text, page.median),
         first_class=words.first_word_class(text),
-        last_class=words.last_word_class(text),
-        table=bool(_TABLE.search(text)),
-        inner_space=bool(_INNER_SPACE.search(text)),
+        table=_has_columns(text),
+        inner_space=(" " in text or "\u3000" in text or "\t" in text) and bool(_INNER_SPACE.search(text)),
     )
 
 
@@ -393,7 +396,7 @@ def features(texts: Sequence[str], blanks: Sequence[int], k: int, page: PageStat
     # words, numbers, datelines and clauses across the join
     last, first = prev[-1], nxt[0]
     if not sentence and last not in CLAUSE_FINAL:
-        w = words.word_across(prev, nxt)
+        w, boundary = words.join_evidence(prev, nxt)
         if w:
             f["word_across"] = w / 5
         f[_clause_class(prev, nxt)] = 1
@@ -405,7 +408,7 @@ def features(texts: Sequence[str], blanks: Sequence[int], k: int, page: PageStat
             f["latin_across" if _LATIN.match(last) and _LATIN.match(first) else "alnum_across"] = 1
         elif end == "end_han" and _HAN.match(first):
             f["han_inside_word"] = words.inside_word(last, first)
-            f["segment_boundary" if words.boundary_at_join(prev, nxt) else "segment_inside"] = 1
+            f["segment_boundary" if boundary else "segment_inside"] = 1
             pair = _self_pair(page, k, prev, nxt)
             if pair:
                 f[pair] = 1
@@ -413,8 +416,10 @@ def features(texts: Sequence[str], blanks: Sequence[int], k: int, page: PageStat
     # word classes at the edges (jieba's part-of-speech tags)
     if b.first_class:
         f[("sent_next_" if sentence else "next_") + b.first_class] = 1
-    if a.last_class and not sentence and end != "end_clause" and end != "end_colon":
-        f["prev_" + a.last_class] = 1
+    if not sentence and end != "end_clause" and end != "end_colon":
+        cls = words.last_word_class(prev)
+        if cls:
+            f["prev_" + cls] = 1
 
     # spaces inside lines: tables, and headlines in two parts
     if a.table:
@@ -452,18 +457,28 @@ def _pairs() -> dict[str, tuple[tuple[str, float, str], ...]]:
     return {a: tuple(v) for a, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _weighed() -> dict[str, tuple[float, tuple[tuple[str, float, str], ...]]]:
+    """Feature -> (its weight, its pairs): one lookup per feature."""
+    weights = model()["weights"]
+    pairs = _pairs()
+    return {n: (weights.get(n, 0.0), pairs.get(n, ())) for n in set(weights) | set(pairs)}
+
+
 def p_join(f: dict[str, float]) -> float:
     """p(join) under the model: features and the pairs of them it weighs."""
-    m = model()
-    weights = m["weights"]
-    pairs = _pairs()
-    z = m["bias"]
+    weighed = _weighed()
+    z = model()["bias"]
     for a, v in f.items():
-        z += weights.get(a, 0.0) * v
-        for b, w, _ in pairs.get(a, ()):
+        w, pairs = weighed.get(a, _UNWEIGHED)
+        z += w * v
+        for b, pw, _ in pairs:
             if b in f:
-                z += w * v * f[b]
+                z += pw * v * f[b]
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_UNWEIGHED = (0.0, ())
 
 
 def contributions(f: dict[str, float]) -> tuple[tuple[str, float], ...]:

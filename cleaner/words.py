@@ -79,9 +79,14 @@ def _load() -> tuple[dict[str, int], dict[str, str], dict[str, float]]:
             if cls:
                 classes[w] = cls
     log_total = math.log(total)
+    _LOG_TOTAL[0] = log_total
     for w, n in logp.items():
         logp[w] = math.log(n) - log_total
     return freq, classes, logp
+
+
+#: log of the dictionary's total frequency, set when it is loaded.
+_LOG_TOTAL = [0.0]
 
 
 #: Log probability of a character the dictionary does not know, as jieba's
@@ -89,21 +94,37 @@ def _load() -> tuple[dict[str, int], dict[str, str], dict[str, float]]:
 _UNKNOWN = -20.0
 
 
-def boundary_at_join(left: str, right: str) -> bool:
-    """Does the likeliest segmentation of the text around a join (three
-    characters each side, by jieba's word frequencies) put a word boundary
-    exactly at the join?
+def join_evidence(left: str, right: str) -> tuple[float, bool]:
+    """What jieba's dictionary says about joining ``left`` and ``right``, in
+    one pass over three characters each side of the join:
 
-    >>> boundary_at_join("获奖名单", "一等奖"), boundary_at_join("人才培养力", "度进一步")
+    * log10 frequency of the commonest word spanning the join (0.0 if none);
+    * whether the likeliest segmentation (by word frequencies) puts a word
+      boundary exactly at the join.
+
+    >>> join_evidence("获奖名单", "一等奖")[1], join_evidence("人才培养力", "度进一步")[1]
     (True, False)
+    >>> round(join_evidence("人才培养力", "度进一步")[0], 2) == round(word_across("人才培养力", "度进一步"), 2)
+    True
     """
     logp = _load()[2]
     a = left[-3:]
+    j = len(a)
     text = a + right[:3]
+    top = None                       # log p of the likeliest word across the join
+    for s in range(max(0, j - 3), j):
+        for e in range(j + 1, min(len(text), s + MAX_WORD) + 1):
+            p = logp.get(text[s:e])
+            if p is not None and (top is None or p > top):
+                top = p
+    if top is None:                  # nothing spans the join: it is a boundary
+        return 0.0, True
+    across = math.log10(math.exp(top + _LOG_TOTAL[0]) + 1)
     n = len(text)
-    best = [0.0] + [-math.inf] * n
+    best = [0.0] * (n + 1)
     back = [0] * (n + 1)
     for i in range(1, n + 1):
+        b, k_best = -1e9, 1
         for k in range(1, min(MAX_WORD, i) + 1):
             p = logp.get(text[i - k:i])
             if p is None:
@@ -111,12 +132,23 @@ def boundary_at_join(left: str, right: str) -> bool:
                     continue
                 p = _UNKNOWN
             s = best[i - k] + p
-            if s > best[i]:
-                best[i], back[i] = s, k
+            if s > b:
+                b, k_best = s, k
+        best[i], back[i] = b, k_best
     i = n
-    while i > len(a):
+    while i > j:
         i -= back[i]
-    return i == len(a)
+    return across, i == j
+
+
+def boundary_at_join(left: str, right: str) -> bool:
+    """Does the likeliest segmentation of the text around a join put a word
+    boundary exactly at the join? (See :func:`join_evidence`.)
+
+    >>> boundary_at_join("获奖名单", "一等奖"), boundary_at_join("人才培养力", "度进一步")
+    (True, False)
+    """
+    return join_evidence(left, right)[1]
 
 
 def dictionary() -> dict[str, int]:
