@@ -65,6 +65,22 @@ class Block:
     text: str                 # the joined text, for role decisions only
     role: str = "body"
     extra_blanks: int = 0     # blank lines before it beyond the page's usual gap
+    _shaped: bool | None = field(default=None, repr=False, compare=False)
+    _core: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def shaped(self) -> bool:
+        """:func:`title_shaped`, worked out once."""
+        if self._shaped is None:
+            self._shaped = title_shaped(self.text)
+        return self._shaped
+
+    @property
+    def core(self) -> str:
+        """The text without the byline or dateline that may open it."""
+        if self._core is None:
+            self._core = self.text[metadata.byline_end(self.text[:80]):]
+        return self._core
 
 
 @dataclass
@@ -208,7 +224,7 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
             f["after_byline"] = 1
         elif ends_sentence(p.text):
             f["after_sentence"] = 1
-        elif title_shaped(p.text):
+        elif p.shaped:
             f["after_short"] = 1
     if i + 1 < len(blocks):
         nb = blocks[i + 1]
@@ -218,7 +234,7 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
                 f["opens_with_byline"] = 1
         elif nb.role == "credit":
             f["before_credit"] = 1
-        elif title_shaped(nb.text):
+        elif nb.shaped:
             f["before_short"] = 1
         if _LEAD.match(nb.text):
             f["before_lead"] = 1
@@ -243,7 +259,7 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
         elif kept < 0.1:
             f["topic_low"] = 1
     near = sum(1 for x in blocks[max(0, i - 4):i + 5]
-               if x is not b and x.role == "body" and title_shaped(x.text))
+               if x is not b and x.role == "body" and x.shaped)
     f["short_neighbours"] = min(near, 4) / 4
     return f
 
@@ -253,7 +269,7 @@ def _words_of(block: Block) -> str:
     every article of a paper shares) and without credits."""
     if block.role != "body":
         return ""
-    return block.text[metadata.byline_end(block.text[:80]):]
+    return block.core
 
 
 def _overlap(before: str, after: str) -> float | None:
@@ -289,7 +305,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     prev_title = False
     body_chars = 0
     for i, b in enumerate(blocks):
-        if b.role == "body" and title_shaped(b.text) and i + 1 < len(blocks):
+        if b.role == "body" and b.shaped and i + 1 < len(blocks):
             f = title_features(blocks, i, prev_title, body_chars)
             if "opens_with_byline" in f or choose(i, f):
                 b.role = "title"
