@@ -55,6 +55,10 @@ _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]
 _RUNNING_PUNCT = regex.compile(r"[，,。；;、]")
 _INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
 _HAN_PAIRS = regex.compile(r"(?=(\p{Han}{2}))")
+#: A paragraph opening with its staff in brackets and no outlet:
+#: ``（记者 王五 通讯员 赵六）`` or ``(本报记者王五):``.
+_STAFF_OPENING = regex.compile(
+    r"^[（(]\s*(?:本报|本刊|本台|本网)?(?:" + "|".join(metadata.STAFF_ROLES) + r")\s*\p{Han}{2,4}[^（）()]{0,40}[）)]")
 #: Characters of text around a block compared with the block's own words.
 CONTEXT = 300
 
@@ -228,7 +232,7 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
             f["after_short"] = 1
     if i + 1 < len(blocks):
         nb = blocks[i + 1]
-        if nb.role == "byline" or metadata.starts_with_byline(nb.text[:80]):
+        if nb.role == "byline" or metadata.starts_with_byline(nb.text[:80]) or _STAFF_OPENING.match(nb.text):
             f["before_byline"] = 1
             if i == 0 or "after_sentence" in f or "after_credit" in f:
                 f["opens_with_byline"] = 1
