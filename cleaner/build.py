@@ -232,10 +232,18 @@ FIELDS = [
 ]
 
 
+def _rule_rows(rules: dict[str, list[int]]) -> list[list]:
+    """One row per cleaning rule, in the order they run, zeros included, so
+    the card lists every normalisation and how much of the corpus it touched."""
+    from .normalize import RULE_NOTES
+    names = list(RULE_NOTES) + sorted(set(rules) - set(RULE_NOTES))
+    return [[f"`{r}`", RULE_NOTES.get(r, ""), *rules.get(r, [0, 0, 0])] for r in names]
+
+
 def _card_values(opts, split_info, rules, duplicates, skipped, raw_files, example, moved, total) -> dict:
     chars = sum(v["chars"] for v in split_info.values())
     split_rows = [[s, v["articles"], v["chars"], v["shards"], v["bytes"]] for s, v in split_info.items()]
-    rule_rows = [[f"`{r}`", n, c, a] for r, (n, c, a) in sorted(rules.items(), key=lambda kv: -kv[1][0])]
+    rule_rows = _rule_rows(rules)
     exact = sum(1 for d in duplicates if d["match"] == "exact")
     near = len(duplicates) - exact
     dedup = (f"Exact duplicates (same title and text after normalisation) are kept once: "
@@ -271,8 +279,8 @@ def _card_values(opts, split_info, rules, duplicates, skipped, raw_files, exampl
         "split_note": (f"\nWith so few articles one split came out empty, so the group `{moved}`, "
                        "whose hash lies nearest the split line, was moved into it; this exception "
                        "lapses once the hash split fills both splits." if moved else ""),
-        "rule_table": card.md_table(["cleaner", "edits", "characters", "articles"], rule_rows)
-        if rule_rows else "No edits were needed.",
+        "rule_table": card.md_table(["cleaner", "what it does", "edits", "characters", "articles"],
+                                    rule_rows),
         "dedup_summary": dedup,
         "errors_summary": errors,
         "sources_table": card.md_table(["raw file", "bytes", "encoding"],

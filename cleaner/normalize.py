@@ -8,7 +8,8 @@ examples below. Two groups run at two depths:
 * ``LINE_RULES`` are character-local and run once over the whole page before
   break repair, so the break detector sees folded widths and one script;
 * ``TEXT_RULES`` need a whole paragraph (quote pairing, spacing around
-  punctuation) and run on each block after lines are joined.
+  punctuation) and run on each block after lines are joined; they start with
+  the line rules again, for what a layout break had split.
 
 No rule applies blanket NFKC: it would turn ``，：（）`` into ``,:()``.
 Each rule is idempotent, and so is the whole sequence (tested).
@@ -357,19 +358,25 @@ def fix_ellipsis(text: str) -> list[Change]:
 
 
 _DASH_CHAR = "[-－—―]"
+# Curly quotes count on the outer side (``”——“``): quotes are curled before
+# dashes are judged, so the verdict does not change on a second pass.
 _DASH = regex.compile(
-    rf"(?<={_CONTEXT})\s*(?:{_DASH_CHAR}(?:\s*{_DASH_CHAR})+|[—―])\s*(?=[\w]|{_CONTEXT})",
-    regex.V1)
+    rf"(?<=[”’]|{_CONTEXT})\s*(?:{_DASH_CHAR}(?:\s*{_DASH_CHAR})+|[—―])\s*"
+    rf"(?=[\w“‘]|{_CONTEXT}|$)", regex.V1)
 
 
 def fix_dashes(text: str) -> list[Change]:
     """``--``, ``——`` look-alikes and lone ``—`` between Chinese become ``——``.
 
+    Between Chinese: Chinese on the left (or a closing curly quote), and on
+    the right Chinese, a word, an opening curly quote or the end of the text
+    (a dash that ends a headline).
+
     >>> from cleaner.edits import apply
-    >>> apply(fix_dashes, "北京--上海，这是—个例子")
-    '北京——上海，这是——个例子'
-    >>> apply(fix_dashes, "2020-2021, a--b")
-    '2020-2021, a--b'
+    >>> apply(fix_dashes, "北京--上海，军民共建项目―兰州，专家提出———")
+    '北京——上海，军民共建项目——兰州，专家提出——'
+    >>> apply(fix_dashes, "2020-2021, a--b, 四川在线-华西都市报")   # hyphens stay
+    '2020-2021, a--b, 四川在线-华西都市报'
     """
     return [(m.start(), m.end(), "——") for m in _DASH.finditer(text) if m.group() != "——"]
 
@@ -509,13 +516,37 @@ LINE_RULES: list[tuple[str, Cleaner]] = [
     ("fold_width", fold_width),
 ]
 
-#: Rules run on each joined block, in this order: quotes and ellipses are
-#: fixed before spaces, so the space rule sees the final punctuation.
-TEXT_RULES: list[tuple[str, Cleaner]] = [
+#: Rules run on each joined block, in this order. The line rules come first
+#: again: a join can complete what a layout break split (``&nb`` + ``sp;``,
+#: ``１，`` + ``６００``), and they find nothing to do on most blocks. Quotes
+#: are curled before dashes are judged (a curly quote is dash context), and
+#: all punctuation is final before the space rule looks at it.
+TEXT_RULES: list[tuple[str, Cleaner]] = LINE_RULES + [
     ("widen_punctuation", widen_punctuation),
     ("fix_ellipsis", fix_ellipsis),
-    ("fix_dashes", fix_dashes),
     ("curl_quotes", curl_quotes),
+    ("fix_dashes", fix_dashes),
     ("mark_ranges", mark_ranges),
     ("collapse_spaces", collapse_spaces),
 ]
+
+
+#: What each rule does, in the words of the dataset card; the rules of
+#: break repair and byline splitting (made in :mod:`cleaner.pipeline`) too.
+#: Every rule that can make an edit has an entry (tested).
+RULE_NOTES: dict[str, str] = {
+    "unescape_entities": "HTML entities (`&nbsp;`, `&amp;`, `&#26032;`) become their characters",
+    "remove_controls": "control, zero-width and bidi characters removed",
+    "fold_width": "full-width digits, letters and symbols to ASCII (`２０１２` -> `2012`); "
+                  "half-width katakana, compatibility ideographs and Kangxi radicals to standard forms",
+    "convert_script": "script converted with OpenCC (traditional -> simplified by default)",
+    "widen_punctuation": "ASCII `,;:!?()` in Chinese context to full-width (GB/T 15834-2011)",
+    "fix_ellipsis": "`...`, `。。。`, `…` runs to `……`",
+    "fix_dashes": "`--`, `———` and lone dashes between Chinese to `——`",
+    "curl_quotes": "straight quotes around Chinese to balanced `“”` and `‘’`",
+    "mark_ranges": "`~` in a number range to `～`",
+    "collapse_spaces": "whitespace runs to one space; layout-only spaces and line-end spaces removed",
+    "join_lines": "layout line breaks inside a paragraph removed (break repair)",
+    "strip_margins": "indents and trailing spaces of paragraphs removed",
+    "split_byline": "the space between an inline byline and the body removed",
+}
