@@ -131,7 +131,7 @@ KANGXI_RADICALS = "\u2f00-\u2fd5"
 # --- HTML debris --------------------------------------------------------------
 #: Character entities web dumps leave in text, and what they stand for. The
 #: first five are also recognised without their semicolon (``&nbsp&nbsp``),
-#: as browsers do.
+#: as browsers do; a bare ``&nbsp`` even before letters (``&nbspIPO``).
 ENTITIES = {
     "nbsp": "\u00a0", "amp": "&", "lt": "<", "gt": ">", "quot": '"',
     "apos": "'", "ensp": "\u2002", "emsp": "\u2003", "thinsp": "\u2009",
@@ -155,6 +155,8 @@ SPACES = (
     "\u202f"  # narrow no-break space
     "\u205f"  # medium mathematical space
     "\u3000"  # ideographic space
+    "\ue5e5"  # private use: GB18030's mapping of GBK byte pair A3A0, which
+              # Windows code page 936 shows as a full-width space
 )
 
 #: Characters that carry no text and are removed (zero-width, bidi controls,

@@ -44,7 +44,7 @@ _CONTEXT = f"[[{_CJK}]--[{_NEUTRAL}]]"   # a set difference: needs regex.V1
 _ENTITY = regex.compile(
     r"&(?:#(?P<dec>[0-9]{1,7})|#[xX](?P<hex>[0-9a-fA-F]{1,6})|(?P<name>"
     + "|".join(sorted(ENTITIES, key=len, reverse=True)) + r"));"
-    r"|&(?P<bare>" + "|".join(ENTITIES_WITHOUT_SEMICOLON) + r")(?![A-Za-z0-9;])")
+    r"|&(?P<bare>nbsp(?!;)|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON) + r")(?![A-Za-z0-9;]))")
 #: After ``&amp;`` this means the text was escaped twice: unescaping once
 #: more would make a second pass change it again, so it stays.
 _ESCAPED_TWICE = regex.compile(r"#?[A-Za-z0-9]+;|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON)
