@@ -19,6 +19,7 @@ SENTENCE_FINAL = frozenset(
     "\uff01"  # ！ fullwidth exclamation mark
     "\uff1f"  # ？ fullwidth question mark
     "\u2026"  # … horizontal ellipsis
+    "\u22ef"  # ⋯ midline horizontal ellipsis (folded to …… later)
     "!?"      # ASCII twins
     "\uff0e"  # ． fullwidth full stop (used as 。 in some dumps)
 )
@@ -75,6 +76,7 @@ NO_LINE_START = frozenset(CLAUSE_FINAL | CLOSERS | set(
     "\uff01"  # ！
     "\uff1f"  # ？
     "\u2026"  # …
+    "\u22ef"  # ⋯
     "!?."
 ))
 

@@ -292,6 +292,11 @@ def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> D
         raise BadInput("binary", f"binary file ({kind}), not text", file=name, byte=0)
     if encoding:
         text, used = _declared(data, encoding, name)
+        score = plausibility(text)
+        if score < MIN_PLAUSIBILITY:
+            raise BadInput("garbled", f"declared {encoding}, but as {used} it reads as garbled text "
+                           f"({score:.0%} ordinary characters): is the manifest's encoding right?",
+                           file=name)
     else:
         text, used = _decode_detected(data, name)
     if used.startswith("utf-16") or used.startswith("utf-32") or used == "utf-8-sig":
