@@ -47,8 +47,8 @@ _ENTITY = regex.compile(
     r"|&(?P<bare>nbsp(?!;)|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON) + r")(?![A-Za-z0-9;]))")
 #: After ``&amp;`` this means the text was escaped twice: unescaping once
 #: more would make a second pass change it again, so it stays.
-_ESCAPED_TWICE = regex.compile(r"#?[A-Za-z0-9]+;|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON)
-                               + r")(?![A-Za-z0-9])")
+_ESCAPED_TWICE = regex.compile(r"\s*(?:#?[A-Za-z0-9]+;|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON)
+                               + r")(?![A-Za-z0-9]))")   # \s*: across a layout break too
 
 
 def _entity_text(m: regex.Match) -> str | None:
@@ -202,6 +202,27 @@ def to_script(text: str, target: str = "simplified") -> str:
             break
         new = again
     return new
+
+
+def page_script(target: str) -> str:
+    """The script a page is converted to before break repair.
+
+    Always simplified (unless ``none``): the break detector's dictionary is
+    simplified, and ``hk2s`` gives the same text however lines are later
+    joined. A traditional target is reached per paragraph, after joining
+    (:func:`paragraph_script`), because OpenCC's simplified -> traditional
+    step reads phrases, and a phrase split by a layout break would convert
+    differently from the joined one (``才`` + ``到`` vs ``纔到``).
+
+    >>> page_script("taiwan"), page_script("none"), paragraph_script("simplified")
+    ('simplified', 'none', None)
+    """
+    return "none" if target == "none" else "simplified"
+
+
+def paragraph_script(target: str) -> str | None:
+    """The script each joined paragraph is converted to last, if any."""
+    return None if target in ("none", "simplified") else target
 
 
 def convert_script(text: str, target: str = "simplified") -> list[Change]:

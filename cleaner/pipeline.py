@@ -92,9 +92,9 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
     piece = Piece.from_raw(text, 0)
     for name, rule in normalize.LINE_RULES:
         piece = piece.apply(name, rule(piece.text), page_edits)
-    if settings.script != "none":
-        piece = piece.apply("convert_script", normalize.convert_script(piece.text, settings.script),
-                            page_edits)
+    if normalize.page_script(settings.script) != "none":
+        piece = piece.apply("convert_script", normalize.convert_script(
+            piece.text, normalize.page_script(settings.script)), page_edits)
     lines = _line_pieces(piece)
     content = [i for i, p in enumerate(lines) if p.text.strip(_WS)]
     texts = {i: lines[i].text.strip(_WS) for i in content}
@@ -176,16 +176,19 @@ def _needs_space(left: str, right: str) -> bool:
     return left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
 
 
-def _normalise(piece: Piece, edits: list[Edit]) -> Piece:
+def _normalise(piece: Piece, edits: list[Edit], script: str = "simplified") -> Piece:
     for name, rule in normalize.TEXT_RULES:
         piece = piece.apply(name, rule(piece.text), edits)
+    target = normalize.paragraph_script(script)
+    if target:
+        piece = piece.apply("convert_script", normalize.convert_script(piece.text, target), edits)
     return piece
 
 
 def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: FileMeta,
                   settings: Settings, edits: list[Edit]) -> dict:
     def clean(block: arts.Block) -> Piece:
-        return _normalise(_block_piece(block, lines, edits), edits)
+        return _normalise(_block_piece(block, lines, edits), edits, settings.script)
 
     title = clean(g.title).text if g.title else None
     byline_text = clean(g.byline).text if g.byline else None

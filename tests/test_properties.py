@@ -33,12 +33,16 @@ PROFILE = settings(max_examples=400, deadline=None, suppress_health_check=list(H
 
 
 def normalise(t: str, target: str = "simplified") -> str:
-    """What the pipeline does to one paragraph's characters, in its order."""
+    """What the pipeline does to one paragraph's characters, in its order:
+    line rules and conversion to simplified page-wide, paragraph rules, then
+    a traditional target per paragraph."""
     for _, rule in normalize.LINE_RULES:
         t = apply(rule, t)
-    t = normalize.to_script(t, target)
+    t = normalize.to_script(t, normalize.page_script(target))
     for _, rule in normalize.TEXT_RULES:
         t = apply(rule, t)
+    if normalize.paragraph_script(target):
+        t = normalize.to_script(t, normalize.paragraph_script(target))
     return t
 
 
@@ -95,15 +99,16 @@ def characters(records: list[dict]) -> str:
     return "".join("".join(fields).split())
 
 
+@pytest.mark.parametrize("target", ["simplified", "traditional"])
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(head=title, paras=st.lists(paragraph, min_size=1, max_size=4), width=st.integers(8, 40))
-def test_pipeline_records_reclean_to_themselves(head, paras, width):
+def test_pipeline_records_reclean_to_themselves(target, head, paras, width):
     """Generated pages, hard-wrapped like the seed, are cleaned; the records,
     written back as a page and cleaned again, hold the same characters."""
     lines = [head, ""]
     for p in paras:
         lines += [p[i:i + width] + "\n" for i in range(0, len(p), width)]
-    meta, opts = FileMeta("gen.txt", year=2021), Settings()
+    meta, opts = FileMeta("gen.txt", year=2021), Settings(script=target)
     first = [a.record for a in clean_text("\n".join(lines), meta, opts).articles]
     second = [a.record for a in clean_text(page_of(first), meta, opts).articles]
     assert characters(second) == characters(first)
