@@ -569,5 +569,5 @@ RULE_NOTES: dict[str, str] = {
     "collapse_spaces": "whitespace runs to one space; layout-only spaces and line-end spaces removed",
     "join_lines": "layout line breaks inside a paragraph removed (break repair)",
     "strip_margins": "indents and trailing spaces of paragraphs removed",
-    "split_byline": "the space between an inline byline and the body removed",
+    "split_byline": "the space between the body and a byline opening it or a credit closing it removed",
 }

@@ -113,3 +113,15 @@ def test_outlet_table_is_data():
     table = metadata.outlet_table()
     assert table["中国新闻网"] == table["中新网"] == "中新网"
     assert all(table[c] == c for c in set(table.values()))
+
+
+def test_pipeline_moves_a_closing_credit_to_credits():
+    """``（编辑 X）`` closing the last paragraph is a credit, never the byline."""
+    from cleaner.pipeline import FileMeta, clean_text
+    page = "某地举行活动\n\n本报讯（记者 张三）日前，某地举行活动。\n\n活动持续三天。（编辑 王五）\n"
+    [record] = [a.record for a in clean_text(page, FileMeta("x.txt", year=2021, outlet="某日报")).articles]
+    assert record["text"] == "日前，某地举行活动。\n活动持续三天。"
+    assert record["credits"] == ["（编辑 王五）"]
+    assert record["byline"] == "本报讯（记者 张三）"
+    assert record["outlet"] == "某日报"
+    assert record["authors"] == [{"name": "张三", "role": "记者"}, {"name": "王五", "role": "编辑"}]

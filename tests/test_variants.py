@@ -66,3 +66,18 @@ def test_line_spans_follow_the_line_breaks(gold):
     result = clean_bytes(single_breaks(RAW).encode(), FileMeta("raw/x.txt", year=2021))
     starts = [a.record["source"]["line_start"] for a in result.articles]
     assert starts == [(g["source"]["line_start"] + 1) // 2 for g in gold]
+
+
+def test_traditional_target_gives_the_gold_in_traditional_script(gold):
+    """Metadata is read before the conversion, so bylines still split off."""
+    from cleaner.normalize import to_script
+    from cleaner.pipeline import Settings
+    result = clean_bytes(SEED.read_bytes(), FileMeta("raw/x.txt", year=2021), Settings(script="traditional"))
+
+    def trad(x):
+        return to_script(x, "traditional") if isinstance(x, str) else x
+    expected = [{"title": trad(g["title"]), "text": trad(g["text"]), "byline": trad(g["byline"]),
+                 "outlet": trad(g["outlet"]), "date": g["date"],
+                 "authors": [{"name": trad(a["name"]), "role": trad(a["role"])} for a in g["authors"]]}
+                for g in gold]
+    assert project([a.record for a in result.articles], FIELDS) == expected
