@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 import numpy as np
@@ -106,11 +107,52 @@ def shingle_hashes(text: str, k: int = DEFAULT_SHINGLE) -> np.ndarray:
     """
     c = core(text)
     h = window_hashes(c, min(k, len(c))) if c else np.empty(0, dtype=np.uint64)
-    return np.unique((h >> np.uint64(32)).astype(np.uint32))
+    return _distinct((h >> np.uint64(32)).astype(np.uint32))
+
+
+def _distinct(a: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (by sorting: numpy's hash-based ``unique`` is far
+    slower on large integer arrays).
+
+    >>> _distinct(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    if not len(a):
+        return a
+    a = np.sort(a)
+    return a[np.concatenate(([True], a[1:] != a[:-1]))]
 
 
 def _identity(x):
     return x
+
+
+def _update(m, values: np.ndarray) -> None:
+    """Add already-hashed shingles to MinHash ``m`` (its hashfunc the identity).
+
+    ``update_batch`` calls the hash function once per value in Python. Given
+    the whole array as one value it permutes them all in one numpy step,
+    which is the same arithmetic; :func:`_whole_array_ok` checks that this
+    datasketch agrees before it is relied on.
+    """
+    if len(values) and _whole_array_ok():
+        m.update_batch([values])
+    else:
+        m.update_batch(values.tolist())
+
+
+@lru_cache(maxsize=1)
+def _whole_array_ok() -> bool:
+    from datasketch import MinHash
+    values = np.arange(1, 200, 7, dtype=np.uint32) * np.uint32(2654435761)
+    a = MinHash(num_perm=16, seed=3, hashfunc=_identity)
+    b = a.copy()
+    a.update_batch(values.tolist())
+    try:
+        b.update_batch([values])
+    except Exception:
+        return False
+    return bool(np.array_equal(a.hashvalues, b.hashvalues))
 
 
 @dataclass
@@ -138,6 +180,7 @@ class Deduper:
         if self.shingle < 1:
             raise ValueError(f"shingle length must be at least 1, not {self.shingle}")
         self._lsh = None
+        self._template = None
         if self.near:
             from datasketch import MinHashLSH
             try:
@@ -148,10 +191,12 @@ class Deduper:
 
     def signature(self, record: dict):
         """The record's MinHash (title and text)."""
-        from datasketch import MinHash
-        m = MinHash(num_perm=self.num_perm, seed=1, hashfunc=_identity)
-        m.update_batch(shingle_hashes(f"{record.get('title') or ''}{record.get('text') or ''}",
-                                      self.shingle))
+        if self._template is None:
+            from datasketch import MinHash
+            self._template = MinHash(num_perm=self.num_perm, seed=1, hashfunc=_identity)
+        m = self._template.copy()       # reuses the permutations instead of drawing them again
+        _update(m, shingle_hashes(f"{record.get('title') or ''}{record.get('text') or ''}",
+                                  self.shingle))
         return m
 
     def _store(self, seq: int, values: np.ndarray) -> None:
@@ -231,7 +276,7 @@ class NgramIndex:
                 self._consolidate()
 
     def _consolidate(self) -> None:
-        self._held = np.unique(np.concatenate([self._held, *self._parts]))
+        self._held = _distinct(np.concatenate([self._held, *self._parts]))
         self._parts, self._pending = [], 0
         while len(self._held) > self.max_windows:
             self.shift += 1
