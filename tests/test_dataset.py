@@ -237,3 +237,21 @@ def test_a_failed_build_leaves_the_old_dist(raw, tmp_path):
     with pytest.raises(Exception):
         run(bad, out)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def documented_split(group_id, seed="cleaner-split-v1", share=0.2):
+    """The card's rule, in plain hashlib: blake2b-64 of seed and group id, as a
+    fraction of 2**64, below the test share -> test."""
+    h = hashlib.blake2b(f"{seed}\n{group_id}".encode(), digest_size=8).digest()
+    return "test" if int.from_bytes(h, "big") / 2 ** 64 < share else "train"
+
+
+@pytest.mark.parametrize("mode", ["drop", "group"])
+def test_every_row_sits_in_its_group_hash_split(tmp_path, mode):
+    raw = write_raw(tmp_path / "raw", {**PAGES, **LATER})
+    run(raw, tmp_path / "dist", dedup=mode)
+    data = rows(tmp_path / "dist")
+    assert data["train"] and data["test"]
+    for split, rs in data.items():
+        for r in rs:
+            assert split == documented_split(r["group"]), r["title"]
