@@ -238,8 +238,8 @@ def _dedup_text(f: Facts) -> str:
     mode = {
         "drop": f"**dropped**: {near:,} articles. Chains count: an article near a dropped "
                 "article is dropped too, so each group keeps only its first article.",
-        "group": f"**kept and grouped**: {f.grouped:,} articles form {f.groups:,} groups of two "
-                 "or more (`group` holds the id of each group's first article), and every group "
+        "group": f"**kept and grouped**: {f.grouped:,} articles form {f.groups:,} "
+                 f"group{'' if f.groups == 1 else 's'} of two or more (`group` holds the id of each group's first article), and every group "
                  "lies whole in its first article's split. An article near groups in both splits "
                  f"would put a near-twin across the line whichever split it joined, so it is "
                  f"dropped: {across:,} such articles.",
@@ -254,7 +254,8 @@ def _dedup_text(f: Facts) -> str:
             f"and the first copy is kept, so appending raw files never removes an article "
             f"already in the dataset.\n\n"
             f"- Exact duplicates are kept once.\n"
-            f"- Near-duplicates ({method}) are {mode}\n\n"
+            + (f"- Near-duplicates ({method}) are {mode}\n\n" if f.dedup != "off" else
+               f"- Near-duplicates are {mode}\n\n")
             + md_table(["dropped as", "articles"], rows)
             + "\n\nEvery dropped article is a `duplicate` line in `audit.jsonl`, with the id it "
               "duplicates (`duplicate_of`: the most similar earlier article, the earliest on "

@@ -203,3 +203,17 @@ def test_committed_card_is_the_committed_dist_card():
     data = DatasetCard.load(ROOT / "dist" / "README.md").data.to_dict()
     n = sum(s["num_examples"] for s in data["dataset_info"]["splits"])
     assert n == sum(pq.read_metadata(p).num_rows for p in (ROOT / "dist" / "data").glob("*.parquet"))
+
+
+def test_group_mode_card_counts_the_groups(tmp_path):
+    raw = write_raw(tmp_path / "raw", PAGES)
+    build(BuildOptions(raw=raw, out=tmp_path / "dist", card=tmp_path / "CARD.md", workers=1,
+                       dedup="group", settings=Settings(year=2023)), log=lambda m: None)
+    sizes = Counter(r["group"] for rs in rows(tmp_path / "dist").values() for r in rs)
+    multi = {g: n for g, n in sizes.items() if n > 1}
+    assert multi == {ID["canteen"]: 2}
+    text = " ".join(section(body(tmp_path / "CARD.md"), "Deduplication").split())
+    assert "**kept and grouped**: 2 articles form 1 group of two or more" in text
+    _, body_rows = table(section(body(tmp_path / "CARD.md"), "Deduplication"))
+    assert [[label.split(" (")[0], n] for label, n in body_rows] == [
+        ["exact duplicate", "1"], ["near groups in both splits", "0"]]

@@ -90,7 +90,11 @@ def test_drop_keeps_the_earliest_copy_and_the_audit_names_the_original(dropped):
     assert 0.8 <= can["similarity"] < 1
     # The dropped article's record and edits are in the audit, so nothing is lost.
     assert can["record"]["text"].startswith("记者从市民政局获悉，全市首批十二家")
-    assert can["source"] == {"file": "raw/b.txt", "line_start": 31, "line_end": 37}
+    lines = PAGES["b.txt"].splitlines()
+    first = lines.index(CANTEEN_EDITED[0]) + 1                      # the headline's line
+    last = lines.index(CANTEEN_EDITED[2][-1]) + 1                   # the last paragraph's line
+    assert can["source"] == {"file": "raw/b.txt", "line_start": first, "line_end": last}
+    assert (first, last) == (31, 37)
     assert any(e["rule"] == "widen_punctuation" for e in can["edits"])
 
 
