@@ -183,6 +183,8 @@ def _build_into(tmp: Path, files, skipped: list[dict], opts: BuildOptions, log) 
     path_of = {f.meta.name: f.path for f in files}
     for r in raw_files:
         r["sha256"] = sha256_file(Path(path_of[r["file"]]))
+    for warning in order_warnings(opts.out / MANIFEST, raw_files):
+        log(f"warning: {warning}")
     contam = contamination(_texts(paths["train"]), _texts(paths["test"]), n=opts.ngram)
     facts = card.Facts(
         raw=opts.raw.as_posix(), out=opts.out.as_posix(), script=opts.settings.script,
@@ -198,6 +200,29 @@ def _build_into(tmp: Path, files, skipped: list[dict], opts: BuildOptions, log) 
     _write_manifest(tmp, opts, raw_files, paths, contam)
     return BuildSummary(sum(stats[s].articles for s in SPLITS),
                         {s: stats[s].articles for s in SPLITS}, skipped, sum(dropped.values()), tmp)
+
+
+def order_warnings(previous: Path, raw_files: list[dict]) -> list[str]:
+    """What in this corpus breaks the promise that existing articles stay put,
+    judged against the previous build's manifest: a new file listed before
+    files already built (its articles now come first, so an older copy may
+    be dropped), or a built file whose bytes changed (its articles get new
+    ids)."""
+    try:
+        old = json.loads(previous.read_text(encoding="utf-8"))["raw_files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    before = {r["file"]: r.get("sha256") for r in old}
+    out = []
+    last_old = max((i for i, r in enumerate(raw_files) if r["file"] in before), default=-1)
+    for i, r in enumerate(raw_files):
+        if r["file"] not in before and i < last_old:
+            out.append(f"{r['file']} is new but listed before files already in the dataset: "
+                       "list new files at the end, or articles already published may be dropped "
+                       "as duplicates of its articles")
+        elif r["file"] in before and before[r["file"]] != r["sha256"]:
+            out.append(f"{r['file']} changed since the last build: its articles get new ids")
+    return out
 
 
 def _full(row: dict) -> bool:
@@ -268,19 +293,20 @@ def _fill_empty_split(paths, nbytes, stats, group_split: dict[str, str], opts: B
     target = empty[0]
     source = "train" if target == "test" else "test"
     root = min(group_split, key=lambda g: abs(split_point(g, opts.split_seed) - opts.test_share))
-    rows = list(iter_rows(paths[source]))
-    move = [r for r in rows if r["group"] == root]
-    keep = [r for r in rows if r["group"] != root]
-    for s, new_rows in ((source, keep), (target, move)):
-        for p in paths[s]:
-            p.unlink()
-        w = ShardWriter(paths[source][0].parent, s, opts.shard_bytes)
-        for r in new_rows:
-            w.write(r)
+    data_dir = paths[source][0].parent
+    writers = {s: ShardWriter(data_dir, s, opts.shard_bytes) for s in (source, target)}
+    for s in writers:
+        stats[s] = SplitStats()
+    for r in iter_rows(paths[source]):          # streamed: the split may be large
+        s = target if r["group"] == root else source
+        writers[s].write(r)
+        stats[s].articles += 1
+        stats[s].chars += len(r["text"])
+    for p in paths[source] + paths[target]:
+        p.unlink()
+    for s, w in writers.items():
         paths[s] = w.close()
         nbytes[s] = w.nbytes
-        stats[s].articles = len(new_rows)
-        stats[s].chars = sum(len(r["text"]) for r in new_rows)
     group_split[root] = target
     return root
 

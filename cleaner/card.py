@@ -250,10 +250,10 @@ def _dedup_text(f: Facts) -> str:
         rows.append(["near-duplicate", f"{near:,}"])
     if f.dedup == "group":
         rows.append(["near groups in both splits", f"{across:,}"])
-    return (f"Articles are compared in corpus order (the raw manifest's order, then page order), "
-            f"and the first copy is kept, so appending raw files never removes an article "
-            f"already in the dataset.\n\n"
-            f"- Exact duplicates are kept once.\n"
+    return ("Articles are compared in corpus order (the raw manifest's order, then page order), "
+            "and the first copy is kept, so appending raw files never removes an article "
+            "already in the dataset.\n\n"
+            "- Exact duplicates are kept once.\n"
             + (f"- Near-duplicates ({method}) are {mode}\n\n" if f.dedup != "off" else
                f"- Near-duplicates are {mode}\n\n")
             + md_table(["dropped as", "articles"], rows)

@@ -259,3 +259,28 @@ def test_every_row_sits_in_its_group_hash_split(tmp_path, mode):
     for split, rs in data.items():
         for r in rs:
             assert split == documented_split(r["group"]), r["title"]
+
+
+def test_a_file_inserted_before_built_files_is_warned_about(tmp_path):
+    raw = write_raw(tmp_path / "raw", PAGES)
+    out = tmp_path / "dist"
+    run(raw, out)
+    # The new file goes first in the manifest; b.txt is edited.
+    (raw / "c.txt").write_text(LATER["c.txt"], encoding="utf-8")
+    (raw / "b.txt").write_text(PAGES["b.txt"] + page(["market"]), encoding="utf-8")
+    (raw / "manifest.csv").write_text("file,year,outlet,encoding,note\nc.txt,2023,,,\na.txt,2023,,,\n"
+                                      "b.txt,2023,,,\n", encoding="utf-8")
+    logged = []
+    build(BuildOptions(raw=raw, out=out, card=None, workers=1, settings=Settings(year=2023)),
+          log=logged.append)
+    assert len(logged) == 2
+    assert logged[0].startswith("warning: raw/c.txt is new but listed before files already in the dataset")
+    assert logged[1] == "warning: raw/b.txt changed since the last build: its articles get new ids"
+    # Appending at the end, unchanged files: no warning.
+    logged.clear()
+    raw2 = write_raw(tmp_path / "raw2", PAGES)
+    run(raw2, tmp_path / "dist2")
+    append_raw(raw2, LATER)
+    build(BuildOptions(raw=raw2, out=tmp_path / "dist2", card=None, workers=1,
+                      settings=Settings(year=2023)), log=logged.append)
+    assert logged == []

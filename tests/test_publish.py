@@ -1,6 +1,5 @@
 """`cleaner publish`: the checks, the dry run, and the upload call (faked:
 no test touches the network)."""
-import json
 import shutil
 
 import pytest
