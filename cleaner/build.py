@@ -197,7 +197,7 @@ def _build_into(tmp: Path, files, skipped: list[dict], opts: BuildOptions, log) 
     (tmp / "README.md").write_text(card.render(facts), encoding="utf-8")
     (tmp / card.LICENSE_FILE).write_text(card.licence_text(), encoding="utf-8")
     # Every file written into tmp/ before this point is listed in the manifest.
-    _write_manifest(tmp, opts, raw_files, paths, contam)
+    _write_manifest(tmp, opts, raw_files, paths)
     return BuildSummary(sum(stats[s].articles for s in SPLITS),
                         {s: stats[s].articles for s in SPLITS}, skipped, sum(dropped.values()), tmp)
 
@@ -248,7 +248,7 @@ def _duplicate_entry(rec: dict, entry: dict, p: Placement) -> dict:
     return out
 
 
-def _write_manifest(tmp: Path, opts: BuildOptions, raw_files, paths, contam) -> None:
+def _write_manifest(tmp: Path, opts: BuildOptions, raw_files, paths) -> None:
     data = {p.relative_to(tmp).as_posix() for s in SPLITS for p in paths[s]}
     others = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*")
                     if p.is_file() and p.relative_to(tmp).as_posix() not in data)
