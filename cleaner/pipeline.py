@@ -110,6 +110,7 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
     page_edits.sort(key=lambda e: e.offset)
     offsets = [e.offset for e in page_edits]
     used = 0
+    seen: dict[str, int] = {}
     for g in groups:
         start = page.starts[g.first_line]
         end = page.starts[g.last_line] + len(page.lines[g.last_line])
@@ -117,6 +118,11 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
         used += hi - lo
         edits = page_edits[lo:hi]
         record = _build_record(g, lines, page, meta, settings, edits)
+        if record["id"] in seen:
+            seen[record["id"]] += 1
+            raw = text[start:end]
+            record["id"] = article_id(meta.name, raw, seen[record["id"]])
+        seen.setdefault(record["id"], 1)
         record["source"] = {"file": meta.name, "line_start": g.first_line + 1,
                             "line_end": g.last_line + 1}
         article = Article(record, edits, (start, end))
@@ -237,15 +243,22 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
     }
 
 
-def article_id(file: str, raw: str) -> str:
+def article_id(file: str, raw: str, occurrence: int = 1) -> str:
     """A stable id from the file's name and the article's raw text.
 
     Whitespace is ignored, so re-wrapping or re-encoding a file keeps its ids;
-    nothing about other files or the article's position enters it.
+    nothing about other files enters it. The same raw text twice in one file
+    is told apart by its occurrence (2, 3, ...), which the first copy lacks.
+
+    >>> article_id("raw/a.txt", "标题\n\n正文") == article_id("other/a.txt", "标题 正文")
+    True
+    >>> article_id("a.txt", "正文", 2) != article_id("a.txt", "正文")
+    True
     """
     name = file.replace("\\", "/").rsplit("/", 1)[-1]
     core = "".join(raw.split())
-    return hashlib.blake2b(f"{name}\n{core}".encode(), digest_size=8).hexdigest()
+    key = f"{name}\n{core}" if occurrence == 1 else f"{name}\n{core}\n#{occurrence}"
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
 _SPACE = regex.compile(r"\s+")
