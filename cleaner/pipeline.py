@@ -250,7 +250,7 @@ def article_id(file: str, raw: str, occurrence: int = 1) -> str:
     nothing about other files enters it. The same raw text twice in one file
     is told apart by its occurrence (2, 3, ...), which the first copy lacks.
 
-    >>> article_id("raw/a.txt", "标题\n\n正文") == article_id("other/a.txt", "标题 正文")
+    >>> article_id("raw/a.txt", "标题\\n\\n正文") == article_id("other/a.txt", "标题 正文")
     True
     >>> article_id("a.txt", "正文", 2) != article_id("a.txt", "正文")
     True
