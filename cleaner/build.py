@@ -159,6 +159,8 @@ def _build_into(tmp: Path, files, skipped: list[dict], opts: BuildOptions, log) 
     values = _card_values(opts, split_info, rules, duplicates, skipped, raw_files, example, moved, total)
     text = card.render(meta, values)
     (tmp / "README.md").write_text(text, encoding="utf-8")
+    from .report import write_report
+    write_report(tmp, files)   # dist/report.html, from the audit and shards just written
     manifest = {
         "cleaner": _versions(),
         "settings": {"script": opts.settings.script, "test_share": opts.test_share,
