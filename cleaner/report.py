@@ -278,7 +278,7 @@ def bar_chart_svg(items: list[tuple[str, int, str]], width: int = 560, bar: int 
     """Horizontal bars, one per ``(label, value, colour)``, largest value full width.
 
     >>> svg = bar_chart_svg([("join_lines", 10, "#d62728"), ("fold_width", 5, "#2ca02c")])
-    >>> svg.count("<rect"), 'width="300.0"' in svg, 'width="150.0"' in svg
+    >>> svg.count("<rect"), 'width="330.0"' in svg, 'width="165.0"' in svg
     (2, True, True)
     """
     if not items:
