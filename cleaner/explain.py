@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .breaks import Decision
-from .errors import EXIT_OK, BadInput
+from .errors import EXIT_OK, EXIT_USAGE, BadInput
 from .pipeline import FileMeta, FileResult, Settings, clean_bytes
 
 #: What each feature of the break model means, in words. A feature without a
@@ -252,6 +252,10 @@ def explain_file(data: bytes, meta: FileMeta, settings: Settings, line: int | No
 
 def explain(args) -> int:
     """The ``explain`` command: ``args.target`` is FILE[:LINE]."""
+    from .normalize import SCRIPTS
+    if args.script not in SCRIPTS:
+        print(f"cleaner explain: --script must be one of {', '.join(sorted(SCRIPTS))}", file=sys.stderr)
+        return EXIT_USAGE
     name, line = parse_target(args.target)
     path = Path(name)
     if not path.is_file():

@@ -75,6 +75,8 @@ def test_bad_targets_are_bad_input():
     assert r.returncode == 3 and "line 500" in r.stderr
     r = explain("raw/no_such_file.txt:5")
     assert r.returncode == 3 and "no_such_file.txt" in r.stderr
+    r = explain("raw/000_0bb77fbabf8f1fbb.txt:5", "--script", "klingon")
+    assert r.returncode == 2 and "--script" in r.stderr
 
 
 def test_single_line_file_has_nothing_to_decide(tmp_path):
