@@ -23,7 +23,7 @@ from .dataset import (DEFAULT_SHARD_BYTES, DEFAULT_SPLIT_SEED, DEFAULT_TEST_SHAR
                       ShardWriter, SplitStats, read_split, sha256_file, split_of, split_point,
                       to_row, write_jsonl)
 from .dedup import DEFAULT_SHINGLE, DEFAULT_THRESHOLD, Deduper
-from .engine import merge_stats, run_local
+from .engine import merge_stats, run_local, with_progress
 from .errors import BadInput
 from .manifest import discover
 from .pipeline import Settings
@@ -81,7 +81,8 @@ def build(opts: BuildOptions, log=print) -> BuildSummary:
         log(f"skipped: {p}")
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    _remove_stale(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
     os.chmod(tmp, 0o755)
     try:
         summary = _build_into(tmp, files, skipped, opts, log)
@@ -180,8 +181,10 @@ def _build_into(tmp: Path, files, skipped: list[dict], opts: BuildOptions, log) 
 def _run(files, opts: BuildOptions):
     if opts.engine == "ray":
         from .ray_engine import run_ray
-        return run_ray(files, opts.settings)
-    return run_local(files, opts.settings, opts.workers)
+        results = run_ray(files, opts.settings, opts.workers)
+    else:
+        results = run_local(files, opts.settings, opts.workers)
+    return with_progress(results, files, opts.progress)
 
 
 def _audit(f, entry: dict) -> None:
@@ -302,6 +305,25 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd = -100
     rc = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
     return rc == 0
+
+
+def _remove_stale(out: Path) -> None:
+    """Delete temporary folders left by builds that were killed."""
+    for p in out.parent.glob(f".{out.name}.building-*"):
+        pid = p.name.split("-")[1] if p.name.count("-") >= 2 else ""
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        shutil.rmtree(p, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _swap_in(new: Path, out: Path) -> None:

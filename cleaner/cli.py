@@ -9,8 +9,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .errors import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, BadInput,
-                     ConservationError)
+from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, BadInput, InternalError
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}    done
@@ -86,7 +85,9 @@ def parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("clean", help="clean raw files to article records (JSON Lines)",
                        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    c.add_argument("files", nargs="+", metavar="FILE", help="raw files; - reads standard input")
+    c.add_argument("files", nargs="+", metavar="FILE",
+                   help="raw files, or folders (every non-hidden file in them, in path order); "
+                        "- reads standard input")
     c.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     c.add_argument("--outlet", help="the paper the files come from (what 本报 stands for)")
     c.add_argument("--encoding", help="the files' encoding (default: detected)")
@@ -114,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     except BadInput as e:
         print(f"cleaner: bad input: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except ConservationError as e:
+    except InternalError as e:
         print(f"cleaner: internal error: {e}", file=sys.stderr)
         return EXIT_INTERNAL
     except KeyboardInterrupt:
@@ -149,7 +150,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_clean(args) -> int:
-    from .engine import run_local
+    from .engine import run_local, with_progress
     from .manifest import RawFile
     from .pipeline import FileMeta
     settings = _settings(args)
@@ -162,11 +163,14 @@ def cmd_clean(args) -> int:
                 f.write(sys.stdin.buffer.read())
             files.append(RawFile(stdin_tmp, FileMeta("stdin", args.year, args.outlet, args.encoding)))
         else:
-            files.append(RawFile(name, FileMeta(Path(name).as_posix(), args.year, args.outlet,
-                                                args.encoding)))
+            for path in _expand(Path(name)):
+                files.append(RawFile(str(path), FileMeta(path.as_posix(), args.year, args.outlet,
+                                                         args.encoding)))
     try:
         with _Output(args.output, sys.stdout) as out, _Output(args.audit) as audit:
-            for cleaned in run_local(files, settings, args.workers):
+            results = with_progress(run_local(files, settings, args.workers, audit=args.audit is not None),
+                                    files, _progress(args))
+            for cleaned in results:
                 if cleaned.error is not None:
                     if args.on_error == "stop":
                         raise cleaned.error
@@ -184,6 +188,14 @@ def cmd_clean(args) -> int:
         if stdin_tmp:
             os.unlink(stdin_tmp)
     return EXIT_OK
+
+
+def _expand(path: Path) -> list[Path]:
+    """A file as itself; a folder as its non-hidden files, in path order."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(path).parts))
 
 
 class _Output:

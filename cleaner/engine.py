@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
-from .errors import BadInput
+from .errors import BadInput, InternalError
 from .manifest import RawFile
 from .pipeline import FileMeta, FileResult, Settings, clean_bytes
 
@@ -47,9 +47,12 @@ def rule_stats(result: FileResult) -> dict[str, list[int]]:
     return stats
 
 
-def clean_one(task: tuple[RawFile, Settings]) -> Cleaned:
-    """Read and clean one file; bad input comes back as ``error``."""
-    raw, settings = task
+def clean_one(task: tuple[RawFile, Settings, bool]) -> Cleaned:
+    """Read and clean one file; bad input comes back as ``error``.
+
+    The task is (file, settings, whether to return the audit of edits).
+    """
+    raw, settings, want_audit = task
     name = raw.meta.name
     try:
         with open(raw.path, "rb") as f:
@@ -60,18 +63,23 @@ def clean_one(task: tuple[RawFile, Settings]) -> Cleaned:
         result = clean_bytes(data, raw.meta, settings)
     except BadInput as e:
         return Cleaned(name, raw_bytes=len(data), error=e)
-    return Cleaned(name, [a.record for a in result.articles], result.audit(), rule_stats(result),
-                   len(data), len(result.page.text), result.encoding)
+    except InternalError:
+        raise
+    except Exception as e:   # a bug: say which file set it off
+        raise InternalError(f"{name}: {type(e).__name__}: {e}") from e
+    return Cleaned(name, [a.record for a in result.articles], result.audit() if want_audit else [],
+                   rule_stats(result), len(data), len(result.page.text), result.encoding)
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_local(files: Sequence[RawFile], settings: Settings, workers: int | None = None) -> Iterator[Cleaned]:
+def run_local(files: Sequence[RawFile], settings: Settings, workers: int | None = None,
+              audit: bool = True) -> Iterator[Cleaned]:
     """Clean ``files`` in order with ``workers`` processes (default: all cores)."""
     workers = default_workers() if workers is None else max(1, workers)
-    tasks = [(f, settings) for f in files]
+    tasks = [(f, settings, audit) for f in files]
     if workers == 1 or len(tasks) <= 1:
         yield from map(clean_one, tasks)
         return
@@ -86,3 +94,28 @@ def merge_stats(total: dict[str, list[int]], part: dict[str, list[int]]) -> None
         t[0] += n
         t[1] += chars
         t[2] += arts
+
+
+def with_progress(results: Iterable[Cleaned], files: Sequence[RawFile], enabled: bool) -> Iterator[Cleaned]:
+    """Pass ``results`` through, drawing a progress bar on standard error:
+    bytes done (so the rate reads in MB/s and the ETA is by size), files and
+    articles. Draws nothing unless ``enabled`` (a terminal, or asked for)."""
+    if not enabled:
+        yield from results
+        return
+    from tqdm import tqdm   # imported only when a bar is drawn
+
+    total = 0
+    for f in files:
+        try:
+            total += os.path.getsize(f.path)
+        except OSError:
+            pass
+    articles = 0
+    with tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, dynamic_ncols=True,
+              desc="cleaning", smoothing=0.1) as bar:
+        for n, r in enumerate(results, start=1):
+            articles += len(r.records)
+            bar.set_postfix_str(f"{n}/{len(files)} files, {articles} articles", refresh=False)
+            bar.update(r.raw_bytes)
+            yield r

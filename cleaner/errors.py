@@ -37,7 +37,7 @@ class BadInput(Exception):
         return f"{self.where()}: {self.message} [{self.kind}]"
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "kind": self.kind, "message": self.message,
+        return {"file": self.file, "error": self.kind, "message": self.message,
                 "line": self.line, "byte": self.byte}
 
     def __reduce__(self):  # picklable across worker processes
@@ -48,5 +48,9 @@ def _rebuild(kind, message, file, line, byte):
     return BadInput(kind, message, file=file, line=line, byte=byte)
 
 
-class ConservationError(Exception):
+class InternalError(Exception):
+    """A bug met while cleaning a file; the message names the file."""
+
+
+class ConservationError(InternalError):
     """Text of the raw input that no field and no audit entry accounts for."""

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import regex
+
 from . import articles as arts
 from . import breaks, metadata, normalize
 from .decode import decode
@@ -246,12 +248,7 @@ def article_id(file: str, raw: str) -> str:
     return hashlib.blake2b(f"{name}\n{core}".encode(), digest_size=8).hexdigest()
 
 
-def _nonspace(text: str) -> Counter:
-    c = Counter(text)
-    for ch in list(c):
-        if ch.isspace():
-            del c[ch]
-    return c
+_SPACE = regex.compile(r"\s+")
 
 
 def check_conservation(raw: str, edits: Iterable[Edit], record: dict, where: str) -> None:
@@ -259,17 +256,17 @@ def check_conservation(raw: str, edits: Iterable[Edit], record: dict, where: str
 
     Starting from the raw span, take away what each edit removed and add what
     it wrote; what is left must be exactly the characters of the record's
-    text fields. Raises :class:`ConservationError` naming the file and line.
+    text fields: as multisets, raw + written == fields + removed. Raises
+    :class:`ConservationError` naming the file and line.
     """
-    expect = _nonspace(raw)
-    for e in edits:
-        expect.subtract(_nonspace(e.before))
-        expect.update(_nonspace(e.after))
+    edits = list(edits)
     fields = "".join(filter(None, [record["title"], record["byline"], record["text"], *record["credits"]]))
-    got = _nonspace(fields)
-    expect = +expect
-    if expect != got:
-        missing = "".join(sorted((expect - got).elements()))[:40]
-        extra = "".join(sorted((got - expect).elements()))[:40]
-        raise ConservationError(f"{where}: characters not accounted for: missing {missing!r}, "
-                                f"unexplained {extra!r}")
+    left = _SPACE.sub("", raw + "".join(e.after for e in edits))
+    right = _SPACE.sub("", fields + "".join(e.before for e in edits))
+    if len(left) == len(right) and Counter(left) == Counter(right):
+        return
+    have, want = Counter(right), Counter(left)
+    missing = "".join(sorted((want - have).elements()))[:40]
+    extra = "".join(sorted((have - want).elements()))[:40]
+    raise ConservationError(f"{where}: characters not accounted for: missing {missing!r}, "
+                            f"unexplained {extra!r}")
