@@ -113,7 +113,7 @@ def fields_of(line: str, record: dict) -> list[str]:
     if not k:
         return []
     named = [("title", record.get("title")), ("byline", record.get("byline")), ("text", record.get("text")),
-             *((f"credit", c) for c in record.get("credits") or [])]
+             *(("credit", c) for c in record.get("credits") or [])]
     keyed = [(n, _key(v or "")) for n, v in named]
     for n, v in keyed:
         if k in v:

@@ -403,7 +403,7 @@ def summary_html(s: Summary) -> str:
     out.append("<h3>Edits per cleaner</h3>" + (
         _table(["cleaner", "kind", "edits", "articles", "what it does"], rule_rows, "rules")
         if rule_rows else '<p class="empty">No edits were needed.</p>'))
-    out.append(f"<h3>Duplicates dropped</h3>")
+    out.append("<h3>Duplicates dropped</h3>")
     if s.duplicates:
         out.append(f"<p>{_fmt(exact)} exact, {_fmt(len(s.duplicates) - exact)} near. "
                    "They are in the browser below under “dropped duplicates”.</p>"
