@@ -28,6 +28,7 @@ from .engine import run_local, with_progress
 from .errors import BadInput
 from .manifest import discover
 from .pipeline import Settings
+from .report import write_report
 
 
 @dataclass
@@ -197,6 +198,7 @@ def _build_into(tmp: Path, files, skipped: list[dict], opts: BuildOptions, log) 
         skipped=skipped, raw_files=raw_files, example=example, moved=moved)
     (tmp / "README.md").write_text(card.render(facts), encoding="utf-8")
     (tmp / card.LICENSE_FILE).write_text(card.licence_text(), encoding="utf-8")
+    write_report(tmp, files)   # dist/report.html, from the audit and shards just written
     # Every file written into tmp/ before this point is listed in the manifest.
     _write_manifest(tmp, opts, raw_files, paths)
     return BuildSummary(sum(stats[s].articles for s in SPLITS),

@@ -167,7 +167,7 @@ def test_manifest_records_every_raw_and_data_file(raw, dropped):
     assert sorted(m["data_files"]) == data_files
     for name, digest in {**m["data_files"], **m["files"]}.items():
         assert hashlib.sha256((dropped / name).read_bytes()).hexdigest() == digest
-    assert set(m["files"]) == {"README.md", "LICENSE.md", "audit.jsonl"}
+    assert set(m["files"]) == {"README.md", "LICENSE.md", "audit.jsonl", "report.html"}
     for pkg in ["cleaner", "datasets", "pyarrow", "datasketch", "huggingface_hub", "numpy"]:
         assert re.fullmatch(r"\d+(\.\d+)*\S*", m["cleaner"][pkg]), pkg
     assert m["settings"]["split_seed"] == "cleaner-split-v1" and m["settings"]["test_share"] == 0.2
