@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
-from .errors import BadInput
+from .errors import BadInput, InternalError
 from .manifest import RawFile
-from .pipeline import FileMeta, FileResult, Settings, clean_bytes
+from .pipeline import FileResult, Settings, clean_bytes
 
 
 @dataclass
@@ -47,9 +46,12 @@ def rule_stats(result: FileResult) -> dict[str, list[int]]:
     return stats
 
 
-def clean_one(task: tuple[RawFile, Settings]) -> Cleaned:
-    """Read and clean one file; bad input comes back as ``error``."""
-    raw, settings = task
+def clean_one(task: tuple[RawFile, Settings, bool]) -> Cleaned:
+    """Read and clean one file; bad input comes back as ``error``.
+
+    The task is (file, settings, whether to return the audit of edits).
+    """
+    raw, settings, want_audit = task
     name = raw.meta.name
     try:
         with open(raw.path, "rb") as f:
@@ -60,18 +62,23 @@ def clean_one(task: tuple[RawFile, Settings]) -> Cleaned:
         result = clean_bytes(data, raw.meta, settings)
     except BadInput as e:
         return Cleaned(name, raw_bytes=len(data), error=e)
-    return Cleaned(name, [a.record for a in result.articles], result.audit(), rule_stats(result),
-                   len(data), len(result.page.text), result.encoding)
+    except InternalError:
+        raise
+    except Exception as e:   # a bug: say which file set it off
+        raise InternalError(f"{name}: {type(e).__name__}: {e}") from e
+    return Cleaned(name, [a.record for a in result.articles], result.audit() if want_audit else [],
+                   rule_stats(result), len(data), len(result.page.text), result.encoding)
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_local(files: Sequence[RawFile], settings: Settings, workers: int | None = None) -> Iterator[Cleaned]:
+def run_local(files: Sequence[RawFile], settings: Settings, workers: int | None = None,
+              audit: bool = True) -> Iterator[Cleaned]:
     """Clean ``files`` in order with ``workers`` processes (default: all cores)."""
     workers = default_workers() if workers is None else max(1, workers)
-    tasks = [(f, settings) for f in files]
+    tasks = [(f, settings, audit) for f in files]
     if workers == 1 or len(tasks) <= 1:
         yield from map(clean_one, tasks)
         return

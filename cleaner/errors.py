@@ -6,6 +6,7 @@ EXIT_OK = 0           # done
 EXIT_USAGE = 2        # bad command line (argparse's own code)
 EXIT_BAD_INPUT = 3    # a raw file or the manifest could not be used
 EXIT_INTERNAL = 4     # a bug: an invariant such as conservation failed
+EXIT_PUBLISH = 5      # the Hub refused the upload or could not be reached
 EXIT_INTERRUPTED = 130
 
 
@@ -37,7 +38,7 @@ class BadInput(Exception):
         return f"{self.where()}: {self.message} [{self.kind}]"
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "kind": self.kind, "message": self.message,
+        return {"file": self.file, "error": self.kind, "message": self.message,
                 "line": self.line, "byte": self.byte}
 
     def __reduce__(self):  # picklable across worker processes
@@ -48,5 +49,9 @@ def _rebuild(kind, message, file, line, byte):
     return BadInput(kind, message, file=file, line=line, byte=byte)
 
 
-class ConservationError(Exception):
+class InternalError(Exception):
+    """A bug met while cleaning a file; the message names the file."""
+
+
+class ConservationError(InternalError):
     """Text of the raw input that no field and no audit entry accounts for."""

@@ -105,7 +105,7 @@ def discover(raw_dir: Path, default_year: int | None = None) -> tuple[list[RawFi
     names = {Path(f.path).relative_to(raw_dir).as_posix() for f in listed}
     files = []
     for f in listed:
-        if Path(f.path).is_file():
+        if os.path.lexists(f.path):   # present; an unreadable one fails when read
             files.append(f)
         else:
             problems.append(BadInput("missing", f"listed in {where} but not there", file=f.path))

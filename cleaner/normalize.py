@@ -8,8 +8,8 @@ examples below. Two groups run at two depths:
 * ``LINE_RULES`` are character-local and run once over the whole page before
   break repair, so the break detector sees folded widths and one script;
 * ``TEXT_RULES`` need a whole paragraph (quote pairing, spacing around
-  punctuation) and run on each block after lines are joined; they start with
-  the line rules again, for what a layout break had split.
+  punctuation) and run on each block after lines are joined, after the line
+  rules again (``PARAGRAPH_RULES``), for what a layout break had split.
 
 No rule applies blanket NFKC: it would turn ``，：（）`` into ``,:()``.
 Each rule is idempotent, and so is the whole sequence (tested).
@@ -537,12 +537,10 @@ LINE_RULES: list[tuple[str, Cleaner]] = [
     ("fold_width", fold_width),
 ]
 
-#: Rules run on each joined block, in this order. The line rules come first
-#: again: a join can complete what a layout break split (``&nb`` + ``sp;``,
-#: ``１，`` + ``６００``), and they find nothing to do on most blocks. Quotes
-#: are curled before dashes are judged (a curly quote is dash context), and
-#: all punctuation is final before the space rule looks at it.
-TEXT_RULES: list[tuple[str, Cleaner]] = LINE_RULES + [
+#: Rules run on each joined block, in this order: quotes are curled before
+#: dashes are judged (a curly quote is dash context), and all punctuation is
+#: final before the space rule looks at it.
+TEXT_RULES: list[tuple[str, Cleaner]] = [
     ("widen_punctuation", widen_punctuation),
     ("fix_ellipsis", fix_ellipsis),
     ("curl_quotes", curl_quotes),
@@ -551,23 +549,7 @@ TEXT_RULES: list[tuple[str, Cleaner]] = LINE_RULES + [
     ("collapse_spaces", collapse_spaces),
 ]
 
-
-#: What each rule does, in the words of the dataset card; the rules of
-#: break repair and byline splitting (made in :mod:`cleaner.pipeline`) too.
-#: Every rule that can make an edit has an entry (tested).
-RULE_NOTES: dict[str, str] = {
-    "unescape_entities": "HTML entities (`&nbsp;`, `&amp;`, `&#26032;`) become their characters",
-    "remove_controls": "control, zero-width and bidi characters removed",
-    "fold_width": "full-width digits, letters and symbols to ASCII (`２０１２` -> `2012`); "
-                  "half-width katakana, compatibility ideographs and Kangxi radicals to standard forms",
-    "convert_script": "script converted with OpenCC (traditional -> simplified by default)",
-    "widen_punctuation": "ASCII `,;:!?()` in Chinese context to full-width (GB/T 15834-2011)",
-    "fix_ellipsis": "`...`, `。。。`, `…` runs to `……`",
-    "fix_dashes": "`--`, `———` and lone dashes between Chinese to `——`",
-    "curl_quotes": "straight quotes around Chinese to balanced `“”` and `‘’`",
-    "mark_ranges": "`~` in a number range to `～`",
-    "collapse_spaces": "whitespace runs to one space; layout-only spaces and line-end spaces removed",
-    "join_lines": "layout line breaks inside a paragraph removed (break repair)",
-    "strip_margins": "indents and trailing spaces of paragraphs removed",
-    "split_byline": "the space between the body and a byline opening it or a credit closing it removed",
-}
+#: Everything run on each joined paragraph: the line rules again first, for
+#: what a layout break had split (``&nb`` + ``sp;``, ``１，`` + ``６００``; on
+#: most paragraphs they find nothing to do), then the paragraph rules.
+PARAGRAPH_RULES: list[tuple[str, Cleaner]] = LINE_RULES + TEXT_RULES

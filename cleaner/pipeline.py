@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import regex
+
 from . import articles as arts
 from . import breaks, metadata, normalize
 from .decode import decode
@@ -108,6 +110,7 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
     page_edits.sort(key=lambda e: e.offset)
     offsets = [e.offset for e in page_edits]
     used = 0
+    seen: dict[str, int] = {}
     for g in groups:
         start = page.starts[g.first_line]
         end = page.starts[g.last_line] + len(page.lines[g.last_line])
@@ -115,6 +118,11 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
         used += hi - lo
         edits = page_edits[lo:hi]
         record = _build_record(g, lines, page, meta, settings, edits)
+        if record["id"] in seen:
+            seen[record["id"]] += 1
+            raw = text[start:end]
+            record["id"] = article_id(meta.name, raw, seen[record["id"]])
+        seen.setdefault(record["id"], 1)
         record["source"] = {"file": meta.name, "line_start": g.first_line + 1,
                             "line_end": g.last_line + 1}
         article = Article(record, edits, (start, end))
@@ -177,7 +185,7 @@ def _needs_space(left: str, right: str) -> bool:
 
 
 def _normalise(piece: Piece, edits: list[Edit]) -> Piece:
-    for name, rule in normalize.TEXT_RULES:
+    for name, rule in normalize.PARAGRAPH_RULES:
         piece = piece.apply(name, rule(piece.text), edits)
     return piece
 
@@ -267,23 +275,25 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
     }
 
 
-def article_id(file: str, raw: str) -> str:
+def article_id(file: str, raw: str, occurrence: int = 1) -> str:
     """A stable id from the file's name and the article's raw text.
 
     Whitespace is ignored, so re-wrapping or re-encoding a file keeps its ids;
-    nothing about other files or the article's position enters it.
+    nothing about other files enters it. The same raw text twice in one file
+    is told apart by its occurrence (2, 3, ...), which the first copy lacks.
+
+    >>> article_id("raw/a.txt", "标题\\n\\n正文") == article_id("other/a.txt", "标题 正文")
+    True
+    >>> article_id("a.txt", "正文", 2) != article_id("a.txt", "正文")
+    True
     """
     name = file.replace("\\", "/").rsplit("/", 1)[-1]
     core = "".join(raw.split())
-    return hashlib.blake2b(f"{name}\n{core}".encode(), digest_size=8).hexdigest()
+    key = f"{name}\n{core}" if occurrence == 1 else f"{name}\n{core}\n#{occurrence}"
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
-def _nonspace(text: str) -> Counter:
-    c = Counter(text)
-    for ch in list(c):
-        if ch.isspace():
-            del c[ch]
-    return c
+_SPACE = regex.compile(r"\s+")
 
 
 def check_conservation(raw: str, edits: Iterable[Edit], record: dict, where: str) -> None:
@@ -291,17 +301,17 @@ def check_conservation(raw: str, edits: Iterable[Edit], record: dict, where: str
 
     Starting from the raw span, take away what each edit removed and add what
     it wrote; what is left must be exactly the characters of the record's
-    text fields. Raises :class:`ConservationError` naming the file and line.
+    text fields: as multisets, raw + written == fields + removed. Raises
+    :class:`ConservationError` naming the file and line.
     """
-    expect = _nonspace(raw)
-    for e in edits:
-        expect.subtract(_nonspace(e.before))
-        expect.update(_nonspace(e.after))
+    edits = list(edits)
     fields = "".join(filter(None, [record["title"], record["byline"], record["text"], *record["credits"]]))
-    got = _nonspace(fields)
-    expect = +expect
-    if expect != got:
-        missing = "".join(sorted((expect - got).elements()))[:40]
-        extra = "".join(sorted((got - expect).elements()))[:40]
-        raise ConservationError(f"{where}: characters not accounted for: missing {missing!r}, "
-                                f"unexplained {extra!r}")
+    left = _SPACE.sub("", raw + "".join(e.after for e in edits))
+    right = _SPACE.sub("", fields + "".join(e.before for e in edits))
+    if len(left) == len(right) and Counter(left) == Counter(right):
+        return
+    have, want = Counter(right), Counter(left)
+    missing = "".join(sorted((want - have).elements()))[:40]
+    extra = "".join(sorted((have - want).elements()))[:40]
+    raise ConservationError(f"{where}: characters not accounted for: missing {missing!r}, "
+                            f"unexplained {extra!r}")

@@ -28,7 +28,7 @@ def normalise(text: str) -> str:
     for _, rule in normalize.LINE_RULES:
         text = apply(rule, text)
     text = normalize.to_script(text, "simplified")
-    for _, rule in normalize.TEXT_RULES:
+    for _, rule in normalize.PARAGRAPH_RULES:
         text = apply(rule, text)
     return text
 

@@ -39,7 +39,7 @@ def normalise(t: str, target: str = "simplified") -> str:
     for _, rule in normalize.LINE_RULES:
         t = apply(rule, t)
     t = normalize.to_script(t, normalize.page_script(target))
-    for _, rule in normalize.TEXT_RULES:
+    for _, rule in normalize.PARAGRAPH_RULES:
         t = apply(rule, t)
     if normalize.paragraph_script(target):
         t = normalize.to_script(t, normalize.paragraph_script(target))
@@ -83,32 +83,34 @@ paragraph = st.tuples(st.text(alphabet=HAN, min_size=2, max_size=6),
 title = st.text(alphabet=HAN, min_size=4, max_size=12)
 
 
-def page_of(records: list[dict]) -> str:
-    """Cleaned records written back out as a page: one line per paragraph,
-    blank lines between, the way a clean dump would hold them."""
-    parts = []
+def fields(records: list[dict]) -> list[str]:
+    """The records' text fields, in order, paragraph by paragraph."""
+    out = []
     for r in records:
-        parts += [r["title"] or "", r["byline"] or "", *r["text"].split("\n"), *r["credits"]]
-    return "\n\n".join(p for p in parts if p) + "\n"
-
-
-def characters(records: list[dict]) -> str:
-    """The records' text, field by field, without whitespace: what must not
-    change on a second cleaning, however break repair groups it."""
-    fields = [f for r in records for f in (r["title"], r["byline"], r["text"], *r["credits"]) if f]
-    return "".join("".join(fields).split())
+        out += [f for f in (r["title"], r["byline"], *r["text"].split("\n"), *r["credits"]) if f]
+    return out
 
 
 @pytest.mark.parametrize("target", ["simplified", "traditional"])
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(head=title, paras=st.lists(paragraph, min_size=1, max_size=4), width=st.integers(8, 40))
 def test_pipeline_records_reclean_to_themselves(target, head, paras, width):
-    """Generated pages, hard-wrapped like the seed, are cleaned; the records,
-    written back as a page and cleaned again, hold the same characters."""
+    """Generated pages, hard-wrapped like the seed, are cleaned; each field
+    of the records, cleaned again as a page of its own, comes back the same.
+
+    Fields are re-cleaned one by one so that the test is about the
+    characters; how break repair groups lines is measured elsewhere (a
+    paragraph that starts with ``--`` may be joined to a headline on one
+    layout and not on another, and the dash rule rightly sees different
+    neighbours)."""
     lines = [head, ""]
     for p in paras:
         lines += [p[i:i + width] + "\n" for i in range(0, len(p), width)]
     meta, opts = FileMeta("gen.txt", year=2021), Settings(script=target)
     first = [a.record for a in clean_text("\n".join(lines), meta, opts).articles]
-    second = [a.record for a in clean_text(page_of(first), meta, opts).articles]
-    assert characters(second) == characters(first)
+    for field in fields(first):
+        again = fields([a.record for a in clean_text(field + "\n", meta, opts).articles])
+        if len(again) == 1:
+            assert again == [field]
+        else:   # a byline or credit split off: only the space between goes
+            assert "".join("".join(again).split()) == "".join(field.split())
