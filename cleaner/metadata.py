@@ -177,6 +177,8 @@ class _ReporterLine:
     ``本报记者X发自上海``): the shape, and names that parse."""
 
     def match(self, text: str) -> regex.Match | None:
+        if len(text) > 120 or not _ROLE_RE.search(text, 0, HINT_SPAN):
+            return None
         m = _REPORTER_RE.match(text)
         return m if m and _inline_names_ok(m.group("staff")) else None
 
@@ -206,6 +208,14 @@ LIST_MARKER = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[●◆■□▲△★☆◇○·•]|第[一二三四五六七八九十\d]{1,3}[，,、章节条部分])")
 _DATE_RE = regex.compile(_DATE)
+#: Cheap tests that spare the full patterns on ordinary text: every
+#: dateline kind holds 讯, 电, 道 or 息 (报道, 消息); every byline a role word
+#: or a dateline; every credit one of these characters. All look at the
+#: first HINT_SPAN characters only, where bylines stand.
+HINT_SPAN = 64
+_KIND_HINT = regex.compile(r"[讯电道息]")
+_BYLINE_HINT = regex.compile(rf"[讯电道息]|{_ROLE}")
+_CREDIT_HINT = regex.compile(r"[摄编图文责]")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
 _SUFFIX_END = regex.compile(rf"(?:{_SUFFIX})$")
@@ -484,6 +494,8 @@ def match_dateline(text: str) -> regex.Match | None:
     >>> [match_dateline(t) for t in ("据美国媒体3月31日报道，", "人民网记者孙海涛报道：")]
     [None, None]
     """
+    if not _KIND_HINT.search(text, 0, HINT_SPAN):
+        return None
     m = _patterns()["dateline"].match(text)
     if m is None:
         return None
@@ -574,6 +586,8 @@ def byline_end(text: str) -> int:
 
 def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str | None]:
     """(end, shape, match, staff, second outlet) of the byline opening ``text``."""
+    if not _BYLINE_HINT.search(text, 0, HINT_SPAN):   # most paragraphs: no byline word
+        return 0, "", None, None, None
     p = _patterns()
     m = match_dateline(text)
     if m is not None:
@@ -687,6 +701,8 @@ def _names_only(who: str) -> tuple[None, list[dict]] | None:
 def is_credit(text: str) -> bool:
     """A photo credit, ``文/…`` line or editor's note standing on its own."""
     t = text.strip()
+    if len(t) > 120 or not _CREDIT_HINT.search(t):
+        return False
     return bool(EDITOR_NOTE.match(t) or CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t))
 
 

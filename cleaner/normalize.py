@@ -47,8 +47,9 @@ _ENTITY = regex.compile(
     r"|&(?P<bare>nbsp(?!;)|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON) + r")(?![A-Za-z0-9;]))")
 #: After ``&amp;`` this means the text was escaped twice: unescaping once
 #: more would make a second pass change it again, so it stays.
-_ESCAPED_TWICE = regex.compile(r"\s*(?:#?[A-Za-z0-9]+;|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON)
-                               + r")(?![A-Za-z0-9]))")   # \s*: across a layout break too
+_ESCAPED_TWICE = regex.compile(   # \s*: across a layout break too
+    r"\s*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|(?:" + "|".join(sorted(ENTITIES, key=len, reverse=True))
+    + r");|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON) + r")(?![A-Za-z0-9]))")
 
 
 def _entity_text(m: regex.Match) -> str | None:
@@ -111,6 +112,9 @@ _HALFWIDTH_KANA = regex.compile(r"[\uff61-\uff9f]+")
 _COMPAT_HAN = regex.compile(r"[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _KANGXI = regex.compile(f"[{KANGXI_RADICALS}]+")
 _WIDE_TABLE = str.maketrans({**FULLWIDTH_TO_ASCII, **FULLWIDTH_QUOTES})
+# One scan each to skip the rarer work on ordinary text.
+_WIDE_INNER_HINT = regex.compile(r"[A-Za-z0-9][^\S\n]*[．－：，]")
+_RARE_FORMS = regex.compile(f"[\uff61-\uff9f\uf900-\ufaff\U0002f800-\U0002fa1f{KANGXI_RADICALS}]")
 
 
 def fold_width(text: str) -> list[Change]:
@@ -130,19 +134,17 @@ def fold_width(text: str) -> list[Change]:
     '记者：张三，（完）'
     """
     changes = [(m.start(), m.end(), m.group().translate(_WIDE_TABLE)) for m in _WIDE.finditer(text)]
-    if changes:   # inner forms are judged on the folded neighbours
-        folded = text.translate(_WIDE_TABLE)
+    folded = text.translate(_WIDE_TABLE) if changes else text   # inner forms: judged on folded text
+    if _WIDE_INNER_HINT.search(folded):
         changes += [(m.start(), m.end(), FULLWIDTH_INNER[m.group()])
                     for m in _WIDE_INNER.finditer(folded)]
-    else:
-        changes += [(m.start(), m.end(), FULLWIDTH_INNER[m.group()])
-                    for m in _WIDE_INNER.finditer(text)]
-    changes += [(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
-                for m in _HALFWIDTH_KANA.finditer(text)]
-    changes += [(m.start(), m.end(), unicodedata.normalize("NFC", m.group()))
-                for m in _COMPAT_HAN.finditer(text)]
-    changes += [(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
-                for m in _KANGXI.finditer(text)]
+    if _RARE_FORMS.search(text):
+        changes += [(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
+                    for m in _HALFWIDTH_KANA.finditer(text)]
+        changes += [(m.start(), m.end(), unicodedata.normalize("NFC", m.group()))
+                    for m in _COMPAT_HAN.finditer(text)]
+        changes += [(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
+                    for m in _KANGXI.finditer(text)]
     changes.sort()
     return changes
 
@@ -226,7 +228,9 @@ def paragraph_script(target: str) -> str | None:
 
 
 def convert_script(text: str, target: str = "simplified") -> list[Change]:
-    """Convert Chinese script with OpenCC (``SCRIPTS`` names the targets).
+    """Convert Chinese characters to one script with OpenCC: standard, Taiwan
+    and Hong Kong traditional forms to simplified by default; ``SCRIPTS``
+    names the targets (none, simplified, traditional, taiwan, hongkong).
 
     >>> from cleaner.edits import apply
     >>> apply(convert_script, "新報訊（記者 劉曉君）")
@@ -267,9 +271,16 @@ _URL = regex.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\[\]]*
                      r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
+#: What is left of an entity: its ``;`` is not Chinese punctuation.
+_ENTITY_LIKE = regex.compile(r"&(?:amp;)?(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
 def _protected(text: str) -> list[tuple[int, int]]:
-    """Spans (URLs, e-mail addresses) that punctuation rules leave alone."""
-    return [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
+    """Spans (URLs, e-mail addresses, entities) that punctuation rules leave alone."""
+    spans = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
+    if "&" in text:
+        spans += [m.span() for m in _ENTITY_LIKE.finditer(text)]
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
