@@ -177,7 +177,7 @@ class _ReporterLine:
     ``本报记者X发自上海``): the shape, and names that parse."""
 
     def match(self, text: str) -> regex.Match | None:
-        if len(text) > 120 or not _ROLE_RE.search(text, 0, HINT_SPAN):
+        if len(text) > 120 or not _ROLE_HINT.search(text, 0, HINT_SPAN):
             return None
         m = _REPORTER_RE.match(text)
         return m if m and _inline_names_ok(m.group("staff")) else None
@@ -209,12 +209,13 @@ LIST_MARKER = regex.compile(
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[●◆■□▲△★☆◇○·•]|第[一二三四五六七八九十\d]{1,3}[，,、章节条部分])")
 _DATE_RE = regex.compile(_DATE)
 #: Cheap tests that spare the full patterns on ordinary text: every
-#: dateline kind holds 讯, 电, 道 or 息 (报道, 消息); every byline a role word
-#: or a dateline; every credit one of these characters. All look at the
-#: first HINT_SPAN characters only, where bylines stand.
+#: dateline holds 讯, 电, 报道, 消息 or 信息 (the kinds contain them); every
+#: other byline a staff word; every credit one of 摄编图文责. The byline
+#: tests look at the first HINT_SPAN characters only, where bylines stand.
 HINT_SPAN = 64
-_KIND_HINT = regex.compile(r"[讯电道息]")
-_BYLINE_HINT = regex.compile(rf"[讯电道息]|{_ROLE}")
+_KIND_HINT = regex.compile(r"讯|电|报道|消息|信息")
+_ROLE_HINT = regex.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人")
+_BYLINE_HINT = regex.compile(rf"{_KIND_HINT.pattern}|{_ROLE_HINT.pattern}")
 _CREDIT_HINT = regex.compile(r"[摄编图文责]")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
@@ -467,6 +468,9 @@ def _names_alone(run: str) -> list[str] | None:
     return names
 
 
+_NOT_A_NAME_ENTRY = regex.compile(r"^(\S{2,4}) \d+ (?!nr)\S+$", regex.M)
+
+
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Two- to four-character words of jieba's dictionary (MIT licence, read
@@ -476,12 +480,8 @@ def _common_words() -> frozenset[str]:
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.origin:
         return frozenset()
-    words = set()
     with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and not parts[2].startswith("nr"):
-                words.add(parts[0])
+        words = _NOT_A_NAME_ENTRY.findall(f.read())   # one pass in C: "word freq tag" lines
     return frozenset(words)
 
 
@@ -722,7 +722,9 @@ def trailing_credit(text: str) -> int:
     >>> trailing_credit(t) == len(t)
     True
     """
-    m = TRAILING_CREDIT.search(text)
+    if not text.endswith(("）", ")", "摄")):
+        return len(text)
+    m = TRAILING_CREDIT.search(text, max(0, len(text) - 80))   # credits are short
     return m.start("credit") if m else len(text)
 
 
