@@ -9,6 +9,7 @@ paragraph lands in one class:
   outlet, no name      a dateline that prints no person (据新华社电, 新华网北京5月12日电)
   outlet, names unread staff is printed but its names were not parsed (never guessed)
   author, no outlet    people, but no outlet named (（记者 X）, 本报 without a manifest counts as outlet)
+  dateline, no outlet  a place and date only (北京5月8日电：)
   no byline, looks like one   nothing parsed, but a byline word (讯 电 记者 报道 消息) opens the paragraph
   no byline            a lead with no byline
 
@@ -32,7 +33,7 @@ from cleaner.edits import apply  # noqa: E402
 
 CORPUS = Path("/work/shared/corpora/zhnews-dev.jsonl")
 CLASSES = ["outlet+author", "outlet, no name", "outlet, names unread", "author, no outlet",
-           "no byline, looks like one", "no byline"]
+           "dateline, no outlet", "no byline, looks like one", "no byline"]
 #: A staff title: the byline prints people.
 ROLE_WORD = regex.compile("|".join(metadata.STAFF_ROLES))
 #: A byline word near the start: the paragraph may hold a byline we missed.
@@ -61,7 +62,7 @@ def classify(paragraph: str) -> tuple[str, str, metadata.Byline | None]:
         return "author, no outlet", byline, b
     if b.outlet:
         return ("outlet, names unread" if ROLE_WORD.search(byline) else "outlet, no name"), byline, b
-    return "no byline, looks like one", byline, b
+    return "dateline, no outlet", byline, b
 
 
 def main(argv=None) -> int:

@@ -2,11 +2,16 @@
 
 UTF-8 (with or without BOM) is tried first because it is by far the most
 common and is self-validating. UTF-16/32 are recognised by their BOM or by
-their pattern of zero bytes. Anything else is handed to charset-normalizer,
-restricted to the encodings Chinese text comes in, and accepted only when it
-decodes strictly and reads as coherent text. Nothing is ever decoded with
-``errors="replace"``: input that cannot be decoded with confidence stops with
-an error naming the file and the byte offset.
+their pattern of zero bytes. Anything else is handed to charset-normalizer
+(imported only then), restricted to the encodings Chinese text comes in;
+every candidate that decodes strictly (GB18030, Big5-HKSCS, cp950, UTF-16)
+is scored for ordinary characters and dictionary words, and the best wins
+only when it reads as coherent text and clearly beats any rival reading:
+short inputs that read as well in GB18030 as in Big5 are refused, not
+guessed. An encoding named in the manifest skips detection but not the
+garbled-text check. Nothing is ever decoded with ``errors="replace"``:
+input that cannot be decoded with confidence stops with an error naming the
+file, the line and the byte offset.
 """
 from __future__ import annotations
 
@@ -292,7 +297,7 @@ def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> D
         raise BadInput("binary", f"binary file ({kind}), not text", file=name, byte=0)
     if encoding:
         text, used = _declared(data, encoding, name)
-        score = plausibility(text)
+        score = 1.0 if used.startswith("utf") else plausibility(text)   # UTF-8 checks itself
         if score < MIN_PLAUSIBILITY:
             raise BadInput("garbled", f"declared {encoding}, but as {used} it reads as garbled text "
                            f"({score:.0%} ordinary characters): is the manifest's encoding right?",

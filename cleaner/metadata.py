@@ -151,8 +151,8 @@ def _patterns() -> dict[str, regex.Pattern]:
             "outlet_staff": outlet_staff, "outlet": regex.compile(outlet)}
 
 
-#: A place-only dateline (no outlet): ``武汉2月5日电`` then a space or bracket.
-PLACE_DATELINE = regex.compile(rf"^(?P<place>\p{{Han}}{{2,6}}?)(?P<date>{_DATE})电(?=\s|{_LB})")
+#: A place-only dateline (no outlet): ``武汉2月5日电`` then a space, bracket or colon.
+PLACE_DATELINE = regex.compile(rf"^(?P<place>\p{{Han}}{{2,6}}?)(?P<date>{_DATE})电(?=\s|{_LB}|{_COLON})")
 #: The staff in brackets after a dateline: ``（记者 王五、赵六）``, after an
 #: optional colon (``信息：（记者李泽兵）``).
 STAFF_PAREN = regex.compile(rf"\s*{_COLON}?\s*{_LB}(?P<staff>[^（）()\n]{{1,80}}){_RB}\s*{_COLON}?")
