@@ -14,19 +14,21 @@ import os
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 from . import __version__, card
-from .dataset import (DEFAULT_SHARD_BYTES, DEFAULT_SPLIT_SEED, DEFAULT_TEST_SHARE, SCHEMA, SPLITS,
-                      ShardWriter, SplitStats, read_split, sha256_file, split_of, split_point,
-                      to_row, write_jsonl)
-from .dedup import DEFAULT_SHINGLE, DEFAULT_THRESHOLD, Deduper
-from .engine import merge_stats, run_local, with_progress
+from .dataset import (DEFAULT_SHARD_BYTES, DEFAULT_SPLIT_SEED, DEFAULT_TEST_SHARE, SPLITS, Placer,
+                      Placement, ShardWriter, SplitStats, iter_rows, sha256_file, split_of,
+                      split_point, to_row)
+from .dedup import DEFAULT_NGRAM, DEFAULT_SHINGLE, DEFAULT_THRESHOLD, Deduper, contamination
+from .engine import run_local, with_progress
 from .errors import BadInput
 from .manifest import discover
 from .pipeline import Settings
+from .report import write_report
 
 
 @dataclass
@@ -41,6 +43,7 @@ class BuildOptions:
     dedup: str = "drop"                 # drop | group | off (near-duplicates)
     near_threshold: float = DEFAULT_THRESHOLD
     shingle: int = DEFAULT_SHINGLE
+    ngram: int = DEFAULT_NGRAM          # window of the contamination check
     shard_bytes: int = DEFAULT_SHARD_BYTES
     on_error: str = "stop"              # stop | skip
     engine: str = "local"
@@ -57,7 +60,10 @@ class BuildSummary:
 
 
 #: Versions recorded in dist/manifest.json: the cleaner and what shapes its output.
-KEY_PACKAGES = ["regex", "opencc", "jieba", "charset-normalizer", "datasketch", "pyarrow", "datasets"]
+KEY_PACKAGES = ["regex", "opencc", "jieba", "charset-normalizer", "datasketch", "numpy", "pyarrow",
+                "datasets", "huggingface_hub"]
+MANIFEST = "manifest.json"
+AUDIT = "audit.jsonl"
 
 
 def _versions() -> dict[str, str]:
@@ -96,18 +102,38 @@ def build(opts: BuildOptions, log=print) -> BuildSummary:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+class RuleCounts:
+    """Per cleaner: edits, characters touched, articles touched (kept articles only)."""
+
+    def __init__(self):
+        self.counts: dict[str, list[int]] = {}
+
+    def add(self, edits: list[dict]) -> None:
+        seen = set()
+        for e in edits:
+            c = self.counts.setdefault(e["rule"], [0, 0, 0])
+            c[0] += 1
+            c[1] += max(len(e["before"]), len(e["after"]))
+            if e["rule"] not in seen:
+                seen.add(e["rule"])
+                c[2] += 1
+
+
 def _build_into(tmp: Path, files, skipped: list[dict], opts: BuildOptions, log) -> BuildSummary:
     data_dir = tmp / "data"
     data_dir.mkdir()
     writers = {s: ShardWriter(data_dir, s, opts.shard_bytes) for s in SPLITS}
     stats = {s: SplitStats() for s in SPLITS}
-    rules: dict[str, list[int]] = {}
-    dedup = Deduper(near=opts.dedup != "off", threshold=opts.near_threshold, shingle=opts.shingle)
-    group_split: dict[str, str] = {}
-    duplicates: list[dict] = []
+    rules = RuleCounts()
+    deduper = Deduper(near=opts.dedup != "off", threshold=opts.near_threshold, shingle=opts.shingle)
+    placer = Placer(opts.dedup, deduper, lambda root: split_of(root, opts.test_share, opts.split_seed))
+    dropped: Counter = Counter()
+    group_sizes: Counter = Counter()
+    kept_ids: set[str] = set()
     raw_files: list[dict] = []
+    stray = 0
     example = None
-    audit_path = tmp / "audit.jsonl"
+    audit_path = tmp / AUDIT
     with open(audit_path, "w", encoding="utf-8") as audit:
         for cleaned in _run(files, opts):
             if cleaned.error is not None:
@@ -118,62 +144,131 @@ def _build_into(tmp: Path, files, skipped: list[dict], opts: BuildOptions, log) 
                 continue
             raw_files.append({"file": cleaned.file, "bytes": cleaned.raw_bytes,
                               "encoding": cleaned.encoding})
-            merge_stats(rules, cleaned.stats)
-            entries = {e["id"]: e for e in cleaned.audit if e["id"] is not None}
+            entries = [e for e in cleaned.audit if e["id"] is not None]
             for e in cleaned.audit:
                 if e["id"] is None:
+                    stray += len(e["edits"])
                     _audit(audit, {"kind": "stray", **e})
-            for rec in cleaned.records:
-                v = dedup.see(rec)
-                entry = entries[rec["id"]]
-                if v.kind == "exact" or (v.kind == "near" and opts.dedup == "drop"):
-                    dup = {"kind": "duplicate", "id": rec["id"], "duplicate_of": v.of,
-                           "match": v.kind, "similarity": round(v.similarity, 4),
-                           "source": rec["source"], "record": rec, "edits": entry["edits"]}
-                    duplicates.append(dup)
-                    _audit(audit, dup)
+            for rec, entry in zip(cleaned.records, entries, strict=True):
+                p = placer.place(rec)
+                if p.split is None:
+                    dropped[p.reason] += 1
+                    _audit(audit, _duplicate_entry(rec, entry, p))
                     continue
-                split = group_split.get(v.root)
-                if split is None:
-                    split = group_split[v.root] = split_of(v.root, opts.test_share, opts.split_seed)
-                group = v.root if (v.kind == "near" or v.root != rec["id"]) else None
-                writers[split].write(to_row(rec, group))
-                s = stats[split]
-                s.articles += 1
-                s.chars += len(rec["text"])
-                if example is None:
-                    example = to_row(rec, group)
-                _audit(audit, {"kind": "article", "id": rec["id"], "split": split,
-                               "source": rec["source"], "edits": entry["edits"]})
-    paths = {s: w.close() for s, w in writers.items()}
-    path_of = {f.meta.name: f.path for f in files}
-    moved = _fill_empty_split(paths, stats, group_split, opts)
-    for p in skipped:
-        with open(audit_path, "a", encoding="utf-8") as audit:
+                if rec["id"] in kept_ids:
+                    raise BadInput("duplicate-id", f"article id {rec['id']} (line "
+                                   f"{rec['source']['line_start']}) was already given to another "
+                                   "article: two raw files share this file name and this article's "
+                                   "raw text; rename one of them", file=rec["source"]["file"])
+                kept_ids.add(rec["id"])
+                row = to_row(rec, p.group)
+                writers[p.split].write(row)
+                stats[p.split].articles += 1
+                stats[p.split].chars += len(rec["text"])
+                group_sizes[p.group] += 1
+                rules.add(entry["edits"])
+                if example is None or (not _full(example) and _full(row)):
+                    example = row
+                _audit(audit, {"kind": "article", "id": rec["id"], "split": p.split,
+                               "group": p.group, "source": rec["source"], "edits": entry["edits"]})
+        for p in skipped:
             _audit(audit, {"kind": "skipped", **p})
+    paths = {s: w.close() for s, w in writers.items()}
+    nbytes = {s: w.nbytes for s, w in writers.items()}
+    moved = _fill_empty_split(paths, nbytes, stats, placer.group_split, opts)
+    if moved is not None:
+        _move_in_audit(audit_path, moved, placer.group_split[moved])
 
     split_info = {s: {"articles": stats[s].articles, "chars": stats[s].chars,
-                      "bytes": sum(p.stat().st_size for p in paths[s]),
-                      "shards": len(paths[s])} for s in SPLITS}
-    total = sum(v["articles"] for v in split_info.values())
-    meta = card.front_matter(schema=SCHEMA, splits=split_info, pretty_name=_pretty_name(opts))
-    values = _card_values(opts, split_info, rules, duplicates, skipped, raw_files, example, moved, total)
-    text = card.render(meta, values)
-    (tmp / "README.md").write_text(text, encoding="utf-8")
+                      "download_bytes": sum(p.stat().st_size for p in paths[s]),
+                      "nbytes": nbytes[s], "shards": len(paths[s])} for s in SPLITS}
+    path_of = {f.meta.name: f.path for f in files}
+    for r in raw_files:
+        r["sha256"] = sha256_file(Path(path_of[r["file"]]))
+    for warning in order_warnings(opts.out / MANIFEST, raw_files):
+        log(f"warning: {warning}")
+    contam = contamination(_texts(paths["train"]), _texts(paths["test"]), n=opts.ngram)
+    facts = card.Facts(
+        raw=opts.raw.as_posix(), out=opts.out.as_posix(), script=opts.settings.script,
+        year=opts.settings.year, test_share=opts.test_share, split_seed=opts.split_seed,
+        dedup=opts.dedup, near_threshold=opts.near_threshold, shingle=opts.shingle,
+        shard_bytes=opts.shard_bytes, splits=split_info, rules=rules.counts, stray_edits=stray,
+        dropped=dict(dropped), groups=sum(1 for n in group_sizes.values() if n > 1),
+        grouped=sum(n for n in group_sizes.values() if n > 1), contamination=contam,
+        skipped=skipped, raw_files=raw_files, example=example, moved=moved)
+    (tmp / "README.md").write_text(card.render(facts), encoding="utf-8")
+    (tmp / card.LICENSE_FILE).write_text(card.licence_text(), encoding="utf-8")
+    write_report(tmp, files)   # dist/report.html, from the audit and shards just written
+    # Every file written into tmp/ before this point is listed in the manifest.
+    _write_manifest(tmp, opts, raw_files, paths)
+    return BuildSummary(sum(stats[s].articles for s in SPLITS),
+                        {s: stats[s].articles for s in SPLITS}, skipped, sum(dropped.values()), tmp)
+
+
+def order_warnings(previous: Path, raw_files: list[dict]) -> list[str]:
+    """What in this corpus breaks the promise that existing articles stay put,
+    judged against the previous build's manifest: a new file listed before
+    files already built (its articles now come first, so an older copy may
+    be dropped), or a built file whose bytes changed (its articles get new
+    ids)."""
+    try:
+        old = json.loads(previous.read_text(encoding="utf-8"))["raw_files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    before = {r["file"]: r.get("sha256") for r in old}
+    out = []
+    last_old = max((i for i, r in enumerate(raw_files) if r["file"] in before), default=-1)
+    for i, r in enumerate(raw_files):
+        if r["file"] not in before and i < last_old:
+            out.append(f"{r['file']} is new but listed before files already in the dataset: "
+                       "list new files at the end, or articles already published may be dropped "
+                       "as duplicates of its articles")
+        elif r["file"] in before and before[r["file"]] != r["sha256"]:
+            out.append(f"{r['file']} changed since the last build: its articles get new ids")
+    return out
+
+
+def _full(row: dict) -> bool:
+    """A row that shows every kind of field: the card's example prefers one."""
+    return bool(row["title"] and row["byline"] and row["authors"] and row["text"])
+
+
+def _texts(paths):
+    for r in iter_rows(paths, columns=["id", "title", "text"]):
+        yield r["id"], f"{r['title'] or ''}{r['text']}"
+
+
+def _duplicate_entry(rec: dict, entry: dict, p: Placement) -> dict:
+    """The audit line of a dropped article: what it duplicates and the whole record."""
+    v = p.verdict
+    out = {"kind": "duplicate", "id": rec["id"], "duplicate_of": v.of, "kept": v.root,
+           "match": v.kind, "reason": p.reason, "similarity": round(v.similarity, 4),
+           "source": rec["source"]}
+    if p.reason == "near-across-splits":
+        out["near_groups"] = list(v.roots)
+    out["record"] = rec
+    out["edits"] = entry["edits"]
+    return out
+
+
+def _write_manifest(tmp: Path, opts: BuildOptions, raw_files, paths) -> None:
+    data = {p.relative_to(tmp).as_posix() for s in SPLITS for p in paths[s]}
+    others = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*")
+                    if p.is_file() and p.relative_to(tmp).as_posix() not in data)
     manifest = {
         "cleaner": _versions(),
-        "settings": {"script": opts.settings.script, "test_share": opts.test_share,
-                     "split_seed": opts.split_seed, "dedup": opts.dedup,
-                     "near_threshold": opts.near_threshold, "shingle": opts.shingle},
-        "raw_files": [{**r, "sha256": sha256_file(Path(path_of[r["file"]]))} for r in raw_files],
-        "data_files": {p.relative_to(tmp).as_posix(): sha256_file(p)
-                       for s in SPLITS for p in paths[s]},
-        "audit": sha256_file(audit_path),
+        "settings": {"script": opts.settings.script, "year": opts.settings.year,
+                     "test_share": opts.test_share, "split_seed": opts.split_seed,
+                     "dedup": opts.dedup, "near_threshold": opts.near_threshold,
+                     "shingle": opts.shingle, "contamination_ngram": opts.ngram,
+                     "shard_bytes": opts.shard_bytes},
+        "raw_files": raw_files,
+        "data_files": {p.relative_to(tmp).as_posix(): sha256_file(p) for s in SPLITS for p in paths[s]},
+        "files": {name: sha256_file(tmp / name) for name in others},
+        "audit": sha256_file(tmp / AUDIT),
     }
-    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
-                                       encoding="utf-8")
-    return BuildSummary(total, {s: split_info[s]["articles"] for s in SPLITS}, skipped,
-                        len(duplicates), tmp)
+    (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                                encoding="utf-8")
 
 
 def _run(files, opts: BuildOptions):
@@ -189,103 +284,50 @@ def _audit(f, entry: dict) -> None:
     f.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
-def _fill_empty_split(paths, stats, group_split: dict[str, str], opts: BuildOptions) -> str | None:
+def _fill_empty_split(paths, nbytes, stats, group_split: dict[str, str], opts: BuildOptions) -> str | None:
     """With two or more groups and one split empty, move the group whose hash
-    lies nearest the split line into it. Returns the moved group's id."""
+    lies nearest the split line into it. Returns the moved group's id.
+
+    Only a tiny dataset (or a tiny test share) needs this; the card names
+    the moved group, and the move lapses once the hash split fills both
+    splits.
+    """
     empty = [s for s in SPLITS if stats[s].articles == 0]
     if len(group_split) < 2 or not empty:
         return None
     target = empty[0]
     source = "train" if target == "test" else "test"
     root = min(group_split, key=lambda g: abs(split_point(g, opts.split_seed) - opts.test_share))
-    rows = read_split(paths[source])
-    move = [r for r in rows if (r["group"] or r["id"]) == root]
-    keep = [r for r in rows if (r["group"] or r["id"]) != root]
-    for s, new_rows in ((source, keep), (target, move)):
-        for p in paths[s]:
-            p.unlink()
-        w = ShardWriter(paths[source][0].parent, s, opts.shard_bytes)
-        for r in new_rows:
-            w.write(r)
+    data_dir = paths[source][0].parent
+    writers = {s: ShardWriter(data_dir, s, opts.shard_bytes) for s in (source, target)}
+    for s in writers:
+        stats[s] = SplitStats()
+    for r in iter_rows(paths[source]):          # streamed: the split may be large
+        s = target if r["group"] == root else source
+        writers[s].write(r)
+        stats[s].articles += 1
+        stats[s].chars += len(r["text"])
+    for p in paths[source] + paths[target]:
+        p.unlink()
+    for s, w in writers.items():
         paths[s] = w.close()
-        stats[s].articles = len(new_rows)
-        stats[s].chars = sum(len(r["text"]) for r in new_rows)
+        nbytes[s] = w.nbytes
     group_split[root] = target
     return root
 
-
-def _pretty_name(opts: BuildOptions) -> str:
-    return "Cleaned Chinese newspaper articles"
-
-
-FIELDS = [
-    ("id", "string", "stable id: a hash of the raw file's name and the article's raw text"),
-    ("title", "string or null", "the headline"),
-    ("text", "string", "the body, paragraphs joined by `\\n`; byline and credits removed"),
-    ("byline", "string or null", "the byline, dateline or photo credit as printed (normalised)"),
-    ("outlet", "string or null", "the outlet the byline names, one canonical spelling"),
-    ("authors", "list of {name, role}", "people credited, in print order, with the title printed before each name"),
-    ("date", "string or null", "ISO date of the dateline or of the lead's first `M月D日`; null without a known year"),
-    ("place", "string or null", "the dateline's place (`新华社北京…电` -> 北京)"),
-    ("credits", "list of string", "further credit lines: photo credits, editor's notes"),
-    ("source", "{file, line_start, line_end}", "the raw file and the 1-based line span of the article"),
-    ("group", "string or null", "id of the first article of this article's near-duplicate group"),
-]
-
-
-def _card_values(opts, split_info, rules, duplicates, skipped, raw_files, example, moved, total) -> dict:
-    chars = sum(v["chars"] for v in split_info.values())
-    split_rows = [[s, v["articles"], v["chars"], v["shards"], v["bytes"]] for s, v in split_info.items()]
-    rule_rows = [[f"`{r}`", n, c, a] for r, (n, c, a) in sorted(rules.items(), key=lambda kv: -kv[1][0])]
-    exact = sum(1 for d in duplicates if d["match"] == "exact")
-    near = len(duplicates) - exact
-    dedup = (f"Exact duplicates (same title and text after normalisation) are kept once: "
-             f"{exact} dropped. Near-duplicates (MinHash over {opts.shingle}-character shingles, "
-             f"threshold {opts.near_threshold}) are "
-             + {"drop": f"dropped: {near} dropped.", "group": "kept and grouped (`group`).",
-                "off": "not looked for."}[opts.dedup]
-             + " Every dropped article is listed in `audit.jsonl` with the id it duplicates.")
-    errors = ("No raw file was skipped." if not skipped else
-              card.md_table(["file", "problem", "line", "byte"],
-                            [[s["file"], s["message"], s["line"] or "", s["byte"] or ""] for s in skipped]))
-    rebuild = (f"pip install -e . && cleaner build --raw {opts.raw.as_posix()} --out "
-               f"{opts.out.as_posix()} --test-share {opts.test_share} --split-seed {opts.split_seed} "
-               f"--dedup {opts.dedup} --script {opts.settings.script}")
-    return {
-        "pretty_name": _pretty_name(opts),
-        "summary": ("Chinese newspaper articles cleaned from hard-wrapped page text: layout line "
-                    "breaks repaired, articles segmented into headline, byline, body and credits, "
-                    "punctuation, width, whitespace and script normalised, and bylines parsed into "
-                    "outlet, authors and dates. Every edit is recorded."),
-        "articles": total,
-        "chars": chars,
-        "files": len(raw_files),
-        "script": opts.settings.script,
-        "cleaner_version": __version__,
-        "load_path": opts.out.as_posix(),
-        "split_names": ", ".join(SPLITS),
-        "fields_table": card.md_table(["field", "type", "meaning"], [[f"`{a}`", b, c] for a, b, c in FIELDS]),
-        "example": card.example_json(example) if example else "(no articles)",
-        "split_table": card.md_table(["split", "articles", "characters", "shards", "bytes"], split_rows),
-        "split_seed": opts.split_seed,
-        "test_share": opts.test_share,
-        "split_note": (f"\nWith so few articles one split came out empty, so the group `{moved}`, "
-                       "whose hash lies nearest the split line, was moved into it; this exception "
-                       "lapses once the hash split fills both splits." if moved else ""),
-        "rule_table": card.md_table(["cleaner", "edits", "characters", "articles"], rule_rows)
-        if rule_rows else "No edits were needed.",
-        "dedup_summary": dedup,
-        "errors_summary": errors,
-        "sources_table": card.md_table(["raw file", "bytes", "encoding"],
-                                       [[r["file"], r["bytes"], r["encoding"]] for r in raw_files]),
-        "limitations": ("- Break repair and headline detection are statistical: a paragraph that "
-                        "ends without punctuation right where a layout break could be may be joined "
-                        "to the next, and a sub-heading may be taken for a headline.\n"
-                        "- Names in bylines printed without separators are split only when one "
-                        "split is possible; otherwise `authors` stays empty.\n"
-                        "- Dates need a year from the text, the manifest or `--year`."),
-        "rebuild": rebuild,
-    }
+def _move_in_audit(path: Path, group: str, split: str) -> None:
+    """Give the audit lines of the articles of ``group`` their new split."""
+    tmp = path.with_name(path.name + ".part")
+    needle = f'"group": "{group}"'
+    with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+        for line in src:
+            if needle in line:
+                entry = json.loads(line)
+                if entry["kind"] == "article" and entry["group"] == group:
+                    entry["split"] = split
+                    line = json.dumps(entry, ensure_ascii=False) + "\n"
+            dst.write(line)
+    os.replace(tmp, path)
 
 
 # --- atomic replacement -----------------------------------------------------------

@@ -19,6 +19,7 @@ SENTENCE_FINAL = frozenset(
     "\uff01"  # ！ fullwidth exclamation mark
     "\uff1f"  # ？ fullwidth question mark
     "\u2026"  # … horizontal ellipsis
+    "\u22ef"  # ⋯ midline horizontal ellipsis (folded to …… later)
     "!?"      # ASCII twins
     "\uff0e"  # ． fullwidth full stop (used as 。 in some dumps)
 )
@@ -75,6 +76,7 @@ NO_LINE_START = frozenset(CLAUSE_FINAL | CLOSERS | set(
     "\uff01"  # ！
     "\uff1f"  # ？
     "\u2026"  # …
+    "\u22ef"  # ⋯
     "!?."
 ))
 
@@ -116,6 +118,35 @@ FULLWIDTH_INNER = {
     "\uff0c": ",",   # ， fullwidth comma, as in thousands 1，000
 }
 
+#: Full-width quotation marks, folded to ASCII so that the quote rule pairs
+#: and curls them like straight quotes (``＂温暖＂`` -> ``“温暖”``).
+FULLWIDTH_QUOTES = {
+    "\uff02": '"',   # ＂ fullwidth quotation mark
+    "\uff07": "'",   # ＇ fullwidth apostrophe
+}
+
+#: Kangxi radicals (U+2F00-U+2FD5) that PDF and OCR text carries instead of
+#: the ideographs they look like (``⼈`` for ``人``); NFKC maps each to its
+#: ideograph, and nothing else in the block, so folding them is safe.
+KANGXI_RADICALS = "\u2f00-\u2fd5"
+
+# --- HTML debris --------------------------------------------------------------
+#: Character entities web dumps leave in text, and what they stand for. The
+#: first five are also recognised without their semicolon (``&nbsp&nbsp``),
+#: as browsers do; a bare ``&nbsp`` even before letters (``&nbspIPO``).
+ENTITIES = {
+    "nbsp": "\u00a0", "amp": "&", "lt": "<", "gt": ">", "quot": '"',
+    "apos": "'", "ensp": "\u2002", "emsp": "\u2003", "thinsp": "\u2009",
+    "middot": "\u00b7",  # ·
+    "hellip": "\u2026",  # …
+    "mdash": "\u2014",   # —
+    "ndash": "\u2013",   # –
+    "ldquo": "\u201c", "rdquo": "\u201d", "lsquo": "\u2018", "rsquo": "\u2019",
+    "laquo": "\u00ab", "raquo": "\u00bb", "times": "\u00d7", "divide": "\u00f7",
+    "deg": "\u00b0", "yen": "\u00a5", "copy": "\u00a9", "reg": "\u00ae", "bull": "\u2022",
+}
+ENTITIES_WITHOUT_SEMICOLON = ("nbsp", "amp", "lt", "gt", "quot")
+
 # --- Whitespace and invisible characters --------------------------------------
 #: Space characters folded to one ASCII space (tab, no-break, ideographic, ...).
 SPACES = (
@@ -126,6 +157,8 @@ SPACES = (
     "\u202f"  # narrow no-break space
     "\u205f"  # medium mathematical space
     "\u3000"  # ideographic space
+    "\ue5e5"  # private use: GB18030's mapping of GBK byte pair A3A0, which
+              # Windows code page 936 shows as a full-width space
 )
 
 #: Characters that carry no text and are removed (zero-width, bidi controls,

@@ -9,13 +9,15 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, BadInput, InternalError
+from .errors import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PUBLISH, BadInput,
+                     InternalError)
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}    done
   {EXIT_BAD_INPUT}    bad input: a raw file, the raw folder or the manifest could not be used
        (the message names the file, and the line or byte where it applies)
   {EXIT_INTERNAL}    internal error: a bug, such as text the cleaner could not account for
+  {EXIT_PUBLISH}    publish: the Hub refused or could not be reached (token, network, permissions)
   2    bad command line
   {EXIT_INTERRUPTED}  interrupted
 """
@@ -34,13 +36,50 @@ def _share(text: str) -> float:
     return v
 
 
+def _threshold(text: str) -> float:
+    v = float(text)
+    if not 0 < v <= 1:
+        raise argparse.ArgumentTypeError("the near-duplicate threshold must lie in (0, 1]")
+    return v
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
+
+
+def _repo_id(text: str) -> str:
+    from huggingface_hub.utils import HFValidationError, validate_repo_id
+    if text.count("/") != 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not ORG/NAME")
+    try:
+        validate_repo_id(text)
+    except HFValidationError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
+
+
 def _size(text: str) -> int:
+    """A size in bytes: ``256MB``, ``1.5GB``, ``4096``.
+
+    >>> _size("256MB"), _size("4096"), _size("1kb")
+    (268435456, 4096, 1024)
+    """
     units = {"KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30, "B": 1}
     t = text.strip().upper()
-    for u, m in units.items():
-        if t.endswith(u):
-            return int(float(t[:-len(u)]) * m)
-    return int(t)
+    try:
+        for u, m in units.items():
+            if t.endswith(u):
+                n = int(float(t[:-len(u)]) * m)
+                break
+        else:
+            n = int(t)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 256MB") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("the shard size must be positive")
+    return n
 
 
 def _add_cleaning_options(p: argparse.ArgumentParser) -> None:
@@ -75,8 +114,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--dedup", choices=["drop", "group", "off"], default="drop",
                    help="near-duplicates: drop later copies (default), keep them grouped in one "
                         "split, or do not look for them; exact duplicates are always kept once")
-    b.add_argument("--near-threshold", type=float, default=None,
+    b.add_argument("--near-threshold", type=_threshold, default=None,
                    help="MinHash Jaccard similarity that makes a near-duplicate (default 0.8)")
+    b.add_argument("--shingle", type=_positive, default=None,
+                   help="characters per shingle of the near-duplicate check (default 5)")
     b.add_argument("--shard-size", type=_size, default=None,
                    help="largest Parquet shard, e.g. 256MB (default)")
     b.add_argument("--engine", choices=["local", "ray"], default="local",
@@ -100,11 +141,18 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--year", type=_year)
     e.add_argument("--script", default="simplified")
 
-    p = sub.add_parser("publish", help="upload dist/ to the Hugging Face Hub")
-    p.add_argument("--repo-id", required=True, help="ORG/NAME of the dataset repository")
-    p.add_argument("--dist", type=Path, default=Path("dist"))
-    p.add_argument("--dry-run", action="store_true", help="check the card and list the files only")
-    p.add_argument("--private", action="store_true")
+    p = sub.add_parser("publish", help="upload dist/ to the Hugging Face Hub",
+                       description="Check dist/ (card, data files, manifest) and upload it to a "
+                                   "Hub dataset repository, created if missing. The token comes "
+                                   "from HF_TOKEN or a saved `hf auth login`.",
+                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--repo-id", required=True, type=_repo_id,
+                   help="ORG/NAME of the dataset repository")
+    p.add_argument("--dist", type=Path, default=Path("dist"), help="dataset folder (default: dist/)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check the card and the files and list what would be uploaded; no network")
+    p.add_argument("--private", action="store_true", help="create the repository private")
+    p.add_argument("--message", default=None, help="commit message (default: names the build)")
     return ap
 
 
@@ -135,11 +183,12 @@ def _progress(args) -> bool:
 def cmd_build(args) -> int:
     from .build import BuildOptions, build
     from .dataset import DEFAULT_SHARD_BYTES, DEFAULT_SPLIT_SEED, DEFAULT_TEST_SHARE
-    from .dedup import DEFAULT_THRESHOLD
+    from .dedup import DEFAULT_SHINGLE, DEFAULT_THRESHOLD
     opts = BuildOptions(
         raw=args.raw, out=args.out, card=args.card, settings=_settings(args), workers=args.workers,
         test_share=args.test_share or DEFAULT_TEST_SHARE, split_seed=args.split_seed or DEFAULT_SPLIT_SEED,
         dedup=args.dedup, near_threshold=args.near_threshold or DEFAULT_THRESHOLD,
+        shingle=args.shingle or DEFAULT_SHINGLE,
         shard_bytes=args.shard_size or DEFAULT_SHARD_BYTES, on_error=args.on_error,
         engine=args.engine, progress=_progress(args))
     s = build(opts, log=lambda m: print(f"cleaner: {m}", file=sys.stderr))
@@ -236,8 +285,13 @@ def cmd_explain(args) -> int:
 
 
 def cmd_publish(args) -> int:
-    from .publish import publish
-    return publish(args)
+    from .publish import PublishError, publish
+    try:
+        return publish(args.dist, args.repo_id, dry_run=args.dry_run, private=args.private,
+                       message=args.message)
+    except PublishError as e:
+        print(f"cleaner: publish failed: {e}", file=sys.stderr)
+        return EXIT_PUBLISH
 
 
 COMMANDS = {"build": cmd_build, "clean": cmd_clean, "explain": cmd_explain, "publish": cmd_publish}

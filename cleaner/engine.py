@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
 from .errors import BadInput, InternalError
 from .manifest import RawFile
-from .pipeline import FileMeta, FileResult, Settings, clean_bytes
+from .pipeline import FileResult, Settings, clean_bytes
 
 
 @dataclass

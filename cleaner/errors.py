@@ -6,6 +6,7 @@ EXIT_OK = 0           # done
 EXIT_USAGE = 2        # bad command line (argparse's own code)
 EXIT_BAD_INPUT = 3    # a raw file or the manifest could not be used
 EXIT_INTERNAL = 4     # a bug: an invariant such as conservation failed
+EXIT_PUBLISH = 5      # the Hub refused the upload or could not be reached
 EXIT_INTERRUPTED = 130
 
 

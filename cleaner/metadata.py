@@ -2,13 +2,26 @@
 
 Every pattern here describes the *shape* newspapers print, never one paper's
 names: an outlet is whatever stands where shapes put an outlet (before ``讯``
-or ``电``, or before the first role word inside the brackets), then mapped to
-one canonical spelling by ``data/outlets.tsv``. Names are never invented:
-what cannot be parsed stays in ``byline`` and yields no authors.
+or ``电``, or before the first role word of a byline), mapped to one
+canonical spelling by ``data/outlets.tsv``. The shapes:
 
-Patterns expect normalised text (full-width brackets, ASCII digits), which is
-what the pipeline gives them; the break detector also calls the ``*_START``
-matchers on raw lines, so those accept ASCII brackets too.
+* datelines: ``新华社北京9月20日电``, ``本报讯``, ``中新网乌鲁木齐5月1日电``,
+  ``大公财经3月27日北京报道``, ``中新社成都五月十二日电``, ``据新华社电``,
+  ``四川在线宜宾频道消息``, ``【新华社北京5月9日电】``, each optionally
+  followed by the staff in brackets (``（记者 王五、赵六）``) or inline
+  (`` 记者潘跃``, ``：记者黄蔚山、通讯员连乐报道：``);
+* staff first: ``人民网记者孙海涛报道：``, ``（新文化报 记者 韩冰）``;
+* bylines on a line of their own: ``□本报记者 X``, ``本报记者X发自上海``;
+* credits: ``摄影/…记者 X``, ``文/X``, ``记者 X 摄``, ``（编辑 X）``.
+
+Names are never invented: a run of names printed without separators is
+split only where one split alone is possible (``data/surnames.txt``), and
+whatever cannot be parsed stays in ``byline`` with no authors.
+
+Patterns accept ASCII and full-width brackets and colons, since the break
+detector calls :func:`starts_with_byline` and :func:`is_credit` on lines
+before punctuation is normalised; digits must already be ASCII (width
+folding runs first).
 """
 from __future__ import annotations
 
@@ -20,64 +33,203 @@ from importlib import resources
 import regex
 
 # --- vocabulary ---------------------------------------------------------------
-#: Staff titles printed before a name, longest first so the alternation
-#: prefers ``首席记者`` over ``记者``.
+#: Staff titles printed before a name; the alternation prefers the longest.
 STAFF_ROLES = [
     "首席记者", "特约记者", "特派记者", "见习记者", "实习记者", "摄影记者", "全媒体记者",
-    "融媒体记者", "本报记者", "本刊记者", "本台记者", "本网记者", "记者", "实习生", "通讯员",
-    "特约撰稿人", "撰稿人", "评论员",
+    "融媒体记者", "记者", "实习生", "特约通讯员", "通讯员", "特约撰稿人", "特约撰稿", "撰稿人",
+    "特约评论员", "评论员", "书评人",
 ]
+#: "This paper": the outlet is the one the manifest names for the file.
+HOME_OUTLET = ("本报", "本刊", "本台", "本网")
 #: Roles in credit lines (``摄影/…``, ``文/…``, ``（责任编辑：…）``).
 CREDIT_ROLES = ["责任编辑", "摄影报道", "图片", "摄影", "文字", "撰文", "制图", "编辑", "责编", "图", "文", "摄"]
 #: Credit role as printed -> the role recorded for its people.
 CREDIT_ROLE_NAME = {"摄影报道": "摄影", "图片": "摄影", "摄": "摄影", "图": "摄影", "撰文": "文",
                     "文字": "文", "责编": "责任编辑"}
+EDITOR_ROLES = ["责任编辑", "编辑", "责编"]
 #: Words that end an outlet's name (报, 网, 社, 台, ...).
 OUTLET_SUFFIX = ["日报", "晚报", "晨报", "时报", "商报", "快报", "新报", "周报", "导报", "都市报", "报",
-                 "网", "社", "电视台", "广播电台", "台", "在线", "财经", "频道", "刊", "杂志", "新闻"]
-#: Words for "this paper": the outlet comes from the manifest, if known.
-HOME_OUTLET = ("本报", "本刊", "本台", "本网")
+                 "网", "社", "电视台", "广播电台", "电台", "台", "在线", "财经", "周刊", "刊", "杂志",
+                 "新闻"]
 #: What a dateline ends with: 电 (wire), 讯 (news), and their longer forms.
-DATELINE_KIND = ["快讯", "信息", "报道", "消息", "专电", "电", "讯"]
+DATELINE_KIND = ["综合报道", "综合消息", "最新消息", "专电", "专讯", "快讯", "电讯", "信息", "报道",
+                 "消息", "电", "讯"]
+#: Kinds that make ``据X电`` a reprint byline; ``据X报道`` is the body
+#: citing a source, unless a staff bracket follows.
+WIRE_KIND = frozenset(["专电", "电讯", "电", "讯", "专讯"])
+#: What may close a byline after its names: ``报道``, ``摄``, ``文/图``, ``发自上海``.
+BYLINE_TAIL = r"(?:[/／]?(?:摄影报道|联合报道|综合报道|报道|摄影|摄|文/图|图/文|文图)|发自\p{Han}{2,6})"
 
-_ROLE_ALT = "|".join(sorted(STAFF_ROLES, key=len, reverse=True))
-_ROLE = rf"(?:驻\p{{Han}}{{1,6}}?记者|{_ROLE_ALT})"
-_SUFFIX = "|".join(sorted(OUTLET_SUFFIX, key=len, reverse=True))
-_KIND = "|".join(DATELINE_KIND)
-_NAME_SEP = regex.compile(r"[\s、，,;；/／]+")
-_HAN_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}{1,6}(?:[·・]\p{Han}{1,8})+")
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_CN_DIGIT_VALUE = {"〇": 0, "○": 0, "零": 0, **{c: i for i, c in enumerate("一二三四五六七八九", 1)}}
 
-#: A dateline at the start of a paragraph: ``新华社北京9月20日电``,
-#: ``本报讯``, ``中新网乌鲁木齐5月1日电``, ``大公财经3月27日北京报道``.
-DATELINE = regex.compile(
-    rf"""^[□■●◆▲]?\s*(?P<per>据)?
-    (?P<source>[\p{{Han}}A-Za-z0-9]{{1,16}}?(?:{_SUFFIX})[\p{{Han}}]{{0,8}}?)
-    (?:(?P<year>\d{{4}})年)?(?:(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日)?
-    (?P<place2>\p{{Han}}{{2,6}}?)?
-    (?P<kind>{_KIND})""", regex.X)
-#: The staff part after a dateline: ``（记者 王五、赵六）``.
-STAFF_PAREN = regex.compile(r"\s*[（(](?P<staff>[^（）()\n]{1,80})[）)]\s*[:：]?")
-#: The staff part inline after a dateline: `` 记者潘跃`` then a space or punctuation.
-STAFF_INLINE = regex.compile(rf"\s*(?P<staff>{_ROLE}\s*\p{{Han}}{{2,4}}(?:[、\s]+\p{{Han}}{{2,4}})*)(?=[\s，。：:]|$)")
-#: A byline standing alone: ``□本报记者 X``, ``记者 王五 赵六``.
-REPORTER_LINE = regex.compile(
-    rf"^[□■●◆▲]?\s*(?P<staff>(?:(?:本报|本刊|本台|本网)?{_ROLE})\s*\p{{Han}}{{2,4}}(?:[\s、，,]*(?:{_ROLE})?\s*\p{{Han}}{{2,4}})*)\s*$")
-_CREDIT_ALT = "|".join(sorted(CREDIT_ROLES, key=len, reverse=True))
-#: A credit line: ``摄影/…``, ``文/X 图/Y``, ``（责任编辑：X）``, ``记者 X 摄``.
-CREDIT_SLASH = regex.compile(rf"^[（(]?\s*(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／]{{1,40}}?)\s*[）)]?$")
-CREDIT_TAKEN = regex.compile(rf"^(?P<who>(?:(?:{_ROLE})\s*)?\p{{Han}}{{2,4}}(?:[\s、]+\p{{Han}}{{2,4}})*)\s*(?P<role>摄影报道|摄影|摄)$")
-EDITOR_NOTE = regex.compile(r"^[（(]\s*(?P<role>责任编辑|编辑|责编)\s*[:：]?\s*(?P<who>[^（）()]{1,30}?)\s*[）)]$")
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ROLE = rf"(?:(?:{_alt(HOME_OUTLET)})?(?:驻\p{{Han}}{{1,6}}?(?:特派|特约)?记者|{_alt(STAFF_ROLES)}))"
+_SUFFIX = _alt(OUTLET_SUFFIX)
+_KIND = _alt(DATELINE_KIND)
+_LB, _RB, _COLON = "[（(]", "[）)]", "[:：]"
+_BULLET = r"[□■●◆▲]"
+#: An outlet nobody has listed: up to 12 letters ending like an outlet (an
+#: optional leading number for ``21世纪…``); no digits inside, so a date is
+#: never read as part of an outlet.
+_OUTLET_GENERIC = rf"(?:\d{{1,3}})?[\p{{Han}}A-Za-z]{{1,12}}?(?:{_SUFFIX})"
+_NAME = r"\p{Han}{2,4}|\p{Han}{1,6}(?:[·・]\p{Han}{1,8})+"
+_NAME_SEP = regex.compile(r"[\s、，,;；/／●■□◆▲]+")
+_HAN_NAME = regex.compile(_NAME)
+_DATE = (rf"(?:(?P<year>\d{{4}}|[{_CN_DIGITS}]{{4}})年)?"
+         rf"(?P<month>\d{{1,2}}|[{_CN_DIGITS}十]{{1,2}})月(?P<day>\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})日")
+
+
+# --- data -----------------------------------------------------------------------
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("cleaner").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [l.rstrip("\n") for l in text.splitlines() if l.strip() and not l.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def outlet_table() -> dict[str, str]:
+    """Variant spelling -> canonical spelling, from ``data/outlets.tsv``."""
+    table: dict[str, str] = {}
+    for line in _data_lines("outlets.tsv"):
+        canonical, _, variants = line.partition("\t")
+        table[canonical.strip()] = canonical.strip()
+        for v in filter(None, (v.strip() for v in variants.split("|"))):
+            table[v] = canonical.strip()
+    return table
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character, compound) surnames from ``data/surnames.txt``."""
+    names = [l.strip() for l in _data_lines("surnames.txt")]
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) > 1)
+
+
+@lru_cache(maxsize=1)
+def lead_openers() -> regex.Pattern:
+    """What may open a lead right after a byline name (``data/lead_openers.txt``),
+    digits and opening quotes included."""
+    words = [w.strip() for w in _data_lines("lead_openers.txt")]
+    return regex.compile(rf"(?:{_alt(words)}|\d|[“‘\"《（(])")
+
+
+# --- regexes built from data ----------------------------------------------------------
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern]:
+    """The patterns that need the outlet table; built once, on first use."""
+    known = _alt(o for o in outlet_table() if len(o) >= 2)
+    outlet = rf"(?:{_alt(HOME_OUTLET)}|{known}|{_OUTLET_GENERIC})"
+    dateline = regex.compile(
+        rf"""^(?P<open>[【\[]\s*)?{_BULLET}?\s*(?P<per>据)?
+        (?P<source>{outlet}(?:[、\-－/／]{outlet})?)
+        (?:{_LB}(?P<also>{outlet}){_RB})?
+        (?:(?P<channel>\p{{Han}}{{2,6}}?)频道)?
+        (?P<place>\p{{Han}}{{2,8}}?)??
+        (?P<tag>\[[^\[\]\n]{{1,6}}\])?     # web debris: 中新社武夷山[图库]五月八日电
+        (?:(?P<date>{_DATE})(?P<place2>\p{{Han}}{{2,6}}?)??|\d{{1,2}}日)?
+        (?P<kind>{_KIND})
+        (?:\s*[】\]])?""", regex.X)
+    # staff printed first, closed by 报道: 人民网记者孙海涛报道：, 东方网记者刘歆4月9日报道：
+    staff_first = regex.compile(
+        rf"^{_BULLET}?\s*(?P<staff>(?:{outlet})?\s*{_ROLE}.{{1,60}}?)\s*(?P<date>{_DATE})?"
+        rf"\s*(?:报道|讯){_COLON}?\s*")
+    # the staff in brackets at the very start: （新文化报 记者 韩冰）
+    staff_bracket = regex.compile(
+        rf"^{_LB}(?P<staff>(?:{outlet})?(?:讯|电)?\s*{_ROLE}[^（）()\n]{{1,60}}){_RB}\s*{_COLON}?\s*")
+    # an outlet followed straight by its staff: 荆楚网（楚天都市报）（记者 邹汉青）
+    outlet_staff = regex.compile(
+        rf"^(?P<source>{outlet})(?:{_LB}(?P<also>{outlet}){_RB})?(?={_LB}[^（）()\n]*?{_ROLE})")
+    # any name in lenticular brackets: 【eNet硅谷动力消息】, 【本报讯】
+    bracketed = regex.compile(
+        rf"^【\s*(?P<source>[^【】\s\d]{{2,12}}?)(?P<date>{_DATE})?(?P<kind>{_KIND})\s*】")
+    return {"dateline": dateline, "bracketed": bracketed, "staff_first": staff_first,
+            "staff_bracket": staff_bracket,
+            "outlet_staff": outlet_staff, "outlet": regex.compile(outlet)}
+
+
+#: A place-only dateline (no outlet): ``武汉2月5日电`` then a space, bracket or colon.
+PLACE_DATELINE = regex.compile(rf"^(?P<place>\p{{Han}}{{2,6}}?)(?P<date>{_DATE})电(?=\s|{_LB}|{_COLON})")
+#: The staff in brackets after a dateline: ``（记者 王五、赵六）``, after an
+#: optional colon (``信息：（记者李泽兵）``).
+STAFF_PAREN = regex.compile(rf"\s*{_COLON}?\s*{_LB}(?P<staff>[^（）()\n]{{1,80}}){_RB}\s*{_COLON}?")
+#: A bracket that holds only an outlet (``（楚天都市报）``).
+_ALSO_PAREN = regex.compile(rf"\s*{_LB}(?P<also>[\p{{Han}}A-Za-z]{{1,12}}(?:{_SUFFIX})){_RB}")
+#: Staff inline after a dateline: `` 记者潘跃``, ``记者黄蔚山、通讯员连乐报道：``.
+_STAFF_UNIT = rf"(?:{_OUTLET_GENERIC})?{_ROLE}\s*[/／]?\s*(?:{_NAME})(?:(?:\s*[、，,]\s*|\s+)(?:{_NAME}))*"
+_STAFF_RUN = rf"{_STAFF_UNIT}(?:\s*{_STAFF_UNIT})*"
+#: Closed by 报道, 摄, 发自X (and a colon): ``记者童福萍摄影报道：``.
+STAFF_TAILED = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})\s*{BYLINE_TAIL}\s*{_COLON}?")
+#: Closed by a space, punctuation or the end: `` 记者潘跃 ``.
+STAFF_INLINE = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})(?=[\s，,。：:；;、]|$)")
+#: Only the role, where the last name runs into the lead (cut in code).
+_STAFF_OPEN = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})")
+_REPORTER_RE = regex.compile(
+    rf"^{_BULLET}?\s*(?P<staff>[^\n]{{0,24}}?{_ROLE}\s*[/／]?\s*\p{{Han}}[^\n]{{1,60}}?)"
+    rf"\s*{BYLINE_TAIL}?\s*$")
+
+
+class _ReporterLine:
+    """A byline standing alone (``□本报记者 X``, ``记者 王五 赵六``,
+    ``本报记者X发自上海``): the shape, and names that parse."""
+
+    def match(self, text: str) -> regex.Match | None:
+        if len(text) > 120 or not _ROLE_HINT.search(text, 0, HINT_SPAN):
+            return None
+        m = _REPORTER_RE.match(text)
+        return m if m and _inline_names_ok(m.group("staff")) else None
+
+
+REPORTER_LINE = _ReporterLine()
+_CREDIT_ALT = _alt(CREDIT_ROLES)
+#: A credit line: ``摄影/…``, ``文/X 图/Y``, ``（责任编辑：X）``.
+CREDIT_SLASH = regex.compile(
+    rf"^{_LB}?\s*(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]{{1,40}}?"
+    rf"(?:\s+(?:{_CREDIT_ALT})\s*[/／:：]\s*[^/／()（）]{{1,40}}?)*)\s*{_RB}?$")
+#: ``记者 X 摄``, ``新华社记者陈凯摄``, ``记者 张越／摄``.
+CREDIT_TAKEN = regex.compile(
+    rf"^{_LB}?(?P<who>(?:{_OUTLET_GENERIC})?(?:{_ROLE})?\s*(?:{_NAME})(?:[\s、]+(?:{_NAME}))*)"
+    rf"\s*[/／]?\s*(?P<role>摄影报道|摄影|摄){_RB}?$")
+_CREDIT_PIECE = regex.compile(
+    rf"(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]+?)\s*(?=\s(?:{_CREDIT_ALT})\s*[/／:：]|{_RB}|$)")
+EDITOR_NOTE = regex.compile(
+    rf"^(?:{_LB}\s*(?P<role>{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*(?P<who>[^（）()]{{1,30}}?)\s*{_RB}"
+    rf"|(?P<role2>{_alt(EDITOR_ROLES)})\s*{_COLON}\s*(?P<who2>(?:{_NAME})(?:[\s、]+(?:{_NAME}))*))$")
+#: A credit closing a paragraph: ``…。（编辑 王五）``, ``…。（记者 张三 摄）``.
+_NAMES = rf"(?:{_NAME})(?:[\s、]+(?:{_NAME}))*"
+TRAILING_CREDIT = regex.compile(
+    rf"(?<=[。！？”’…）)])\s*(?P<credit>{_LB}\s*(?:(?:{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*{_NAMES}"
+    rf"|(?:{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄)\s*{_RB}"
+    rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}\s*[/／]?\s*摄)$")
 LIST_MARKER = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[●◆■□▲△★☆◇○·•]|第[一二三四五六七八九十\d]{1,3}[，,、章节条部分])")
-_DATE = regex.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
+_DATE_RE = regex.compile(_DATE)
+#: Cheap tests that spare the full patterns on ordinary text: every
+#: dateline holds 讯, 电, 报道, 消息 or 信息 (the kinds contain them); every
+#: other byline a staff word; every credit one of 摄编图文责. The byline
+#: tests look at the first HINT_SPAN characters only, where bylines stand.
+HINT_SPAN = 64
+_KIND_HINT = regex.compile(r"讯|电|报道|消息|信息")
+_ROLE_HINT = regex.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人")
+_BYLINE_HINT = regex.compile(rf"{_KIND_HINT.pattern}|{_ROLE_HINT.pattern}")
+_CREDIT_HINT = regex.compile(r"[摄编图文责]")
+_ROLE_RE = regex.compile(_ROLE)
+_TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
+_SUFFIX_END = regex.compile(rf"(?:{_SUFFIX})$")
+_SUFFIX_START = regex.compile(rf"^(?:{_SUFFIX})")
+#: A place never ends like an outlet, except in 台 (烟台, 邢台).
+_PLACE_NOT_END = regex.compile(rf"(?:{_alt(s for s in OUTLET_SUFFIX if s != '台')})$")
 
 
 @dataclass
 class Byline:
     """What a byline, dateline or credit says."""
     text: str
-    kind: str                         # dateline | reporter | credit | editor
+    kind: str                         # dateline | reporter | credit | editor | unknown
     outlet: str | None = None         # as printed, before canonical mapping
     place: str | None = None
     authors: list[dict] = field(default_factory=list)
@@ -87,21 +239,6 @@ class Byline:
 
 
 # --- outlets ------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def outlet_table() -> dict[str, str]:
-    """Variant spelling -> canonical spelling, from ``data/outlets.tsv``."""
-    table: dict[str, str] = {}
-    text = resources.files("cleaner").joinpath("data/outlets.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, _, variants = line.partition("\t")
-        table[canonical] = canonical
-        for v in filter(None, variants.split("|")):
-            table[v.strip()] = canonical
-    return table
-
-
 def canonical_outlet(printed: str | None, home: str | None = None) -> str | None:
     """One spelling per outlet; ``本报`` (this paper) becomes ``home``.
 
@@ -115,11 +252,28 @@ def canonical_outlet(printed: str | None, home: str | None = None) -> str | None
     return outlet_table().get(printed, printed)
 
 
+def is_outlet(text: str) -> bool:
+    """Whether ``text`` reads as an outlet's name: listed, ``本报``, or up to
+    twelve letters ending like one (报, 网, 社, 台, ...).
+
+    >>> is_outlet("海峡都市报"), is_outlet("新华社"), is_outlet("张三"), is_outlet("南都")
+    (True, True, False, True)
+    """
+    return (text in HOME_OUTLET or text in outlet_table()
+            or bool(regex.fullmatch(_OUTLET_GENERIC, text)))
+
+
 def split_source(source: str) -> tuple[str, str | None]:
     """Split a dateline's ``新华社北京`` into outlet and place.
 
+    A listed outlet at the start wins; else the outlet ends at the first
+    outlet suffix after which the rest reads as a place (a place neither
+    starts nor ends like an outlet: ``广西新闻网|象州``, ``北方新报正北方网``).
+
     >>> split_source("新华社北京"), split_source("中新浙江网"), split_source("本报北京")
     (('新华社', '北京'), ('中新浙江网', None), ('本报', '北京'))
+    >>> split_source("广西新闻网象州"), split_source("齐鲁晚报烟台"), split_source("北方新报正北方网")
+    (('广西新闻网', '象州'), ('齐鲁晚报', '烟台'), ('北方新报正北方网', None))
     """
     for home in HOME_OUTLET:
         if source.startswith(home):
@@ -128,36 +282,50 @@ def split_source(source: str) -> tuple[str, str | None]:
     if known:
         o = max(known, key=len)
         return o, source[len(o):] or None
-    m = regex.match(rf"^(.+?(?:{_SUFFIX}))(\p{{Han}}{{2,8}})?$", source)
-    if m:
-        return m.group(1), m.group(2)
+    for k in range(2, len(source) + 1):
+        head, rest = source[:k], source[k:]
+        if not _SUFFIX_END.search(head):
+            continue
+        if not rest or not (_SUFFIX_START.match(rest) or _PLACE_NOT_END.search(rest)):
+            return head, rest or None
     return source, None
 
 
 # --- names --------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """(single-character, compound) surnames from ``data/surnames.txt``."""
-    text = resources.files("cleaner").joinpath("data/surnames.txt").read_text(encoding="utf-8")
-    names = [l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#")]
-    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) > 1)
-
-
 def _starts_with_surname(s: str) -> bool:
     single, compound = surnames()
     return s[:1] in single or s[:2] in compound
 
 
-def split_names(run: str) -> list[str] | None:
-    """Split a run of names; None when it does not split one way only.
+def _plausible_name(token: str, need_surname: bool) -> bool:
+    """One person's name as printed: 2-3 Han, 4 with a compound surname, or
+    a transcribed name with a middle dot; never an outlet's name."""
+    if "·" in token or "・" in token:
+        return bool(_HAN_NAME.fullmatch(token))
+    if not regex.fullmatch(r"\p{Han}{2,4}", token) or _SUFFIX_END.search(token) and len(token) > 2:
+        return False
+    if len(token) == 4:
+        return token[:2] in surnames()[1]
+    return _starts_with_surname(token) or not need_surname
+
+
+def split_names(run: str, need_surname: bool = False) -> list[str] | None:
+    """Split a run of names; None when any part is not one way only a name.
+
+    Separators (spaces, 、, /) are the printer's; a run without them is cut
+    into 2-3 character names each starting with a surname, and only when
+    exactly one such cut exists. ``need_surname`` asks the same of names
+    that stand alone (names with no role word before them).
 
     >>> split_names("王五、赵六"), split_names("叶卫兵王文婷"), split_names("某某某某某某某某某")
     (['王五', '赵六'], ['叶卫兵', '王文婷'], None)
+    >>> split_names("张"), split_names("阿合买提江")   # one character; five with no cut
+    (None, None)
     """
     out: list[str] = []
-    for token in filter(None, _NAME_SEP.split(run)):
-        if _HAN_NAME.fullmatch(token) and (len(token) <= 3 or "·" in token or "・" in token
-                                            or not _splittable(token)):
+    for token in _join_spaced(list(filter(None, _NAME_SEP.split(run)))):
+        if _plausible_name(token, need_surname) and (len(token) <= 3 or "·" in token or "・" in token
+                                                     or not _splittable(token)):
             out.append(token)
             continue
         parts = _split_run(token)
@@ -167,14 +335,39 @@ def split_names(run: str) -> list[str] | None:
     return out or None
 
 
+def _join_spaced(tokens: list[str]) -> list[str]:
+    """Two-character names printed with a space to fill a three-character
+    width (``王 文``) become one name again: a lone surname and a lone
+    character after it.
+
+    >>> _join_spaced(["左渐晓", "余", "火"])
+    ['左渐晓', '余火']
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if (len(t) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1
+                and t in surnames()[0] and regex.match(r"\p{Han}", tokens[i + 1])):
+            out.append(t + tokens[i + 1])
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def _splittable(token: str) -> bool:
-    return _split_run(token) is not None and len(_split_run(token)) > 1
+    parts = _split_run(token)
+    return parts is not None and len(parts) > 1
 
 
 def _split_run(token: str) -> list[str] | None:
     """The one way to cut ``token`` into 2-3 character names, each starting
     with a surname; None if there is no way or more than one."""
-    if not regex.fullmatch(r"\p{Han}+", token):
+    if not regex.fullmatch(r"\p{Han}+", token) or len(token) > 12:
+        return None
+    if _SUFFIX_END.search(token):   # 楚天都市报 is a paper, not 楚天 and 都市报
         return None
     ways: list[list[str]] = []
 
@@ -193,42 +386,46 @@ def _split_run(token: str) -> list[str] | None:
     return ways[0] if len(ways) == 1 else None
 
 
-_STAFF_TOKEN = regex.compile(rf"{_ROLE}")
-
-
 def parse_staff(staff: str) -> tuple[str | None, list[dict]] | None:
     """``北方新报正北方网首席记者 刘晓君`` -> outlet and authors with roles.
 
-    Text before the first role is an outlet when it ends like one (报, 网,
-    社, ...), else it is names printed without a role. None when the names
-    cannot be parsed.
+    Text before the first role is an outlet when it reads as one, else names
+    printed without a role. An outlet standing before a later role
+    (``记者张军建、陕西台记者华林``) belongs to that role's people and is
+    not a name. ``本报记者`` gives the outlet ``本报``. None when any name
+    cannot be parsed: no author is better than a wrong one.
 
     >>> parse_staff("某某日报首席记者 张三 实习生 李四")
     ('某某日报', [{'name': '张三', 'role': '首席记者'}, {'name': '李四', 'role': '实习生'}])
     >>> parse_staff("记者 王五、赵六")
     (None, [{'name': '王五', 'role': '记者'}, {'name': '赵六', 'role': '记者'}])
+    >>> parse_staff("楚天都市报") is None, parse_staff("张通杰记者祝庆庆")[1][0]
+    (True, {'name': '张通杰', 'role': None})
     """
-    staff = staff.strip()
-    roles = list(_STAFF_TOKEN.finditer(staff))
+    staff = _TAIL_RE.sub("", staff.strip(" :：")).strip(" :：")
+    roles = list(_ROLE_RE.finditer(staff))
     outlet = None
     authors: list[dict] = []
     head = staff[:roles[0].start()] if roles else staff
-    head = head.strip(" ：:")
+    head = head.strip(" :：、，,")
     if head:
-        if regex.search(rf"(?:{_SUFFIX})$", head) and roles:
-            outlet = head
-        else:
-            names = split_names(head)
-            if names is None:
-                return None
-            authors += [{"name": n, "role": None} for n in names]
+        split = _split_head(head)
+        if split is None:
+            return None
+        outlet, names = split
+        authors += [{"name": n, "role": None} for n in names]
     for i, m in enumerate(roles):
         end = roles[i + 1].start() if i + 1 < len(roles) else len(staff)
-        run = staff[m.end():end].strip(" ：:")
+        run = staff[m.end():end].strip(" :：/／、，,")
         role = m.group()
         for home in HOME_OUTLET:
-            if role.startswith(home) and role != home:
+            if role.startswith(home):
                 role = role[len(home):]
+                outlet = outlet or home
+        if i + 1 < len(roles):   # an outlet naming the next role's paper
+            tokens = [t for t in _NAME_SEP.split(run) if t]
+            if tokens and len(tokens[-1]) > 2 and is_outlet(tokens[-1]):
+                run = run[:run.rfind(tokens[-1])].strip(" 、，,")
         if not run:
             continue
         names = split_names(run)
@@ -240,17 +437,139 @@ def parse_staff(staff: str) -> tuple[str | None, list[dict]] | None:
     return outlet, authors
 
 
+def _split_head(head: str) -> tuple[str | None, list[str]] | None:
+    """What stands before the first role: an outlet, names with no role, or
+    names then an outlet (``青吉好贾波四川在线``); None when it is neither.
+
+    >>> _split_head("海峡都市报"), _split_head("张通杰"), _split_head("安阳")
+    (('海峡都市报', []), (None, ['张通杰']), None)
+    """
+    if head[-1:] in "讯电" and is_outlet(head[:-1]):   # （新文化报讯 记者 韩冰）
+        head = head[:-1]
+    if is_outlet(head) and (len(head) <= 8 or head in outlet_table()):
+        return head, []
+    names = _names_alone(head)
+    if names:
+        return None, names
+    for k in range(2, len(head) - 2):
+        if is_outlet(head[k:]):
+            names = _names_alone(head[:k])
+            return (head[k:], names) if names else None
+    return None
+
+
+def _names_alone(run: str) -> list[str] | None:
+    """Names printed with no role word before them: each must start with a
+    surname and must not be a word of the dictionary other than a person's
+    name (``安阳`` is a city, ``都市报`` a noun)."""
+    names = split_names(run, need_surname=True)
+    if not names or any(n in _common_words() for n in names):
+        return None
+    return names
+
+
+_NOT_A_NAME_ENTRY = regex.compile(r"^(\S{2,4}) \d+ (?!nr)\S+$", regex.M)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Two- to four-character words of jieba's dictionary (MIT licence, read
+    from the installed package) that it does not tag as a person's name."""
+    import importlib.util
+    import os
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return frozenset()
+    with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), encoding="utf-8") as f:
+        words = _NOT_A_NAME_ENTRY.findall(f.read())   # one pass in C: "word freq tag" lines
+    return frozenset(words)
+
+
 # --- bylines ------------------------------------------------------------------
 def match_dateline(text: str) -> regex.Match | None:
-    """The dateline at the start of a paragraph, if it has one."""
-    m = DATELINE.match(text)
+    """The dateline at the start of a paragraph, if it has one.
+
+    >>> match_dateline("新华社北京9月20日电（记者 王五）").group("kind")
+    '电'
+    >>> [match_dateline(t) for t in ("据美国媒体3月31日报道，", "人民网记者孙海涛报道：")]
+    [None, None]
+    """
+    if not _KIND_HINT.search(text, 0, HINT_SPAN):
+        return None
+    m = _patterns()["dateline"].match(text)
     if m is None:
         return None
-    source = m.group("source")
-    outlet, _ = split_source(source)
-    if not (outlet in HOME_OUTLET or regex.search(rf"(?:{_SUFFIX})$", outlet)):
+    places = [m.group("place") or "", m.group("place2") or "", m.group("channel") or ""]
+    if any(_ROLE_RE.search(p) or "据" in p for p in places):
         return None
+    if m.group("per") and m.group("kind") not in WIRE_KIND and not _staff_paren(text, m.end()):
+        return None   # 据X报道：the body citing a source
     return m
+
+
+def _staff_paren(text: str, at: int) -> regex.Match | None:
+    """A bracket of staff at ``at``: a role word, or names alone."""
+    s = STAFF_PAREN.match(text, at)
+    if s and (_ROLE_RE.search(s.group("staff")) or _names_alone(s.group("staff"))):
+        return s
+    return None
+
+
+def _after_dateline(text: str, end: int) -> tuple[int, str | None, str | None]:
+    """(end, staff, second outlet) of what follows a dateline ending at ``end``."""
+    also = None
+    a = _ALSO_PAREN.match(text, end)
+    if a and not _ROLE_RE.search(a.group("also")):
+        also, end = a.group("also"), a.end()
+    s = STAFF_PAREN.match(text, end)
+    # a bracket with a role word is the byline's even when its names do not parse
+    if s and (_ROLE_RE.search(s.group("staff")) or parse_staff(s.group("staff"))):
+        return s.end(), s.group("staff"), also
+    inline = inline_staff(text, end)
+    if inline:
+        return inline[0], inline[1], also
+    return end, None, also
+
+
+def inline_staff(text: str, at: int) -> tuple[int, str] | None:
+    """(end, staff) of a staff run printed inline at ``at`` (no brackets).
+
+    The run ends at a space or punctuation, at ``报道``/``摄``, or, when the
+    last name runs straight into the lead, before a lead opener
+    (``data/lead_openers.txt``) where exactly one cut gives names.
+
+    >>> t = "本报北京5月9日讯 记者潘跃今天从红十字会获悉"
+    >>> inline_staff(t, 9)
+    (14, '记者潘跃')
+    >>> inline_staff("新华社电记者从公安部获悉", 4) is None
+    True
+    """
+    for pattern in (STAFF_TAILED, STAFF_INLINE):
+        m = pattern.match(text, at)
+        if m and _inline_names_ok(m.group("staff")):
+            return m.end(), m.group("staff")
+    m = _STAFF_OPEN.match(text, at)
+    if not m:
+        return None
+    roles = list(_ROLE_RE.finditer(text, m.start("staff"), m.end()))
+    start = roles[-1].end()
+    while start < len(text) and text[start] in " /／":
+        start += 1
+    openers = lead_openers()
+    cuts = [c for c in range(start + 2, min(start + 10, len(text)))
+            if openers.match(text, c) and _inline_names_ok(text[m.start("staff"):c])]
+    if len(cuts) != 1:
+        return None
+    return cuts[0], text[m.start("staff"):cuts[0]]
+
+
+def _inline_names_ok(staff: str) -> bool:
+    """Staff printed without brackets parses, and every name in it starts
+    with a surname: the bracket's evidence is missing, so the names must
+    carry it (``记者到现场`` is not a byline)."""
+    parsed = parse_staff(staff)
+    return parsed is not None and all(
+        _starts_with_surname(a["name"]) or "·" in a["name"] or "・" in a["name"] for a in parsed[1])
 
 
 def byline_end(text: str) -> int:
@@ -262,15 +581,43 @@ def byline_end(text: str) -> int:
     >>> byline_end("记者从自治区卫健委了解到，")
     0
     """
+    return _opening(text)[0]
+
+
+def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str | None]:
+    """(end, shape, match, staff, second outlet) of the byline opening ``text``."""
+    if not _BYLINE_HINT.search(text, 0, HINT_SPAN):   # most paragraphs: no byline word
+        return 0, "", None, None, None
+    p = _patterns()
     m = match_dateline(text)
-    if m is None:
-        m = REPORTER_LINE.match(text)
-        return m.end() if m else 0
-    end = m.end()
-    s = STAFF_PAREN.match(text, end) or STAFF_INLINE.match(text, end)
-    if s:
-        end = s.end()
-    while end < len(text) and text[end] in " :：":
+    if m is not None:
+        end, staff, also = _after_dateline(text, m.end())
+        return _skip_gap(text, end), "dateline", m, staff, also
+    m = p["bracketed"].match(text)
+    if m is not None:
+        end, staff, also = _after_dateline(text, m.end())
+        return _skip_gap(text, end), "dateline", m, staff, also
+    m = p["outlet_staff"].match(text)
+    if m is not None:
+        s = STAFF_PAREN.match(text, m.end())
+        if s:
+            return _skip_gap(text, s.end()), "dateline", m, s.group("staff"), m.group("also")
+    m = PLACE_DATELINE.match(text)
+    if m is not None:
+        end, staff, _ = _after_dateline(text, m.end())
+        return _skip_gap(text, end), "place", m, staff, None
+    for shape in ("staff_bracket", "staff_first"):
+        m = p[shape].match(text)
+        if m is not None and _inline_names_ok(m.group("staff")):
+            return m.end(), "reporter", m, m.group("staff"), None
+    m = REPORTER_LINE.match(text)
+    if m is not None:
+        return len(text), "reporter", m, m.group("staff"), None
+    return 0, "", None, None, None
+
+
+def _skip_gap(text: str, end: int) -> int:
+    while end < len(text) and text[end] in " \t:：":
         end += 1
     return end
 
@@ -285,50 +632,77 @@ def parse_byline(text: str) -> Byline:
     [{'name': '张三', 'role': '摄影'}]
     """
     text = text.strip()
-    m = match_dateline(text)
-    if m:
-        outlet, place = split_source(m.group("source"))
-        place = place or m.group("place2")
-        b = Byline(text, "dateline", outlet, place)
-        if m.group("month"):
-            b.year = int(m.group("year")) if m.group("year") else None
-            b.month, b.day = int(m.group("month")), int(m.group("day"))
-        s = STAFF_PAREN.match(text, m.end()) or STAFF_INLINE.match(text, m.end())
-        if s:
-            parsed = parse_staff(s.group("staff"))
-            if parsed:
-                inner, b.authors = parsed
-                b.outlet = inner or b.outlet
-        return b
     for pattern, kind in ((EDITOR_NOTE, "editor"), (CREDIT_SLASH, "credit"), (CREDIT_TAKEN, "credit")):
         m = pattern.match(text)
         if m:
             return _parse_credit(text, kind, m)
-    m = REPORTER_LINE.match(text)
-    if m:
-        b = Byline(text, "reporter")
-        parsed = parse_staff(m.group("staff"))
+    end, shape, m, staff, also = _opening(text)
+    if not shape:
+        return Byline(text, "unknown")
+    b = Byline(text, "reporter" if shape == "reporter" else "dateline")
+    if shape == "dateline":
+        b.outlet, b.place = _dateline_source(m)
+    elif shape == "place":
+        b.place = m.group("place")
+    if shape in ("dateline", "place") and "month" in m.groupdict() and m.group("month"):
+        b.year, b.month, b.day = _date_parts(m)
+    if staff:
+        parsed = parse_staff(staff)
         if parsed:
-            b.outlet, b.authors = parsed
-        return b
-    return Byline(text, "unknown")
+            inner, b.authors = parsed
+            b.outlet = inner if inner and inner not in HOME_OUTLET else (b.outlet or inner)
+    if b.month is None and shape == "reporter" and "date" in m.groupdict() and m.group("date"):
+        d = _DATE_RE.search(m.group("date"))
+        b.year, b.month, b.day = _date_parts(d)
+    return b
+
+
+def _dateline_source(m: regex.Match) -> tuple[str | None, str | None]:
+    """Outlet and place of a dateline match (first outlet of ``A、B``)."""
+    groups = m.groupdict()
+    source = groups["source"]
+    parts = regex.split(r"[、\-－/／]", source)
+    place = groups.get("place") or ""
+    outlet, place_from_source = split_source(parts[0] + (place if len(parts) == 1 else ""))
+    if len(parts) > 1:
+        _, place_from_source = split_source(parts[-1] + place)
+    return outlet, place_from_source or (groups.get("place2") or None)
 
 
 def _parse_credit(text: str, kind: str, m: regex.Match) -> Byline:
-    role = m.group("role")
-    role = CREDIT_ROLE_NAME.get(role, role)
+    groups = m.groupdict()
+    role = groups.get("role") or groups.get("role2")
     b = Byline(text, kind)
-    who = m.group("who").strip()
-    parsed = parse_staff(who)
+    if m.re is CREDIT_SLASH:   # one or more ``role/who``: 文/王五 图/赵六
+        for piece in _CREDIT_PIECE.finditer(text):
+            parsed = parse_staff(piece.group("who")) or _names_only(piece.group("who"))
+            if parsed is None:
+                return Byline(text, kind)   # all or nothing: never half the people
+            outlet, people = parsed
+            b.outlet = b.outlet or outlet
+            r = CREDIT_ROLE_NAME.get(piece.group("role"), piece.group("role"))
+            b.authors += [{"name": a["name"], "role": r} for a in people]
+        return b
+    who = (groups.get("who") or groups.get("who2") or "").strip()
+    role = CREDIT_ROLE_NAME.get(role, role)
+    parsed = parse_staff(who) or _names_only(who)
     if parsed:
         b.outlet, people = parsed
         b.authors = [{"name": a["name"], "role": role} for a in people]
     return b
 
 
+def _names_only(who: str) -> tuple[None, list[dict]] | None:
+    """People credited with no role word before them (``文/王五``)."""
+    names = split_names(who)
+    return (None, [{"name": n, "role": None} for n in names]) if names else None
+
+
 def is_credit(text: str) -> bool:
     """A photo credit, ``文/…`` line or editor's note standing on its own."""
     t = text.strip()
+    if len(t) > 120 or not _CREDIT_HINT.search(t):
+        return False
     return bool(EDITOR_NOTE.match(t) or CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t))
 
 
@@ -338,14 +712,56 @@ def starts_with_byline(text: str) -> bool:
     return bool(match_dateline(t) or REPORTER_LINE.match(t) or is_credit(t))
 
 
+def trailing_credit(text: str) -> int:
+    """Where a credit that closes a paragraph starts (``len(text)`` if none).
+
+    >>> t = "会议于昨日闭幕。（编辑 王五）"
+    >>> t[trailing_credit(t):]
+    '（编辑 王五）'
+    >>> t = "他说（记者 张三）。"
+    >>> trailing_credit(t) == len(t)
+    True
+    """
+    if not text.endswith(("）", ")", "摄")):
+        return len(text)
+    m = TRAILING_CREDIT.search(text, max(0, len(text) - 80))   # credits are short
+    return m.start("credit") if m else len(text)
+
+
 # --- dates --------------------------------------------------------------------
-def iso_date(year: int | None, month: int, day: int) -> str | None:
+def cn_number(s: str) -> int | None:
+    """Value of an ASCII or Chinese numeral as dates print them.
+
+    >>> [cn_number(x) for x in ("12", "十", "十二", "二十一", "三十", "二○○六", "五")]
+    [12, 10, 12, 21, 30, 2006, 5]
+    """
+    if s.isdigit() and s.isascii():
+        return int(s)
+    if "十" not in s:
+        digits = [_CN_DIGIT_VALUE.get(c) for c in s]
+        if not digits or None in digits:
+            return None
+        return int("".join(map(str, digits)))
+    tens, _, ones = s.partition("十")
+    t = 1 if not tens else cn_number(tens)
+    o = 0 if not ones else cn_number(ones)
+    if t is None or o is None or t > 9 or o > 9:
+        return None
+    return t * 10 + o
+
+
+def _date_parts(m: regex.Match) -> tuple[int | None, int | None, int | None]:
+    year = cn_number(m.group("year")) if m.group("year") else None
+    return year, cn_number(m.group("month")), cn_number(m.group("day"))
+
+
+def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
     """``YYYY-MM-DD``, or None without a year or for an impossible date.
 
     >>> iso_date(2021, 9, 13), iso_date(2021, 2, 30), iso_date(None, 9, 13)
     ('2021-09-13', None, None)
     """
-    if year is None:
+    if year is None or month is None or day is None:
         return None
     try:
         return _dt.date(year, month, day).isoformat()
@@ -357,18 +773,19 @@ def lead_date(text: str, year: int | None) -> str | None:
     """The first real ``M月D日`` date of a lead paragraph, as an ISO date.
 
     The year printed with it wins over ``year`` (from the manifest or the
-    command line); without either there is no date.
+    command line); without either there is no date. Chinese numerals count
+    (``五月十二日``); an impossible date is skipped.
 
     >>> lead_date("9月13日16时10分，一位市民", 2021), lead_date("日前，某地", 2021)
     ('2021-09-13', None)
-    >>> lead_date("2019年2月30日和3月1日", None)
-    '2019-03-01'
+    >>> lead_date("2019年2月30日和3月1日", None), lead_date("二○○六年五月十二日", None)
+    ('2019-03-01', '2006-05-12')
     """
-    for m in _DATE.finditer(text):
-        y = int(m.group("year")) if m.group("year") else year
-        d = iso_date(y, int(m.group("month")), int(m.group("day")))
+    for m in _DATE_RE.finditer(text):
+        y, month, day = _date_parts(m)
+        d = iso_date(y if y is not None else year, month, day)
         if d:
             return d
-        if m.group("year"):
-            year = int(m.group("year"))
+        if y is not None:
+            year = y
     return None

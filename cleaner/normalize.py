@@ -8,7 +8,8 @@ examples below. Two groups run at two depths:
 * ``LINE_RULES`` are character-local and run once over the whole page before
   break repair, so the break detector sees folded widths and one script;
 * ``TEXT_RULES`` need a whole paragraph (quote pairing, spacing around
-  punctuation) and run on each block after lines are joined.
+  punctuation) and run on each block after lines are joined, after the line
+  rules again (``PARAGRAPH_RULES``), for what a layout break had split.
 
 No rule applies blanket NFKC: it would turn ``，：（）`` into ``,:()``.
 Each rule is idempotent, and so is the whole sequence (tested).
@@ -16,25 +17,83 @@ Each rule is idempotent, and so is the whole sequence (tested).
 from __future__ import annotations
 
 import difflib
+import re
+from bisect import bisect_left
 import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterator
 
 import regex
 
-from .chars import (ASCII_TO_FULLWIDTH, CONTROL_RE, FULLWIDTH_INNER, FULLWIDTH_TO_ASCII,
-                    INVISIBLE, SPACES)
+from .chars import (ASCII_TO_FULLWIDTH, CONTROL_RE, ENTITIES, ENTITIES_WITHOUT_SEMICOLON,
+                    FULLWIDTH_INNER, FULLWIDTH_QUOTES, FULLWIDTH_TO_ASCII, INVISIBLE,
+                    KANGXI_RADICALS, SPACES)
 from .edits import Change, changes_from_regex
 
 Cleaner = Callable[[str], "list[Change] | Iterator[Change]"]
 
-# A character that puts neighbouring ASCII punctuation in Chinese context:
-# Han, CJK symbols and punctuation, full-width forms, curly quotes, dashes.
-_CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—"
+# Patterns that need no Unicode properties use the standard ``re`` module,
+# which scans plain character classes two to four times faster than
+# ``regex``; ``regex`` is kept for ``\p{Han}``, set operations and
+# variable-length look-behind.
+
+# A character that puts its neighbours in Chinese context: Han, CJK symbols
+# and punctuation, full-width forms. Quotes, dashes, ellipses, the range
+# mark and spaces are not context: the rules make or remove them, and a
+# verdict must not change once a neighbour has been fixed (idempotence).
+_CJK = r"\p{Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_NEUTRAL = "“”‘’…⋯—―－～\u3000"
+_CONTEXT = f"[[{_CJK}]--[{_NEUTRAL}]]"   # a set difference: needs regex.V1
 
 
 # --- line rules -----------------------------------------------------------------
-_CONTROLS = regex.compile(f"(?:{CONTROL_RE}|[{INVISIBLE}])+")
+_ENTITY = re.compile(
+    r"&(?:#(?P<dec>[0-9]{1,7})|#[xX](?P<hex>[0-9a-fA-F]{1,6})|(?P<name>"
+    + "|".join(sorted(ENTITIES, key=len, reverse=True)) + r"));"
+    r"|&(?P<bare>nbsp(?!;)|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON) + r")(?![A-Za-z0-9;]))")
+#: After ``&amp;`` this means the text was escaped twice: unescaping once
+#: more would make a second pass change it again, so it stays.
+_ESCAPED_TWICE = re.compile(   # \s*: across a layout break too
+    r"\s*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|(?:" + "|".join(sorted(ENTITIES, key=len, reverse=True))
+    + r");|(?:" + "|".join(ENTITIES_WITHOUT_SEMICOLON) + r")(?![A-Za-z0-9]))")
+
+
+def _entity_text(m: regex.Match) -> str | None:
+    if m.group("dec") or m.group("hex"):
+        code = int(m.group("dec"), 10) if m.group("dec") else int(m.group("hex"), 16)
+        if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return None
+        return chr(code)
+    return ENTITIES[m.group("name") or m.group("bare")]
+
+
+def unescape_entities(text: str) -> list[Change]:
+    """HTML character entities left by web dumps become the characters they
+    name (``&nbsp;`` and the bare ``&nbsp`` become a no-break space, which
+    the space rule then folds).
+
+    Only common entities are known (``chars.ENTITIES``); a doubly escaped
+    ``&amp;lt;`` is unescaped no further, so a second pass changes nothing.
+
+    >>> from cleaner.edits import apply
+    >>> apply(unescape_entities, "&nbsp&nbsp上市公司 A&amp;B &#26032;&#x62a5; &lt;b&gt;")
+    '\xa0\xa0上市公司 A&B 新报 <b>'
+    >>> apply(unescape_entities, "AT&T &amp;lt; &unknown; R&D")   # left alone
+    'AT&T &amp;lt; &unknown; R&D'
+    """
+    if "&" not in text:
+        return []
+    out: list[Change] = []
+    for m in _ENTITY.finditer(text):
+        if (m.group("name") or m.group("bare")) == "amp" and _ESCAPED_TWICE.match(text, m.end()):
+            continue
+        new = _entity_text(m)
+        if new is not None:
+            out.append((m.start(), m.end(), new))
+    return out
+
+
+_CONTROLS = re.compile(f"(?:{CONTROL_RE}|[{INVISIBLE}])+")
 
 
 def remove_controls(text: str) -> list[Change]:
@@ -49,20 +108,30 @@ def remove_controls(text: str) -> list[Change]:
     return [(m.start(), m.end(), "") for m in _CONTROLS.finditer(text)]
 
 
-_WIDE = regex.compile("[" + "".join(FULLWIDTH_TO_ASCII) + "]+")
+_WIDE = re.compile("[" + "".join(FULLWIDTH_TO_ASCII) + "".join(FULLWIDTH_QUOTES) + "]+")
+# Spaces may stand between: the space rule removes those next to full-width
+# punctuation, and the verdict must not change once it has (idempotence).
 _WIDE_INNER = regex.compile(
-    r"(?<=[A-Za-z0-9])[．－：](?=[A-Za-z0-9])|(?<=\d)，(?=\d{3}(?!\d))")
-_HALFWIDTH_KANA = regex.compile(r"[\uff61-\uff9f]+")
-_COMPAT_HAN = regex.compile(r"[\uf900-\ufaff\U0002f800-\U0002fa1f]")
-_WIDE_TABLE = str.maketrans(FULLWIDTH_TO_ASCII)
+    r"(?<=[A-Za-z0-9][^\S\n]*)[．－：](?=[^\S\n]*[A-Za-z0-9])"
+    r"|(?<=\d[^\S\n]*)，(?=[^\S\n]*\d{3}(?!\d))")
+_HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+_COMPAT_HAN = re.compile(r"[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_KANGXI = re.compile(f"[{KANGXI_RADICALS}]+")
+_WIDE_TABLE = str.maketrans({**FULLWIDTH_TO_ASCII, **FULLWIDTH_QUOTES})
+# One scan each to skip the rarer work on ordinary text.
+_WIDE_INNER_HINT = re.compile(r"[A-Za-z0-9][^\S\n]*[．－：，]")
+_RARE_FORMS = re.compile(f"[\uff61-\uff9f\uf900-\ufaff\U0002f800-\U0002fa1f{KANGXI_RADICALS}]")
 
 
 def fold_width(text: str) -> list[Change]:
     """Full-width digits, Latin letters and symbols to ASCII; half-width
-    katakana and compatibility ideographs to their standard forms.
+    katakana, compatibility ideographs and Kangxi radicals to their standard
+    forms.
 
     Full-width ``．－：，`` fold only between ASCII letters or digits (``５．０``,
     ``16：10``, ``1，000``); elsewhere they are Chinese punctuation and stay.
+    Full-width quotes ``＂＇`` fold to ASCII, for the quote rule to curl.
+    Never NFKC as a whole: that would also fold ``，：（）``.
 
     >>> from cleaner.edits import apply
     >>> apply(fold_width, "２０１２年，ＶＩＰ用户５．０级")
@@ -71,24 +140,42 @@ def fold_width(text: str) -> list[Change]:
     '记者：张三，（完）'
     """
     changes = [(m.start(), m.end(), m.group().translate(_WIDE_TABLE)) for m in _WIDE.finditer(text)]
-    if changes:   # inner forms are judged on the folded neighbours
-        folded = text.translate(_WIDE_TABLE)
+    folded = text.translate(_WIDE_TABLE) if changes else text   # inner forms: judged on folded text
+    if _WIDE_INNER_HINT.search(folded):
         changes += [(m.start(), m.end(), FULLWIDTH_INNER[m.group()])
                     for m in _WIDE_INNER.finditer(folded)]
-    else:
-        changes += [(m.start(), m.end(), FULLWIDTH_INNER[m.group()])
-                    for m in _WIDE_INNER.finditer(text)]
-    changes += [(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
-                for m in _HALFWIDTH_KANA.finditer(text)]
-    changes += [(m.start(), m.end(), unicodedata.normalize("NFC", m.group()))
-                for m in _COMPAT_HAN.finditer(text)]
+    if _RARE_FORMS.search(text):
+        changes += [(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
+                    for m in _HALFWIDTH_KANA.finditer(text)]
+        changes += [(m.start(), m.end(), unicodedata.normalize("NFC", m.group()))
+                    for m in _COMPAT_HAN.finditer(text)]
+        changes += [(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
+                    for m in _KANGXI.finditer(text)]
     changes.sort()
     return changes
 
 
-#: Script targets and the OpenCC configuration that reaches each.
-SCRIPTS = {"none": None, "simplified": "t2s", "traditional": "s2t",
-           "taiwan": "s2tw", "hongkong": "s2hk"}
+#: Script targets and the OpenCC configurations that reach each, in order.
+#: ``hk2s`` reads standard, Taiwan and Hong Kong traditional forms (``衞``
+#: as well as ``衛``) and changed nothing that ``t2s`` leaves alone on the
+#: dev corpus, so it is the way to simplified; ``tw2s`` is not used, since
+#: it turns simplified ``显著`` into ``显着``. Traditional targets go through
+#: simplified first, because OpenCC's ``s2t`` is not idempotent on text that
+#: is already traditional (``里`` -> ``裏`` on a second pass).
+SCRIPTS: dict[str, tuple[str, ...]] = {
+    "none": (),
+    "simplified": ("hk2s",),
+    "traditional": ("hk2s", "s2t"),
+    "taiwan": ("hk2s", "s2tw"),
+    "hongkong": ("hk2s", "s2hk"),
+}
+
+#: Converting to a traditional target may not reach a fixed point at once
+#: (simplified -> traditional -> simplified is not the identity: ``鉅`` ->
+#: ``巨``); the conversion is repeated until the text stops changing, at
+#: most this many times. On the dev corpus the second pass changed 7 of
+#: 2.4 million characters and the third none.
+MAX_SCRIPT_PASSES = 4
 
 
 @lru_cache(maxsize=None)
@@ -97,17 +184,65 @@ def _opencc(config: str):
     return opencc.OpenCC(config)
 
 
+def to_script(text: str, target: str = "simplified") -> str:
+    """``text`` in the ``target`` script (a key of ``SCRIPTS``); idempotent.
+
+    >>> to_script("衞生署與國際衛生組織"), to_script("中国", "none")
+    ('卫生署与国际卫生组织', '中国')
+    >>> to_script(to_script("干净的头发", "traditional"), "traditional")
+    '乾淨的頭髮'
+    """
+    chain = SCRIPTS[target]
+    if not chain:
+        return text
+
+    def once(t: str) -> str:
+        for config in chain:
+            t = _opencc(config).convert(t)
+        return t
+
+    new = once(text)
+    if len(chain) == 1:     # hk2s alone is idempotent (checked on the dev corpus)
+        return new
+    for _ in range(MAX_SCRIPT_PASSES - 1):
+        again = once(new)
+        if again == new:
+            break
+        new = again
+    return new
+
+
+def page_script(target: str) -> str:
+    """The script a page is converted to before break repair.
+
+    Always simplified (unless ``none``): the break detector's dictionary is
+    simplified, and ``hk2s`` gives the same text however lines are later
+    joined. A traditional target is reached per paragraph, after joining
+    (:func:`paragraph_script`), because OpenCC's simplified -> traditional
+    step reads phrases, and a phrase split by a layout break would convert
+    differently from the joined one (``才`` + ``到`` vs ``纔到``).
+
+    >>> page_script("taiwan"), page_script("none"), paragraph_script("simplified")
+    ('simplified', 'none', None)
+    """
+    return "none" if target == "none" else "simplified"
+
+
+def paragraph_script(target: str) -> str | None:
+    """The script each joined paragraph is converted to last, if any."""
+    return None if target in ("none", "simplified") else target
+
+
 def convert_script(text: str, target: str = "simplified") -> list[Change]:
-    """Convert Chinese script with OpenCC (``SCRIPTS`` names the targets).
+    """Convert Chinese characters to one script with OpenCC: standard, Taiwan
+    and Hong Kong traditional forms to simplified by default; ``SCRIPTS``
+    names the targets (none, simplified, traditional, taiwan, hongkong).
 
     >>> from cleaner.edits import apply
     >>> apply(convert_script, "新報訊（記者 劉曉君）")
     '新报讯（记者 刘晓君）'
     """
-    config = SCRIPTS[target]
-    if config is None:
-        return []
-    new = _opencc(config).convert(text)
+    new = to_script(text, target)
     if new == text:
         return []
     return diff_changes(text, new)
@@ -137,26 +272,35 @@ def diff_changes(old: str, new: str) -> list[Change]:
 
 
 # --- text rules ------------------------------------------------------------------
-_URL = regex.compile(r"(?:https?://|www\.)[\w\-./?%&=#:~+@,;!]*[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ASCII only: a URL or address printed in Chinese text ends where Chinese starts.
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\[\]]*[A-Za-z0-9/]"
+                     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+#: What is left of an entity: its ``;`` is not Chinese punctuation.
+_ENTITY_LIKE = re.compile(r"&(?:amp;)?(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    """Spans (URLs, e-mail addresses) that punctuation rules leave alone."""
-    return [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
+    """Spans (URLs, e-mail addresses, entities) that punctuation rules leave alone."""
+    spans = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
+    if "&" in text:
+        spans += [m.span() for m in _ENTITY_LIKE.finditer(text)]
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
     return any(a <= i < b for a, b in spans)
 
 
-_ASCII_PUNCT = regex.compile(r"[,;:!?()]")
-_CJK_CHAR = regex.compile(f"[{_CJK}]")
+_ASCII_PUNCT = re.compile(r"[,;:!?()]")
+_CJK_CHAR = regex.compile(_CONTEXT, regex.V1)
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
     """The nearest non-space character from ``i`` in direction ``step``."""
     i += step
-    while 0 <= i < len(text) and text[i] == " ":
+    while 0 <= i < len(text) and (text[i] == " " or text[i] in SPACES):
         i += step
     return text[i] if 0 <= i < len(text) else ""
 
@@ -178,6 +322,20 @@ def widen_punctuation(text: str) -> list[Change]:
     if not _ASCII_PUNCT.search(text):
         return []
     protected = _protected(text)
+    changes: dict[int, str] = {}
+    while True:   # a widened mark is Chinese context for its neighbours: repeat until stable
+        more = _widen_once(text, protected, changes)
+        if not more:
+            return [(i, i + 1, new) for i, new in sorted(changes.items())]
+        changes.update(more)
+        chars = list(text)
+        for i, new in more.items():
+            chars[i] = new
+        text = "".join(chars)
+
+
+def _widen_once(text: str, protected: list[tuple[int, int]], done: dict[int, str]) -> dict[int, str]:
+    """One pass of :func:`widen_punctuation`: the marks it would widen now."""
     changes: dict[int, str] = {}
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
@@ -206,40 +364,62 @@ def widen_punctuation(text: str) -> list[Change]:
         if (_CJK_CHAR.search(text, a + 1, b) or _CJK_CHAR.match(_neighbour(text, a, -1))
                 or _CJK_CHAR.match(_neighbour(text, b, 1))):
             changes[a], changes[b] = "（", "）"
-    return [(i, i + 1, new) for i, new in sorted(changes.items())]
+    return {i: new for i, new in changes.items() if i not in done}
 
 
-_ELLIPSIS = regex.compile(rf"(?:(?<=[{_CJK}]\s*)\.{{3,}}|\.{{3,}}(?=\s*[{_CJK}])|。{{3,}}|…+|⋯+)")
+_ELLIPSIS_UNIT = r"(?:\.{3,}|。(?:[^\S\n]*。){2,}|[…⋯])"   # spaced 。 。 。 too
+_ELLIPSIS = regex.compile(rf"{_ELLIPSIS_UNIT}(?:[^\S\n]*{_ELLIPSIS_UNIT})*")
 
 
 def fix_ellipsis(text: str) -> list[Change]:
-    """Runs of ``...``, ``。。。``, ``…`` or ``⋯`` in Chinese text become ``……``.
+    """Runs of ``...``, ``。。。``, ``…`` or ``⋯`` (mixed too) in Chinese
+    text become ``……``.
+
+    Chinese text: the run holds ``。`` or has a Han character or Chinese
+    punctuation next to it (spaces aside). A run between Latin words stays.
 
     >>> from cleaner.edits import apply
-    >>> apply(fix_ellipsis, "等等...然后。。。最后…还有……")
-    '等等……然后……最后……还有……'
-    >>> apply(fix_ellipsis, "wait... what")
-    'wait... what'
+    >>> apply(fix_ellipsis, "等等...然后。。。最后…还有……以及...。。。")
+    '等等……然后……最后……还有……以及……'
+    >>> apply(fix_ellipsis, "wait... what… 3.14")
+    'wait... what… 3.14'
     """
-    return [(m.start(), m.end(), "……") for m in _ELLIPSIS.finditer(text) if m.group() != "……"]
+    out: list[Change] = []
+    for m in _ELLIPSIS.finditer(text):
+        run = m.group()
+        if run == "……":
+            continue
+        if ("。" in run or _CJK_CHAR.match(_neighbour(text, m.start(), -1))
+                or _CJK_CHAR.match(_neighbour(text, m.end() - 1, 1))):
+            out.append((m.start(), m.end(), "……"))
+    return out
 
 
-_DASH = regex.compile(rf"(?<=[{_CJK}])\s*(?:[-－]{{2,}}|[—―]{{1,}})\s*(?=[{_CJK}\w])")
+_DASH_CHAR = "[-－—―]"
+# Curly quotes count on the outer side (``”——“``): quotes are curled before
+# dashes are judged, so the verdict does not change on a second pass.
+_DASH = regex.compile(
+    rf"(?<=[”’]|{_CONTEXT})\s*(?:{_DASH_CHAR}(?:\s*{_DASH_CHAR})+|[—―])\s*"
+    rf"(?=[\w“‘]|{_CONTEXT}|$)", regex.V1)
 
 
 def fix_dashes(text: str) -> list[Change]:
     """``--``, ``——`` look-alikes and lone ``—`` between Chinese become ``——``.
 
+    Between Chinese: Chinese on the left (or a closing curly quote), and on
+    the right Chinese, a word, an opening curly quote or the end of the text
+    (a dash that ends a headline).
+
     >>> from cleaner.edits import apply
-    >>> apply(fix_dashes, "北京--上海，这是—个例子")
-    '北京——上海，这是——个例子'
-    >>> apply(fix_dashes, "2020-2021, a--b")
-    '2020-2021, a--b'
+    >>> apply(fix_dashes, "北京--上海，军民共建项目―兰州，专家提出———")
+    '北京——上海，军民共建项目——兰州，专家提出——'
+    >>> apply(fix_dashes, "2020-2021, a--b, 四川在线-华西都市报")   # hyphens stay
+    '2020-2021, a--b, 四川在线-华西都市报'
     """
     return [(m.start(), m.end(), "——") for m in _DASH.finditer(text) if m.group() != "——"]
 
 
-_QUOTE = regex.compile(r"[\"'“”‘’]")
+_QUOTE = re.compile(r"[\"'“”‘’]")
 
 
 def curl_quotes(text: str) -> list[Change]:
@@ -286,7 +466,7 @@ def curl_quotes(text: str) -> list[Change]:
     return changes
 
 
-_RANGE = regex.compile(r"(?<=[\d年月日时点%])\s*[~〜∼]\s*(?=\d)")
+_RANGE = re.compile(r"(?<=[\d年月日时点%])\s*[~〜∼]\s*(?=\d)")
 
 
 def mark_ranges(text: str) -> list[Change]:
@@ -295,22 +475,45 @@ def mark_ranges(text: str) -> list[Change]:
     >>> from cleaner.edits import apply
     >>> apply(mark_ranges, "2021~2025年，2 ~ 7个"), apply(mark_ranges, "~/home")
     ('2021～2025年，2～7个', '~/home')
+    >>> apply(mark_ranges, "见http://a.cn/1~2.html")   # URLs stay
+    '见http://a.cn/1~2.html'
     """
-    return [(m.start(), m.end(), "～") for m in _RANGE.finditer(text)]
+    if "~" not in text and "〜" not in text and "∼" not in text:
+        return []
+    protected = _protected(text)
+    return [(m.start(), m.end(), "～") for m in _RANGE.finditer(text)
+            if not _inside(protected, m.start())]
 
 
 _WS = f"[{SPACES} ]"
-_SPACE_RUN = regex.compile(f"{_WS}+")
-_SPACED_HAN = regex.compile(rf"(?<!\p{{Han}}{_WS}?)\p{{Han}}(?:{_WS}\p{{Han}}){{3,}}(?!{_WS}?\p{{Han}})")
+_SPACE_RUN = re.compile(f"{_WS}+")
+#: Han characters set one by one with spaces between (``内 蒙 古 自 治 区``):
+#: four or more, each alone.
+_SPACED_HAN = regex.compile(
+    rf"(?<!\p{{Han}}{_WS}{{0,3}})\p{{Han}}(?:{_WS}{{1,3}}\p{{Han}}){{3,}}(?!{_WS}{{0,3}}\p{{Han}})")
+_HAN_GAP = regex.compile(rf"(?<=\p{{Han}}){_WS}+(?=\p{{Han}})")
+#: Punctuation that bounds a clause of running text.
+_CLAUSE_MARK = re.compile(r"[，。；！？、：]")
 _FULLWIDTH_PUNCT = frozenset("，。、；：！？（）《》「」『』“”‘’【】〔〕…—")
 
 
-def collapse_spaces(text: str) -> list[Change]:
-    """Whitespace runs become one space; ends are trimmed; spaces beside
-    full-width punctuation and inside letter-spaced Han runs go.
+def _inside_clause(marks: list[int], a: int, b: int) -> bool:
+    """Whether the gap ``a:b`` lies in a clause of running text: clause
+    punctuation both before it and after it (``marks`` are their offsets)."""
+    k = bisect_left(marks, a)
+    return 0 < k < len(marks) and marks[k] >= b
 
-    A single space between Han words is kept: in headlines and bylines it
-    separates clauses or a title from a name (``称号 追回``, ``记者 张三``).
+
+def collapse_spaces(text: str) -> list[Change]:
+    """Whitespace runs become one space; ends are trimmed; spaces that are
+    layout only go.
+
+    Layout only: spaces beside full-width punctuation, inside letter-spaced
+    Han runs, and between two Han characters inside a clause of running
+    text (clause punctuation on both sides: ``，受伤的儿童中有 数人伤势严重。``).
+    A space between Han words outside running text is kept: in headlines,
+    bylines and credits it separates clauses or a title from a name
+    (``称号 追回``, ``记者 张三``).
 
     >>> from cleaner.edits import apply
     >>> apply(collapse_spaces, "　　记者\u3000\u3000张三 ， 报道  ")
@@ -319,14 +522,21 @@ def collapse_spaces(text: str) -> list[Change]:
     '内蒙古自治区'
     >>> apply(collapse_spaces, "撤销荣誉称号 追回奖金")
     '撤销荣誉称号 追回奖金'
+    >>> apply(collapse_spaces, "目前，受伤的儿童中有 数人伤势严重。记者 张三 摄")
+    '目前，受伤的儿童中有数人伤势严重。记者 张三 摄'
     """
-    spaced = [m.span() for m in _SPACED_HAN.finditer(text)] if " " in text or "\u3000" in text else []
+    if not _SPACE_RUN.search(text):
+        return []
+    spaced = [m.span() for m in _SPACED_HAN.finditer(text)]
+    gaps = {m.start() for m in _HAN_GAP.finditer(text)}
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)] if gaps else []
     changes: list[Change] = []
     n = len(text)
     for m in _SPACE_RUN.finditer(text):
         a, b = m.span()
         if (a == 0 or b == n or text[a - 1] in _FULLWIDTH_PUNCT or text[b] in _FULLWIDTH_PUNCT
-                or any(x <= a and b <= y for x, y in spaced)):
+                or any(x <= a and b <= y for x, y in spaced)
+                or (a in gaps and _inside_clause(marks, a, b))):
             new = ""
         else:
             new = " "
@@ -335,20 +545,32 @@ def collapse_spaces(text: str) -> list[Change]:
     return changes
 
 
-#: Rules run over the whole page before break repair, in this order: width
-#: folding makes digits ASCII before anything judges digit context.
+#: Rules run over the whole page before break repair, in this order:
+#: entities first (``&#7;`` is a control character, ``&nbsp;`` a space), and
+#: width folding makes digits ASCII before anything judges digit context.
 LINE_RULES: list[tuple[str, Cleaner]] = [
+    ("unescape_entities", unescape_entities),
     ("remove_controls", remove_controls),
     ("fold_width", fold_width),
 ]
 
-#: Rules run on each joined block, in this order: quotes and ellipses are
-#: fixed before spaces, so the space rule sees the final punctuation.
+#: Rules run on each joined block, in this order: quotes are curled before
+#: dashes are judged (a curly quote is dash context), and all punctuation is
+#: final before the space rule looks at it.
 TEXT_RULES: list[tuple[str, Cleaner]] = [
     ("widen_punctuation", widen_punctuation),
     ("fix_ellipsis", fix_ellipsis),
-    ("fix_dashes", fix_dashes),
     ("curl_quotes", curl_quotes),
+    ("fix_dashes", fix_dashes),
     ("mark_ranges", mark_ranges),
     ("collapse_spaces", collapse_spaces),
 ]
+
+#: Everything run on each joined paragraph: the line rules that a join can
+#: give new work (an entity or a number split by a layout break: ``&nb`` +
+#: ``sp;``, ``１，`` + ``６００``; most paragraphs give them none), then the
+#: paragraph rules. A join never makes a control or full-width character.
+PARAGRAPH_RULES: list[tuple[str, Cleaner]] = [
+    ("unescape_entities", unescape_entities),
+    ("fold_width", fold_width),
+] + TEXT_RULES

@@ -101,6 +101,7 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
     page_edits.sort(key=lambda e: e.offset)
     offsets = [e.offset for e in page_edits]
     used = 0
+    seen: dict[str, int] = {}
     for g in groups:
         start = page.starts[g.first_line]
         end = page.starts[g.last_line] + len(page.lines[g.last_line])
@@ -108,6 +109,11 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
         used += hi - lo
         edits = page_edits[lo:hi]
         record = _build_record(g, lines, page, meta, settings, edits)
+        if record["id"] in seen:
+            seen[record["id"]] += 1
+            raw = text[start:end]
+            record["id"] = article_id(meta.name, raw, seen[record["id"]])
+        seen.setdefault(record["id"], 1)
         record["source"] = {"file": meta.name, "line_start": g.first_line + 1,
                             "line_end": g.last_line + 1}
         article = Article(record, edits, (start, end))
@@ -129,9 +135,9 @@ def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
     piece = Piece.from_raw(text, 0)
     for name, rule in normalize.LINE_RULES:
         piece = piece.apply(name, rule(piece.text), page_edits)
-    if settings.script != "none":
-        piece = piece.apply("convert_script", normalize.convert_script(piece.text, settings.script),
-                            page_edits)
+    if normalize.page_script(settings.script) != "none":
+        piece = piece.apply("convert_script", normalize.convert_script(
+            piece.text, normalize.page_script(settings.script)), page_edits)
     return page, _line_pieces(piece), page_edits
 
 
@@ -192,9 +198,32 @@ def _needs_space(left: str, right: str) -> bool:
 
 
 def _normalise(piece: Piece, edits: list[Edit]) -> Piece:
-    for name, rule in normalize.TEXT_RULES:
+    for name, rule in normalize.PARAGRAPH_RULES:
         piece = piece.apply(name, rule(piece.text), edits)
     return piece
+
+
+def _split_byline(first: Piece, edits: list[Edit]) -> tuple[Piece | None, Piece]:
+    """Cut the byline that opens a first paragraph: (byline, rest)."""
+    end = metadata.byline_end(first.text)
+    if not end or not first.text[end:].strip():
+        return None, first
+    head = first.text[:end]
+    kept = len(head.rstrip(" "))
+    if kept < len(head):
+        edits.append(Edit("split_byline", first.raw_offset(kept), head[kept:], ""))
+    return first.slice(0, kept), first.slice(end)
+
+
+def _split_credit(last: Piece, edits: list[Edit]) -> tuple[Piece, Piece | None]:
+    """Cut a credit that closes the last paragraph (``…。（编辑 王五）``)."""
+    start = metadata.trailing_credit(last.text)
+    if start == len(last.text):
+        return last, None
+    kept = len(last.text[:start].rstrip(" "))
+    if kept < start:
+        edits.append(Edit("split_byline", last.raw_offset(kept), last.text[kept:start], ""))
+    return last.slice(0, kept), last.slice(start)
 
 
 def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: FileMeta,
@@ -205,63 +234,79 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
     for mark in g.marks:      # dividers and end marks: removed, and recorded
         p = _block_piece(mark, lines, edits)
         edits.append(Edit("remove_" + mark.role, p.raw_offset(0), p.text, ""))
-    title = clean(g.title).text if g.title else None
-    byline_text = clean(g.byline).text if g.byline else None
+    title = clean(g.title) if g.title else None
+    byline = clean(g.byline) if g.byline else None
     body = [clean(b) for b in g.body]
-    credits = [clean(b).text for b in g.credits]
-    if byline_text is None and body:
-        end = metadata.byline_end(body[0].text)
-        rest = body[0].text[end:]
-        if end and rest.strip():
-            head = body[0].text[:end]
-            kept = head.rstrip(" ")
-            if len(kept) < len(head):
-                edits.append(Edit("split_byline", body[0].raw_offset(len(kept)), head[len(kept):], ""))
-            byline_text = kept
-            body[0] = body[0].slice(end)
-    if byline_text is None and credits:
-        byline_text = credits.pop(0)
+    credits = [clean(b) for b in g.credits]
+    if byline is None and body:
+        byline, body[0] = _split_byline(body[0], edits)
+    if body and len(body[-1].text) > 0:
+        body[-1], closing = _split_credit(body[-1], edits)
+        if closing is not None:
+            credits.append(closing)
+    if byline is None and credits and not metadata.EDITOR_NOTE.match(credits[0].text):
+        byline = credits.pop(0)
 
     outlet = None
     authors: list[dict] = []
     place = None
     date = None
     year = meta.year if meta.year is not None else settings.year
-    for i, text in enumerate(([byline_text] if byline_text else []) + credits):
-        b = metadata.parse_byline(text)
+    for i, p in enumerate(([byline] if byline else []) + credits):
+        b = metadata.parse_byline(p.text)
         authors += b.authors
         if outlet is None and b.outlet:
             outlet = metadata.canonical_outlet(b.outlet, meta.outlet)
-        if i == 0:
+        if i == 0 and byline is not None:
             place = b.place
             if b.month:
                 date = metadata.iso_date(b.year or year, b.month, b.day)
     if date is None and body:
         date = metadata.lead_date(body[0].text, year)
-    text = "\n".join(p.text for p in body if p.text)
+
+    # Metadata is read in simplified script; a traditional target comes last.
+    target = normalize.paragraph_script(settings.script)
+    if target:
+        def convert(p: Piece) -> Piece:
+            return p.apply("convert_script", normalize.convert_script(p.text, target), edits)
+
+        title = convert(title) if title else None
+        byline = convert(byline) if byline else None
+        body = [convert(p) for p in body]
+        credits = [convert(p) for p in credits]
+        outlet, place = (normalize.to_script(x, target) if x else x for x in (outlet, place))
+        authors = [{"name": normalize.to_script(a["name"], target), "role":
+                    normalize.to_script(a["role"], target) if a["role"] else None} for a in authors]
     raw = page.text[page.starts[g.first_line]:page.starts[g.last_line] + len(page.lines[g.last_line])]
     return {
         "id": article_id(meta.name, raw),
-        "title": title,
-        "text": text,
-        "byline": byline_text,
+        "title": title.text if title else None,
+        "text": "\n".join(p.text for p in body if p.text),
+        "byline": byline.text if byline else None,
         "outlet": outlet,
         "authors": authors,
         "date": date,
         "place": place,
-        "credits": credits,
+        "credits": [p.text for p in credits],
     }
 
 
-def article_id(file: str, raw: str) -> str:
+def article_id(file: str, raw: str, occurrence: int = 1) -> str:
     """A stable id from the file's name and the article's raw text.
 
     Whitespace is ignored, so re-wrapping or re-encoding a file keeps its ids;
-    nothing about other files or the article's position enters it.
+    nothing about other files enters it. The same raw text twice in one file
+    is told apart by its occurrence (2, 3, ...), which the first copy lacks.
+
+    >>> article_id("raw/a.txt", "标题\\n\\n正文") == article_id("other/a.txt", "标题 正文")
+    True
+    >>> article_id("a.txt", "正文", 2) != article_id("a.txt", "正文")
+    True
     """
     name = file.replace("\\", "/").rsplit("/", 1)[-1]
     core = "".join(raw.split())
-    return hashlib.blake2b(f"{name}\n{core}".encode(), digest_size=8).hexdigest()
+    key = f"{name}\n{core}" if occurrence == 1 else f"{name}\n{core}\n#{occurrence}"
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
 _SPACE = regex.compile(r"\s+")

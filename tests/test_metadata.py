@@ -1,0 +1,127 @@
+"""Bylines, credits and dates against hand-written tables (``tests/cases/metadata``).
+
+Each byline case is a first paragraph as printed; it is normalised the way
+the pipeline does it, its opening byline is cut with ``byline_end`` and
+parsed with ``parse_byline``. The names in the tables are made up (or the
+seed's own); rows with an empty ``byline`` or no ``authors`` are the ones
+that must not parse: names are never invented.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner import metadata, normalize
+from cleaner.edits import apply
+
+CASES = Path(__file__).parent / "cases" / "metadata"
+HOME = "本地报"    # what 本报 stands for in these tests (the manifest's outlet)
+YEAR = 2021        # the year the manifest gives
+
+
+def _load(name):
+    rows = json.loads((CASES / name).read_text(encoding="utf-8"))
+    return [pytest.param(r, id=f"{name.split('.')[0]}-{k}") for k, r in enumerate(rows)]
+
+
+def normalise(text: str) -> str:
+    for _, rule in normalize.LINE_RULES:
+        text = apply(rule, text)
+    text = normalize.to_script(text, "simplified")
+    for _, rule in normalize.PARAGRAPH_RULES:
+        text = apply(rule, text)
+    return text
+
+
+@pytest.mark.parametrize("case", _load("bylines.json"))
+def test_byline(case):
+    text = normalise(case["in"])
+    byline = text[:metadata.byline_end(text)].strip()
+    assert byline == case["byline"], case["why"]
+    if not byline:
+        return
+    b = metadata.parse_byline(byline)
+    assert metadata.canonical_outlet(b.outlet, HOME) == case["outlet"], case["why"]
+    assert [[a["name"], a["role"]] for a in b.authors] == case["authors"], case["why"]
+    assert b.place == case["place"], case["why"]
+    date = metadata.iso_date(b.year or YEAR, b.month, b.day) if b.month else None
+    assert date == case["date"], case["why"]
+
+
+@pytest.mark.parametrize("case", _load("credits.json"))
+def test_credit(case):
+    text = normalise(case["in"])
+    assert metadata.is_credit(text) == case["credit"], case["why"]
+    if case["credit"]:
+        b = metadata.parse_byline(text)
+        assert [[a["name"], a["role"]] for a in b.authors] == case["authors"], case["why"]
+        assert b.outlet == case["outlet"], case["why"]
+
+
+@pytest.mark.parametrize("case", _load("dates.json"))
+def test_lead_date(case):
+    assert metadata.lead_date(normalise(case["in"]), case["year"]) == case["date"], case["why"]
+
+
+def test_tables_hold_rows_that_must_not_parse():
+    rows = json.loads((CASES / "bylines.json").read_text(encoding="utf-8"))
+    assert sum(1 for r in rows if not r["byline"]) >= 4
+    assert sum(1 for r in rows if r["byline"] and not r["authors"]) >= 4
+
+
+# --- the names other modules rely on ------------------------------------------------
+@pytest.mark.parametrize("line,expected", [
+    ("新报讯(北方新报正", True),                  # a raw line cut by layout, ASCII bracket
+    ("北方网首席记者 刘晓君) 日前,内蒙古", False),
+    ("摄影/北方新报正北方网记者 郝儒冰", True),
+    ("□本报记者 陈明华", True),
+    ("记者从自治区卫健委了解到,近期", False),
+    ("据某国媒体3月31日报道,", False),
+])
+def test_starts_with_byline_on_raw_lines(line, expected):
+    assert metadata.starts_with_byline(line) is expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("□本报记者 陈明华", True), ("本报记者张立新发自上海", True), ("记者 王五 赵六", True),
+    ("记者从公安部获悉", False), ("本报记者独家专访某部长", False), ("记者到现场", False),
+])
+def test_reporter_line(line, expected):
+    assert bool(metadata.REPORTER_LINE.match(line)) is expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("一、总体要求", True), ("（二）工作措施", True), ("1.加强领导", True), ("●各地的", True),
+    ("3.5万人", False), ("内蒙古", False),
+])
+def test_list_marker(line, expected):
+    assert bool(metadata.LIST_MARKER.match(line)) is expected
+
+
+@pytest.mark.parametrize("text,credit", [
+    ("会议于昨日闭幕。（编辑 王五）", "（编辑 王五）"),
+    ("部队在荒漠中演练。新华社记者 陈明摄", "新华社记者 陈明摄"),
+    ("他说（记者 张三）。", ""),
+    ("这是一张照片。", ""),
+])
+def test_trailing_credit(text, credit):
+    assert text[metadata.trailing_credit(text):] == credit
+
+
+def test_outlet_table_is_data():
+    """Each variant maps to one canonical spelling, and canonicals map to themselves."""
+    table = metadata.outlet_table()
+    assert table["中国新闻网"] == table["中新网"] == "中新网"
+    assert all(table[c] == c for c in set(table.values()))
+
+
+def test_pipeline_moves_a_closing_credit_to_credits():
+    """``（编辑 X）`` closing the last paragraph is a credit, never the byline."""
+    from cleaner.pipeline import FileMeta, clean_text
+    page = "某地举行活动\n\n本报讯（记者 张三）日前，某地举行活动。\n\n活动持续三天。（编辑 王五）\n"
+    [record] = [a.record for a in clean_text(page, FileMeta("x.txt", year=2021, outlet="某日报")).articles]
+    assert record["text"] == "日前，某地举行活动。\n活动持续三天。"
+    assert record["credits"] == ["（编辑 王五）"]
+    assert record["byline"] == "本报讯（记者 张三）"
+    assert record["outlet"] == "某日报"
+    assert record["authors"] == [{"name": "张三", "role": "记者"}, {"name": "王五", "role": "编辑"}]
