@@ -65,6 +65,78 @@ RULE_WEIGHT = 30.0
 HEADING_MAX = 40
 
 
+#: Every feature of the break model, and what it says, in words. Pairs
+#: (``a*b``) mean both at once. Word classes are jieba's parts of speech,
+#: grouped (see :data:`words.WORD_CLASSES`).
+FEATURES = {
+    "end_sentence": "the first line ends a sentence (。！？…, maybe then a closing quote or bracket)",
+    "end_clause": "the first line ends with clause punctuation (，、；), so the sentence goes on",
+    "end_colon": "the first line ends with a colon",
+    "end_closer": "the first line ends with a closing bracket or quote, no sentence end before it",
+    "end_han": "the first line ends on a Chinese character, with no punctuation",
+    "end_alnum": "the first line ends on a Latin letter or digit",
+    "end_other": "the first line ends on some other symbol (a dash, a slash …)",
+    "end_han_x_ended": "ends on a character, weighted by the page's share of lines that end sentences",
+    "end_alnum_x_ended": "ends on a letter or digit, weighted by the page's share of sentence ends",
+    "end_other_x_ended": "ends on a symbol, weighted by the page's share of sentence ends",
+    "end_han_x_alone": "ends on a character and stands alone (the break before it was kept)",
+    "end_alnum_x_alone": "ends on a letter or digit and stands alone",
+    "end_other_x_alone": "ends on a symbol and stands alone",
+    "len_le6": "the first line has at most 6 characters",
+    "len_le12": "the first line has 7-12 characters",
+    "len_le20": "the first line has 13-20 characters",
+    "len_le40": "the first line has 21-40 characters",
+    "len_long": "the first line has more than 40 characters",
+    "prev_heading_like": "the first line is short and free of running-text punctuation, like a heading",
+    "prev_alone_heading": "... and stands alone (the break before it was kept), like a headline",
+    "prev_first_heading": "... and is the first line of the page",
+    "prev_list_heading": "the first line is a list marker and a short head (一、完善基础设施)",
+    "heading_pair": "both lines are short and unpunctuated (a list, a table, a headline and its kicker)",
+    "heading_inner_space": "the short first line has a space between two parts, like a two-part headline",
+    "prev_full": "the page is wrapped at a fixed width and the first line is full",
+    "prev_not_full": "the page is wrapped at a fixed width and the first line stops short",
+    "sentence_x_full": "a full line that ends a sentence",
+    "prev_rel_short": "the first line is under a third of the page's median line length",
+    "next_opener": "the next line starts with an opening bracket or quote",
+    "next_alnum": "the next line starts with a Latin letter or digit",
+    "next_list_item": "the next line starts like a list item (一、 1. （1）…)",
+    "next_byline": "the next line starts like a byline or dateline, or is a credit",
+    "next_lead": "the next line opens like a news lead (a date, 日前, 据了解 …)",
+    "next_short_tail": "the next line is short and ends a sentence, like a paragraph's last line",
+    "next_heading_like": "the next line is short and unpunctuated, like a heading",
+    "next_is_headline": "the next line looks like a headline: short, and a byline follows it",
+    "open_bracket": "a bracket or quote opened in this block is still open, so the text inside goes on",
+    "prev_byline": "the first line is a byline or dateline standing alone",
+    "prev_credit": "the first line is a credit line (记者 X 摄, 摄影/…, （责任编辑：…）)",
+    "long_block_sentence": "the block is already long and the first line ends a sentence",
+    "word_across": "joining completes a dictionary word across the break (log frequency / 5)",
+    "segment_inside": "the likeliest segmentation of the text around the join runs a word across it",
+    "segment_boundary": "the likeliest segmentation puts a word boundary at the join",
+    "han_inside_word": "jieba's character model: the two characters tend to sit inside one word",
+    "self_pair": "the two characters either side of the join occur together elsewhere in the file",
+    "self_triple": "three characters across the join occur together elsewhere in the file",
+    "clause_le12": "the join would make a clause of at most 12 characters without punctuation",
+    "clause_le24": "... of 13-24 characters",
+    "clause_le40": "... of 25-40 characters",
+    "clause_long": "... of more than 40 characters, long for one clause",
+    "dateline_across": "joining completes a dateline (新华社乌鲁木齐1月2 + 5日电)",
+    "number_across": "a number cut in two, or a number and its unit (早上6 + 点40分)",
+    "latin_across": "letters on both sides: a Latin word cut in two",
+    "alnum_across": "letters or digits on both sides",
+    "prev_table": "the first line has columns (runs of spaces), like a table row",
+    "next_table": "the next line has columns, like a table row",
+    "extra_blanks": "more blank lines than the page's usual gap",
+    "fewer_blanks": "fewer blank lines than the page's usual gap",
+    **{f"next_{c}": f"the next line starts with a word of class {c} (jieba)"
+       for c in ("particle", "conj", "adverb", "prep", "pronoun", "time", "number", "place", "name")},
+    **{f"sent_next_{c}": f"after a sentence end, the next line starts with a word of class {c}"
+       for c in ("particle", "conj", "adverb", "prep", "pronoun", "time", "number", "place", "name")},
+    **{f"prev_{c}": f"the first line ends with a word of class {c} (jieba)"
+       for c in ("particle", "conj", "adverb", "prep", "pronoun", "time", "number", "place", "name")},
+    "typesetting_rule": "no line starts with closing punctuation or ends after an opening bracket",
+}
+
+
 class Decision:
     """The verdict on the break after content line ``prev`` (a line index).
 

@@ -43,6 +43,16 @@ FEATURE_GLOSS = {
     "next_is_headline": "the next line looks like a headline: short, and a byline follows it",
 }
 
+def _model_gloss(name: str) -> str | None:
+    """The break model's own gloss of a feature, or of a pair ``a*b``."""
+    from .breaks import FEATURES
+    if "*" in name:
+        a, b = name.split("*", 1)
+        if a in FEATURES and b in FEATURES:
+            return f"both: {FEATURES[a]}; and {FEATURES[b]}"
+    return FEATURES.get(name)
+
+
 #: Characters of each line end shown beside the break.
 EXCERPT = 18
 
@@ -163,7 +173,7 @@ def describe(d: Decision, result: FileResult, focus: bool) -> list[str]:
     out.append("     why: " + why(d))
     if d.evidence:
         for name, value in d.evidence:
-            gloss = FEATURE_GLOSS.get(name)
+            gloss = FEATURE_GLOSS.get(name) or _model_gloss(name)
             out.append(f"     {value:+6.2f}  {name}" + (f": {gloss}" if gloss else ""))
     else:
         out.append("     (no evidence: the model's prior alone)")

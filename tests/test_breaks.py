@@ -250,3 +250,9 @@ def test_decisions_carry_named_evidence_strongest_first():
 def test_decisions_are_the_same_on_the_same_text():
     page = wrap(*PARAGRAPHS)
     assert decide(page) == decide(page)
+
+
+def test_every_weighed_feature_is_glossed():
+    m = breaks.model()
+    names = set(m["weights"]) | {n for pair in m.get("pairs", {}) for n in pair.split("*")}
+    assert names <= set(breaks.FEATURES)
