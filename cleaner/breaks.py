@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
+from operator import mul as _mul
 from importlib import resources
 from typing import Callable, Iterator, NamedTuple, Sequence
 
@@ -37,6 +40,7 @@ from .chars import CLAUSE_FINAL, CLOSERS, NO_LINE_START, OPENERS, PAIRS, SENTENC
 _STRIP = " \t\u3000\u00a0"
 _CLOSER_OF = {v: k for k, v in PAIRS.items()}
 _BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
+_BRACKETS_OR_NEWLINE = re.compile("[" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "\n]")
 _HAN = regex.compile(r"\p{Han}")
 _ALNUM = regex.compile(r"[A-Za-z0-9]")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -140,22 +144,38 @@ FEATURES = {
 class Decision:
     """The verdict on the break after content line ``prev`` (a line index).
 
-    ``evidence`` is ``((feature, contribution), ...)``, strongest first; it
-    is worked out from the features only when asked for (``cleaner
-    explain``), which keeps cleaning fast.
+    ``evidence`` is ``((feature, contribution), ...)``, strongest first, and
+    ``p_join`` the model's probability of a join; both are worked out from
+    the features only when asked for (``cleaner explain``), which keeps
+    cleaning fast. ``source`` is what they are worked out from: the page,
+    the break and the block state it was decided in (see
+    :func:`_source_features`).
     """
-    __slots__ = ("prev", "next", "join", "p_join", "_evidence", "_features")
+    __slots__ = ("prev", "next", "join", "_p_join", "_evidence", "_features", "_source")
 
-    def __init__(self, prev: int, next: int, join: bool, p_join: float,
+    def __init__(self, prev: int, next: int, join: bool, p_join: float | None = None,
                  evidence: tuple[tuple[str, float], ...] | None = None,
-                 features: dict[str, float] | None = None):
-        self.prev, self.next, self.join, self.p_join = prev, next, join, p_join
-        self._evidence, self._features = evidence, features
+                 features: dict[str, float] | None = None,
+                 source: tuple[PageLines, int, int, int, int] | None = None):
+        self.prev, self.next, self.join, self._p_join = prev, next, join, p_join
+        self._evidence, self._features, self._source = evidence, features, source
+
+    @property
+    def features(self) -> dict[str, float]:
+        if self._features is None:
+            self._features = _source_features(self._source) if self._source else {}
+        return self._features
+
+    @property
+    def p_join(self) -> float:
+        if self._p_join is None:
+            self._p_join = p_join(self.features)
+        return self._p_join
 
     @property
     def evidence(self) -> tuple[tuple[str, float], ...]:
         if self._evidence is None:
-            self._evidence = contributions(self._features or {})
+            self._evidence = contributions(self.features)
         return self._evidence
 
     def __repr__(self) -> str:
@@ -214,6 +234,26 @@ def open_brackets(text: str, depth: int = 0) -> int:
     return depth
 
 
+def bracket_effect(brackets: Sequence[str]) -> tuple[int, int]:
+    """What a line's brackets (in order) do to the count of open ones, as
+    ``(shift, floor)``: the count ``depth`` becomes ``max(depth + shift,
+    floor)``. An opener adds one and a closer takes one away but never goes
+    below zero; both steps have this form, and so has any run of them,
+    which lets a line's effect be worked out once, whatever the count
+    before it (:func:`open_brackets` gives the same counts).
+
+    >>> bracket_effect("（（）"), bracket_effect("））（"), bracket_effect("")
+    ((1, 1), (-1, 1), (0, 0))
+    """
+    shift = floor = 0
+    for ch in brackets:
+        if ch in OPENERS:
+            shift, floor = shift + 1, floor + 1
+        else:
+            shift, floor = shift - 1, max(floor - 1, 0)
+    return shift, floor
+
+
 def heading_like(text: str, typical: float = 80) -> bool:
     """Short, and free of the commas and full stops running text has.
 
@@ -224,17 +264,18 @@ def heading_like(text: str, typical: float = 80) -> bool:
         and not _RUNNING_PUNCT.search(text)
 
 
-def page_stats(texts: Sequence[str], blanks: Sequence[int]) -> PageStats:
-    """Line lengths, the usual gap and the share of sentence ends of a page."""
-    lengths = sorted(len(t) for t in texts)
+def page_stats(texts: Sequence[str], blanks: Sequence[int],
+               sentence: Sequence[bool] | None = None) -> PageStats:
+    """Line lengths, the usual gap and the share of sentence ends of a page
+    (``sentence[i]``: whether ``texts[i]`` ends a sentence, when known)."""
+    lengths = sorted(map(len, texts))
     n = len(lengths)
     median = lengths[n // 2] if n else 1
     gap = usual_gap(blanks)
-    ended = sum(map(ends_sentence, texts)) / n if n else 0.0
-    starts, at = [], 0
-    for t in texts:
-        starts.append(at)
-        at += len(t) + 1
+    if sentence is None:
+        sentence = list(map(ends_sentence, texts))
+    ended = sum(sentence) / n if n else 0.0
+    starts = [0, *accumulate(len(t) + 1 for t in texts)][:-1]
     return PageStats(median or 1, full_width(lengths), gap, ended, "\n".join(texts), starts)
 
 
@@ -280,35 +321,6 @@ def full_width(lengths: Sequence[int]) -> float:
     return 0
 
 
-def _end_class(prev: str, sentence: bool) -> str:
-    last = prev[-1]
-    if sentence:
-        return "end_sentence"
-    if last in _COLON:
-        return "end_colon"
-    if last in CLAUSE_FINAL:
-        return "end_clause"
-    if last in CLOSERS:
-        return "end_closer"
-    if _HAN.match(last):
-        return "end_han"
-    if _ALNUM.match(last):
-        return "end_alnum"
-    return "end_other"
-
-
-def _length_class(n: int) -> str:
-    if n <= 6:
-        return "len_le6"
-    if n <= 12:
-        return "len_le12"
-    if n <= 20:
-        return "len_le20"
-    if n <= HEADING_MAX:
-        return "len_le40"
-    return "len_long"
-
-
 def _self_pair(page: PageStats, k: int, prev: str, nxt: str) -> str | None:
     """Does the file use, inside its lines, the characters the join makes?
 
@@ -344,25 +356,148 @@ def _dateline_across(prev: str, nxt: str) -> bool:
     return m is not None and m.end() > len(prev)
 
 
-class LineFacts(NamedTuple):
-    """What one line says about the breaks either side of it, worked out
-    once per line (each line is the first of one break and the second of
-    another)."""
-    sentence: bool           # ends a sentence
-    end: str                 # class of its last character
-    length: str              # class of its length
-    unpunctuated: bool       # no comma, full stop, semicolon or 、
+# --- what each line says, worked out once per page ---------------------------------
+class PrevFacts(NamedTuple):
+    """What a line says about the break after it (it is the first line)."""
+    end: str                 # class of its last character (a feature name)
+    length: str              # class of its length (a feature name)
+    width: str | None        # full or short on a width-wrapped page, or short for the page
+    heading_shape: bool      # short, no sentence end, no running-text punctuation
+    byline: bool             # opens with a dateline, or is a byline or credit
     list_heading: bool       # a list marker, then a short unpunctuated head
+    credit: bool             # is a credit line
+    table: bool              # columns separated by runs of spaces
+    inner_space: bool        # heading-shaped, no columns, a space between two parts
+    word_class: str | None   # class of its last word, when it ends on no punctuation
+
+
+class NextFacts(NamedTuple):
+    """What a line says about the break before it (it is the second line)."""
+    first: str | None        # "next_opener" or "next_alnum" by its first character
     list_item: bool          # opens with a list marker
     byline: bool             # opens with a dateline, or is a byline or credit
-    credit: bool             # is a credit line
     lead: bool               # opens like a news lead
-    first: str               # "opener", "alnum" or ""
     short_tail: bool         # a short line ending a sentence
     heading: bool            # short and unpunctuated, relative to the page
-    first_class: str | None  # word class of its first word
+    word_class: str | None   # class of its first word
     table: bool              # columns separated by runs of spaces
-    inner_space: bool        # a space between two parts
+
+
+class PageLines:
+    """The content lines of a page and what each says about the breaks
+    either side of it, worked out in bulk, once per page (each line is the
+    first line of one break and the second of another).
+
+    ``prev[i]`` and ``next[i]`` are line ``i``'s :class:`PrevFacts` and
+    :class:`NextFacts` as plain tuples, ``prev_ids[i]`` and ``next_ids[i]``
+    their numbers (interned, for the compiled model); ``sentence[i]``
+    whether the line ends a sentence; ``brackets[i]`` its
+    :func:`bracket_effect` (None without brackets); ``hard[k]`` whether the
+    typesetting rules join the break after line ``k``. ``end``, ``first``,
+    ``heading_shape``, ``heading`` and ``byline`` repeat single facts.
+
+    Whether a line is a byline is the costliest fact and seldom decides a
+    break, so it is worked out only for the lines :meth:`resolve` is asked
+    about (until then it reads False, and ``byline_known[i]`` is False).
+    """
+    __slots__ = ("texts", "blanks", "page", "lens", "sentence", "prev", "next", "prev_ids", "next_ids",
+                 "brackets", "hard", "end", "first", "heading_shape", "heading", "byline", "byline_known")
+
+    def __init__(self, texts: Sequence[str], blanks: Sequence[int]):
+        self.texts, self.blanks = texts, blanks
+        n = len(texts)
+        lens = self.lens = list(map(len, texts))
+        lasts = [t[-1] for t in texts]
+        firsts = [t[0] for t in texts]
+        sentence = self.sentence = [c in SENTENCE_FINAL or (c in CLOSERS and ends_sentence(t))
+                                    for c, t in zip(lasts, texts)]
+        page = self.page = page_stats(texts, blanks, sentence)
+        end_of = _END_OF
+        end = self.end = ["end_sentence" if s else end_of.get(c) or end_of.setdefault(c, _end_class(c))
+                          for s, c in zip(sentence, lasts)]
+        length = [_LENGTH_CLASS[n] if n <= HEADING_MAX else "len_long" for n in lens]
+        width = list(map(_width_class(page), lens))
+        punct = _RUNNING_PUNCT.search
+        shape = self.heading_shape = [n <= HEADING_MAX and not s and not punct(t)
+                                      for n, s, t in zip(lens, sentence, texts)]
+        marks = list(map(metadata.LIST_MARKER.match, texts))
+        list_heading = [m is not None and n <= HEADING_MAX and not punct(t, m.end())
+                        for m, n, t in zip(marks, lens, texts)]
+        byline = self.byline = [False] * n
+        self.byline_known = [False] * n
+        credit = list(map(metadata.is_credit, texts))
+        table = list(map(_has_columns, texts))
+        inner = [h and not c and _inner_space(t) for h, c, t in zip(shape, table, texts)]
+        last_class = [None if e in _NO_LAST_CLASS else words.last_word_class(t) for e, t in zip(end, texts)]
+        self.prev = list(zip(end, length, width, shape, byline, list_heading, credit, table, inner, last_class))
+        first = self.first = [_FIRST_FEATURE.get(c) for c in firsts]
+        tail_max = min(HEADING_MAX, 0.5 * page.median + 4)
+        heading = self.heading = [not s and heading_like(t, page.median) for s, t in zip(sentence, texts)]
+        self.next = list(zip(
+            first, [m is not None for m in marks], byline,
+            [m is not None for m in map(_LEAD.match, [t[:80] for t in texts])],
+            [s and n < tail_max for s, n in zip(sentence, lens)], heading,
+            map(words.first_word_class, texts), table))
+        self.prev_ids = list(map(_PREV_IDS.__getitem__, self.prev))
+        self.next_ids = list(map(_NEXT_IDS.__getitem__, self.next))
+        self.brackets = [bracket_effect(b) if b else None for b in _brackets_by_line(texts, page.text)]
+        self.hard = [c in NO_LINE_START or p in OPENERS for p, c in zip(lasts, firsts[1:])]
+
+    def resolve(self, *lines: int) -> bool:
+        """Work out whether ``lines`` (those that exist) are bylines; True
+        if any of them is, which changes its facts."""
+        found = False
+        for i in lines:
+            if i < len(self.texts) and not self.byline_known[i]:
+                self.byline_known[i] = True
+                if metadata.starts_with_byline(self.texts[i][:80]):
+                    found = self.byline[i] = True
+                    self.prev[i] = self.prev[i][:4] + (True,) + self.prev[i][5:]
+                    self.next[i] = self.next[i][:2] + (True,) + self.next[i][3:]
+                    self.prev_ids[i] = _PREV_IDS[self.prev[i]]
+                    self.next_ids[i] = _NEXT_IDS[self.next[i]]
+        return found
+
+
+def _brackets_by_line(texts: Sequence[str], text: str) -> list[str]:
+    """The brackets and quotes of each line, in order, from one scan of
+    ``text``, the lines joined by newlines."""
+    out = "".join(_BRACKETS_OR_NEWLINE.findall(text)).split("\n")
+    if len(out) != len(texts):      # a line with a newline inside: line by line
+        return ["".join(_BRACKETS.findall(t)) for t in texts]
+    return out
+
+
+def _end_class(last: str) -> str:
+    """The class of a last character, for a line that does not end a sentence."""
+    if last in _COLON:
+        return "end_colon"
+    if last in CLAUSE_FINAL:
+        return "end_clause"
+    if last in CLOSERS:
+        return "end_closer"
+    if _HAN.match(last):
+        return "end_han"
+    if _ALNUM.match(last):
+        return "end_alnum"
+    return "end_other"
+
+
+_END_OF: dict[str, str] = {}     # last character -> _end_class, filled as characters come
+_NO_LAST_CLASS = frozenset(("end_sentence", "end_clause", "end_colon"))
+_LENGTH_CLASS = ["len_le6"] * 7 + ["len_le12"] * 6 + ["len_le20"] * 8 + ["len_le40"] * (HEADING_MAX - 20)
+_FIRST_FEATURE = {**{c: "next_opener" for c in OPENERS},
+                  **{c: "next_alnum" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"}}
+
+
+def _width_class(page: PageStats) -> Callable[[int], str | None]:
+    """Line length -> where the line stops relative to the page: full or
+    short on a width-wrapped page, else short relative to the median."""
+    if page.width:
+        full = page.width - max(3, 0.1 * page.width)
+        return lambda n: "prev_full" if n >= full else "prev_not_full"
+    short = 0.35 * page.median
+    return lambda n: "prev_rel_short" if n < short else None
 
 
 def _has_columns(text: str) -> bool:
@@ -371,72 +506,74 @@ def _has_columns(text: str) -> bool:
             or "\u3000 " in text) and bool(_TABLE.search(text))
 
 
-def line_facts(text: str, page: PageStats) -> LineFacts:
-    """The facts about one stripped, non-empty line."""
-    sentence = ends_sentence(text)
-    m = metadata.LIST_MARKER.match(text)
-    head = text[:80]
-    first = text[0]
-    return LineFacts(
-        sentence=sentence,
-        end=_end_class(text, sentence),
-        length=_length_class(len(text)),
-        unpunctuated=not _RUNNING_PUNCT.search(text),
-        list_heading=bool(m) and len(text) <= HEADING_MAX and not _RUNNING_PUNCT.search(text, m.end()),
-        list_item=bool(m),
-        byline=metadata.starts_with_byline(head),
-        credit=metadata.is_credit(text),
-        lead=bool(_LEAD.match(head)),
-        first="opener" if first in OPENERS else "alnum" if _ALNUM.match(first) else "",
-        short_tail=sentence and len(text) < min(HEADING_MAX, 0.5 * page.median + 4),
-        heading=not sentence and heading_like(text, page.median),
-        first_class=words.first_word_class(text),
-        table=_has_columns(text),
-        inner_space=(" " in text or "\u3000" in text or "\t" in text) and bool(_INNER_SPACE.search(text)),
-    )
+def _inner_space(text: str) -> bool:
+    """A space between two parts of the line."""
+    return (" " in text or "\u3000" in text or "\t" in text) and bool(_INNER_SPACE.search(text))
 
 
-def features(texts: Sequence[str], blanks: Sequence[int], k: int, page: PageStats,
-             state: BlockState, facts: Sequence[LineFacts]) -> dict[str, float]:
-    """The evidence about the break after ``texts[k]`` (stripped content lines).
+# --- the evidence about one break, in three parts ------------------------------------
+class JoinFacts(NamedTuple):
+    """What the two lines of a break say together (see :func:`join_facts`)."""
+    heading_pair: bool       # both heading-like (the first with no bracket open)
+    headline: bool           # the next line is heading-like and a byline follows it
+    blanks: str | None       # "extra_blanks", "fewer_blanks" or None
+    word: float              # word_across: log10 frequency / 5 of a word across the join, or 0
+    clause: str | None       # class of the clause the join would make (None: not weighed)
+    dateline: bool           # the join completes a dateline
+    across: str | None       # "number_across", "latin_across", "alnum_across", "han" or None
+    inside: float | None     # han_inside_word, for two Chinese characters
+    segment: str | None      # "segment_inside" or "segment_boundary", for two Chinese characters
+    self_use: str | None     # "self_pair" or "self_triple", for two Chinese characters
 
-    ``state`` describes the block ``texts[k]`` ends, as decided so far;
-    ``facts[i]`` are the facts of ``texts[i]`` (see :func:`line_facts`).
-    """
-    prev, nxt = texts[k], texts[k + 1]
-    a, b = facts[k], facts[k + 1]
-    f: dict[str, float] = {}
-    sentence = a.sentence
-    end = a.end
-    f[end] = 1
-    heading = len(prev) <= HEADING_MAX and not sentence and state.depth == 0 and a.unpunctuated
-    alone = state.lines == 1
-    f[a.length] = 1
+
+def prev_evidence(a: PrevFacts, ended: float, depth: int, alone: bool, long_block: bool,
+                  first_line: bool) -> dict[str, float]:
+    """The evidence of the first line of a break, in the block it ends:
+    ``depth`` brackets open, ``alone`` in its block, ``long_block`` the
+    block already long; ``ended`` is the page's share of sentence ends."""
+    f: dict[str, float] = {a.end: 1, a.length: 1}
+    sentence = a.end == "end_sentence"
+    heading = not depth and a.heading_shape
     if heading:
         f["prev_heading_like"] = 1
         if alone:
             f["prev_alone_heading"] = 1
-            if k == 0:
+            if first_line:
                 f["prev_first_heading"] = 1
-    if end in ("end_han", "end_alnum", "end_other"):
-        f[end + "_x_ended"] = page.ended
+    if a.end in _X_ENDED:
+        f[_X_ENDED[a.end]] = ended
         if alone:
-            f[end + "_x_alone"] = 1
+            f[_X_ALONE[a.end]] = 1
+    if a.width:
+        f[a.width] = 1
+        if sentence and a.width == "prev_full":
+            f["sentence_x_full"] = 1
+    if depth:
+        f["open_bracket"] = 1
+    elif alone:
+        if a.byline:
+            f["prev_byline"] = 1
+        if a.list_heading and not sentence:
+            f["prev_list_heading"] = 1
+    if a.credit:
+        f["prev_credit"] = 1
+    if long_block and sentence:
+        f["long_block_sentence"] = 1
+    if a.word_class:
+        f[_PREV_CLASS[a.word_class]] = 1
+    if a.table:
+        f["prev_table"] = 1
+    elif heading and a.inner_space:
+        f["heading_inner_space"] = 1
+    return f
 
-    # where the line stops, relative to the page
-    if page.width:
-        if len(prev) >= page.width - max(3, 0.1 * page.width):
-            f["prev_full"] = 1
-            if sentence:
-                f["sentence_x_full"] = 1
-        else:
-            f["prev_not_full"] = 1
-    elif len(prev) < 0.35 * page.median:
-        f["prev_rel_short"] = 1
 
-    # how the next line starts
+def next_evidence(b: NextFacts, sentence: bool) -> dict[str, float]:
+    """The evidence of the second line of a break, after a first line that
+    ends a sentence or not."""
+    f: dict[str, float] = {}
     if b.first:
-        f["next_" + b.first] = 1
+        f[b.first] = 1
     if b.list_item:
         f["next_list_item"] = 1
     if b.byline:
@@ -447,66 +584,136 @@ def features(texts: Sequence[str], blanks: Sequence[int], k: int, page: PageStat
         f["next_short_tail"] = 1
     if b.heading:
         f["next_heading_like"] = 1
-        if heading:
-            f["heading_pair"] = 1
-        if k + 2 < len(texts) and facts[k + 2].byline:
-            f["next_is_headline"] = 1
-
-    # the block so far
-    if state.depth:
-        f["open_bracket"] = 1
-    elif alone:
-        if a.byline:
-            f["prev_byline"] = 1
-        if a.list_heading and not sentence:
-            f["prev_list_heading"] = 1
-    if a.credit:
-        f["prev_credit"] = 1
-    if state.chars > 2 * page.median and sentence:
-        f["long_block_sentence"] = 1
-
-    # words, numbers, datelines and clauses across the join
-    last, first = prev[-1], nxt[0]
-    if not sentence and last not in CLAUSE_FINAL:
-        w, boundary = words.join_evidence(prev, nxt)
-        if w:
-            f["word_across"] = w / 5
-        f[_clause_class(prev, nxt)] = 1
-        if len(prev) <= 30 and _dateline_across(prev, nxt):
-            f["dateline_across"] = 1
-        if last.isdigit() and (first in _NUMBER_GOES_ON or first.isdigit()):
-            f["number_across"] = 1
-        elif end == "end_alnum" and b.first == "alnum":
-            f["latin_across" if _LATIN.match(last) and _LATIN.match(first) else "alnum_across"] = 1
-        elif end == "end_han" and _HAN.match(first):
-            f["han_inside_word"] = words.inside_word(last, first)
-            f["segment_boundary" if boundary else "segment_inside"] = 1
-            pair = _self_pair(page, k, prev, nxt)
-            if pair:
-                f[pair] = 1
-
-    # word classes at the edges (jieba's part-of-speech tags)
-    if b.first_class:
-        f[("sent_next_" if sentence else "next_") + b.first_class] = 1
-    if not sentence and end != "end_clause" and end != "end_colon":
-        cls = words.last_word_class(prev)
-        if cls:
-            f["prev_" + cls] = 1
-
-    # spaces inside lines: tables, and headlines in two parts
-    if a.table:
-        f["prev_table"] = 1
-    elif heading and a.inner_space:
-        f["heading_inner_space"] = 1
+    if b.word_class:
+        f[(_SENT_NEXT_CLASS if sentence else _NEXT_CLASS)[b.word_class]] = 1
     if b.table:
         f["next_table"] = 1
-
-    # blank lines, relative to the page's usual gap
-    if blanks[k] > page.gap:
-        f["extra_blanks"] = 1
-    elif blanks[k] < page.gap:
-        f["fewer_blanks"] = 1
     return f
+
+
+def join_evidence(j: JoinFacts) -> dict[str, float]:
+    """The evidence of the two lines of a break together."""
+    f: dict[str, float] = {}
+    if j.heading_pair:
+        f["heading_pair"] = 1
+    if j.headline:
+        f["next_is_headline"] = 1
+    if j.word:
+        f["word_across"] = j.word
+    if j.clause:
+        f[j.clause] = 1
+    if j.dateline:
+        f["dateline_across"] = 1
+    if j.across and j.across != "han":
+        f[j.across] = 1
+    if j.inside is not None:
+        f["han_inside_word"] = j.inside
+    if j.segment:
+        f[j.segment] = 1
+    if j.self_use:
+        f[j.self_use] = 1
+    if j.blanks:
+        f[j.blanks] = 1
+    return f
+
+
+def _word_facts(pg: PageLines, k: int) -> tuple[float, str | None, bool, str | None, float | None]:
+    """Words, numbers, datelines and clauses across the break after line
+    ``k``: (word, clause, dateline, across, inside) of :class:`JoinFacts`,
+    weighed only when the first line ends on no sentence or clause
+    punctuation."""
+    prev, nxt = pg.texts[k], pg.texts[k + 1]
+    last, first = prev[-1], nxt[0]
+    if pg.sentence[k] or last in CLAUSE_FINAL:
+        return 0.0, None, False, None, None
+    w = words.word_across_join(prev, nxt)
+    dateline = pg.lens[k] <= 30 and _dateline_across(prev, nxt)
+    end = pg.end[k]
+    across = inside = None
+    if last.isdigit() and (first in _NUMBER_GOES_ON or first.isdigit()):
+        across = "number_across"
+    elif end == "end_alnum" and pg.first[k + 1] == "next_alnum":
+        across = "latin_across" if _LATIN.match(last) and _LATIN.match(first) else "alnum_across"
+    elif end == "end_han" and _HAN.match(first):
+        across, inside = "han", words.inside_word(last, first)
+    return w / 5 if w else 0.0, _clause_class(prev, nxt), dateline, across, inside
+
+
+def join_facts(pg: PageLines, k: int, depth: int) -> JoinFacts:
+    """What the two lines of the break after line ``k`` say together, with
+    ``depth`` brackets open before it (the bylines of the lines after it
+    worked out)."""
+    word, clause, dateline, across, inside = _word_facts(pg, k)
+    segment = self_use = None
+    if across == "han":
+        prev, nxt = pg.texts[k], pg.texts[k + 1]
+        boundary = not word or words.boundary_at_join(prev, nxt)
+        segment = "segment_boundary" if boundary else "segment_inside"
+        self_use = _self_pair(pg.page, k, prev, nxt)
+    heading = pg.heading[k + 1]
+    return JoinFacts(not depth and pg.heading_shape[k] and heading,
+                     heading and k + 2 < len(pg.texts) and pg.byline[k + 2],
+                     _blanks_class(pg.blanks[k], pg.page.gap),
+                     word, clause, dateline, across, inside, segment, self_use)
+
+
+def _blanks_class(blanks: int, gap: int) -> str | None:
+    return "extra_blanks" if blanks > gap else "fewer_blanks" if blanks < gap else None
+
+
+def features(pg: PageLines, k: int, state: BlockState) -> dict[str, float]:
+    """The evidence about the break after line ``k`` of the page, whose
+    first line ends the block ``state`` describes (as decided so far), in
+    the order of :data:`_ORDER`."""
+    pg.resolve(k, k + 1, k + 2)
+    f = prev_evidence(PrevFacts._make(pg.prev[k]), pg.page.ended, state.depth, state.lines == 1,
+                      state.chars > 2 * pg.page.median, k == 0)
+    f.update(next_evidence(NextFacts._make(pg.next[k + 1]), pg.sentence[k]))
+    f.update(join_evidence(join_facts(pg, k, state.depth)))
+    return {name: f[name] for name in sorted(f, key=_RANK.__getitem__)}
+
+
+def _source_features(source: tuple[PageLines, int, int, int, int]) -> dict[str, float]:
+    """The features of a break from (page, break, depth, lines, chars)."""
+    pg, k, *state = source
+    return features(pg, k, BlockState(*state))
+
+
+_X_ENDED = {e: e + "_x_ended" for e in ("end_han", "end_alnum", "end_other")}
+_X_ALONE = {e: e + "_x_alone" for e in ("end_han", "end_alnum", "end_other")}
+_CLASSES = ("particle", "conj", "adverb", "prep", "pronoun", "time", "number", "place", "name")
+_NEXT_CLASS = {c: "next_" + c for c in _CLASSES}
+_SENT_NEXT_CLASS = {c: "sent_next_" + c for c in _CLASSES}
+_PREV_CLASS = {c: "prev_" + c for c in _CLASSES}
+
+#: Every feature, in the order the evidence lists them (contributions of
+#: equal size keep it), with the part of the evidence it belongs to: the
+#: first line ("prev"), the second ("next"), the two together ("join"), or
+#: the word segmentation and the file's own use of the characters across
+#: the join ("late": worked out only when they can change the decision).
+_ORDER = (
+    *[(e, "prev") for e in ("end_sentence", "end_clause", "end_colon", "end_closer", "end_han",
+                            "end_alnum", "end_other")],
+    *[(n, "prev") for n in ("len_le6", "len_le12", "len_le20", "len_le40", "len_long")],
+    ("prev_heading_like", "prev"), ("prev_alone_heading", "prev"), ("prev_first_heading", "prev"),
+    *[(n, "prev") for e in ("end_han", "end_alnum", "end_other") for n in (_X_ENDED[e], _X_ALONE[e])],
+    ("prev_full", "prev"), ("sentence_x_full", "prev"), ("prev_not_full", "prev"), ("prev_rel_short", "prev"),
+    *[(n, "next") for n in ("next_opener", "next_alnum", "next_list_item", "next_byline", "next_lead",
+                            "next_short_tail", "next_heading_like")],
+    ("heading_pair", "join"), ("next_is_headline", "join"),
+    *[(n, "prev") for n in ("open_bracket", "prev_byline", "prev_list_heading", "prev_credit",
+                            "long_block_sentence")],
+    *[(n, "join") for n in ("word_across", "clause_le12", "clause_le24", "clause_le40", "clause_long",
+                            "dateline_across", "number_across", "latin_across", "alnum_across",
+                            "han_inside_word")],
+    *[(n, "late") for n in ("segment_boundary", "segment_inside", "self_triple", "self_pair")],
+    *[(n, "next") for c in _CLASSES for n in (_NEXT_CLASS[c], _SENT_NEXT_CLASS[c])],
+    *[(_PREV_CLASS[c], "prev") for c in _CLASSES],
+    ("prev_table", "prev"), ("heading_inner_space", "prev"), ("next_table", "next"),
+    ("extra_blanks", "join"), ("fewer_blanks", "join"),
+)
+_RANK = {name: i for i, (name, _) in enumerate(_ORDER)}
+_PART = dict(_ORDER)
 
 
 def hard_join(prev: str, nxt: str) -> bool:
@@ -579,22 +786,221 @@ def walk(texts: Sequence[str], blanks: Sequence[int],
 
     ``choose(k, features)`` says whether break ``k`` is joined (features is
     None for a break the typesetting rules decide); the block state follows
-    those choices. Yields ``(k, features, join)``.
+    those choices. Yields ``(k, features, join)``. This is the model's
+    definition, which training uses; :func:`decide` reaches the same
+    decisions faster.
     """
     if len(texts) < 2:
         return
-    page = page_stats(texts, blanks)
-    facts = [line_facts(t, page) for t in texts]
+    pg = PageLines(texts, blanks)
     state = BlockState(open_brackets(texts[0]), 1, len(texts[0]))
     for k in range(len(texts) - 1):
-        prev, nxt = texts[k], texts[k + 1]
-        f = None if hard_join(prev, nxt) else features(texts, blanks, k, page, state, facts)
+        f = None if pg.hard[k] else features(pg, k, state)
         join = choose(k, f)
         yield k, f, join
+        nxt = texts[k + 1]
         if join:
             state = BlockState(open_brackets(nxt, state.depth), state.lines + 1, state.chars + len(nxt))
         else:
             state = BlockState(open_brackets(nxt), 1, len(nxt))
+
+
+# --- the model, compiled for speed --------------------------------------------------
+class _Var(NamedTuple):
+    """A feature value known only per page or per break, kept as a variable
+    while the model is compiled: ``e`` the page's share of sentence ends,
+    ``w`` the word across the join, ``h`` the character model's verdict."""
+    name: str
+
+
+_E, _W, _H = _Var("e"), _Var("w"), _Var("h")
+_MONOMIALS = ((), ("e",), ("w",), ("h",), ("e", "w"), ("e", "h"), ("h", "w"))
+
+
+class _Ids(dict):
+    """Interns hashable keys as small integers: ``ids[key]`` is the key's
+    number (new keys get the next one) and ``ids.keys_[number]`` the key."""
+
+    def __init__(self):
+        super().__init__()
+        self.keys_: list = []
+
+    def __missing__(self, key) -> int:
+        self.keys_.append(key)
+        self[key] = n = len(self.keys_) - 1
+        return n
+
+
+class _Memo(dict):
+    """A dict that fills itself: ``memo[key]`` is ``make(key)``, made once."""
+
+    def __init__(self, make: Callable):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        self[key] = value = self.make(key)
+        return value
+
+
+_PREV_IDS, _NEXT_IDS = _Ids(), _Ids()
+
+
+class _Compiled:
+    """The model compiled for :func:`decide`: the log-odds of a join is the
+    sum of the three parts' own terms (features and the pairs within a
+    part), the terms of pairs across two parts, and the late features'
+    terms. Each is a polynomial in the variables ``e``, ``w``, ``h`` (see
+    :class:`_Var`), worked out from the part's evidence the first time it
+    is met and then looked up: a part's evidence is keyed by the facts it
+    comes from, and the pairs across two parts by the features of each that
+    have a partner in the other (few, so these tables stay small). The sum
+    is the model's log-odds up to the rounding of a different order of
+    additions."""
+
+    def __init__(self, m: dict):
+        self.model = m
+        self.bias = m["bias"]
+        self.weights = m["weights"]
+        threshold = m.get("threshold", 0.5)
+        self.threshold = threshold
+        self.z_threshold = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else math.inf
+        self.partners: dict[str, list[tuple[str, float]]] = {}
+        for name, w in m.get("pairs", {}).items():
+            a, b = name.split("*")
+            self.partners.setdefault(a, []).append((b, w))
+            self.partners.setdefault(b, []).append((a, w))
+        # toward[p][q]: the features of part p with a partner in part q
+        self.toward: dict[str, dict[str, frozenset]] = {p: {} for p in ("prev", "next", "join", "late")}
+        for p in self.toward:
+            for q in self.toward:
+                self.toward[p][q] = frozenset(
+                    n for n, part in _ORDER if part == p
+                    and any(_PART.get(o) == q for o, _ in self.partners.get(n, ())))
+        self.byline_bounds = tuple(self._bounds(name) for name in
+                                   ("prev_byline", "next_byline", "next_is_headline"))
+        self.proj_ids = _Ids()
+        self.prev = _Memo(self._prev)
+        self.next = _Memo(self._next)
+        self.join = _Memo(self._join)
+        self.prev_next = _Memo(lambda key: self._cross(key, "e"))
+        self.prev_join = _Memo(lambda key: self._cross(key, "e", "w", "h", "ew", "eh"))
+        self.next_join = _Memo(lambda key: self._cross(key, "w", "h"))
+        self.late = _Memo(self._late)
+
+    def _bounds(self, name: str) -> tuple[float, float]:
+        """How much a binary feature can add to the log-odds, at least and at
+        most, whatever the other features are."""
+        w = self.weights.get(name, 0.0)
+        lo, hi = min(0.0, w), max(0.0, w)
+        for other, pw in self.partners.get(name, ()):
+            ends = [pw * v for v in _VALUE_RANGE.get(other, (0.0, 1.0))]
+            lo, hi = lo + min(0.0, *ends), hi + max(0.0, *ends)
+        return lo, hi
+
+    # polynomials: {monomial: coefficient}, a monomial a sorted tuple of variable names
+    def _terms(self, f: dict, g: dict | None = None) -> dict[tuple, float]:
+        """The terms of ``f`` (its features and pairs within it), or, given
+        ``g``, of the pairs with one feature in ``f`` and one in ``g``."""
+        out: dict[tuple, float] = {}
+
+        def add(c: float, *values) -> None:
+            mono = []
+            for v in values:
+                if isinstance(v, _Var):
+                    mono.append(v.name)
+                else:
+                    c *= v
+            key = tuple(sorted(mono))
+            out[key] = out.get(key, 0.0) + c
+
+        if g is None:
+            for a, v in f.items():
+                add(self.weights.get(a, 0.0), v)
+            pairs = [(a, b, w) for a in f for b, w in self.partners.get(a, ()) if b in f and a < b]
+            for a, b, w in pairs:
+                add(w, f[a], f[b])
+        else:
+            for a, v in f.items():
+                for b, w in self.partners.get(a, ()):
+                    if b in g:
+                        add(w, v, g[b])
+        return out
+
+    @staticmethod
+    def _coefficients(terms: dict[tuple, float], *names: str) -> tuple[float, ...]:
+        """The constant term, then the coefficients of the monomials named
+        ("e", "ew" ...); any other monomial is a compilation error."""
+        wanted = [()] + [tuple(sorted(n)) for n in names]
+        unexpected = set(terms) - set(wanted)
+        if unexpected:
+            raise ValueError(f"break model: unexpected terms {unexpected}")
+        return tuple(terms.get(m, 0.0) for m in wanted)
+
+    def _project(self, f: dict, part: str, other: str) -> int:
+        """The features of ``f`` (of ``part``) that pair with ``other``'s, as a number."""
+        keep = self.toward[part][other]
+        return self.proj_ids[tuple(sorted((n, v) for n, v in f.items() if n in keep))]
+
+    def _prev(self, key: int) -> tuple:
+        facts, bits = _PREV_IDS.keys_[key >> 4], key & 15
+        f = prev_evidence(PrevFacts._make(facts), _E, bits & 1, bool(bits & 2), bool(bits & 4), bool(bits & 8))
+        return (*self._coefficients(self._terms(f), "e"), self._project(f, "prev", "next"),
+                self._project(f, "prev", "join"), self._project(f, "prev", "late"))
+
+    def _next(self, key: int) -> tuple:
+        f = next_evidence(NextFacts._make(_NEXT_IDS.keys_[key >> 1]), bool(key & 1))
+        return (*self._coefficients(self._terms(f)), self._project(f, "next", "prev"),
+                self._project(f, "next", "join"), self._project(f, "next", "late"))
+
+    def _join(self, key: tuple) -> tuple:
+        pair, headline, blanks, word, clause, dateline, across, inside = key
+        f = join_evidence(JoinFacts(pair, headline, blanks, _W if word else 0.0, clause, dateline,
+                                    across, _H if inside else None, None, None))
+        return (*self._coefficients(self._terms(f), "w", "h", "hw"), self._project(f, "join", "prev"),
+                self._project(f, "join", "next"), self._project(f, "join", "late"))
+
+    def _cross(self, key: tuple[int, int], *names: str) -> tuple[float, ...]:
+        a, b = (dict(self.proj_ids.keys_[i]) for i in key)
+        return self._coefficients(self._terms(a, b), *names)
+
+    def _late(self, key: tuple) -> tuple[tuple[str, str | None, tuple[float, ...]], ...]:
+        """For the projections of the three parts toward the late features
+        and whether a word spans the join: every way the late features may
+        turn out, ``(segment, self_use, coefficients)``."""
+        p, n, j, word = key
+        parts = [dict(self.proj_ids.keys_[i]) for i in (p, n, j)]
+        out = []
+        for segment in ("segment_inside", "segment_boundary") if word else ("segment_boundary",):
+            for self_use in (None, "self_pair", "self_triple"):
+                f = {segment: 1, **({self_use: 1} if self_use else {})}
+                terms = self._terms(f)
+                for g in parts:
+                    for mono, c in self._terms(f, g).items():
+                        terms[mono] = terms.get(mono, 0.0) + c
+                out.append((segment, self_use, self._coefficients(terms, "e", "w", "h", "ew", "eh", "hw")))
+        return tuple(out)
+
+
+#: The values the non-binary features take, at least and at most (a word
+#: across the join: log10 of a frequency below 10^7, over 5).
+_VALUE_RANGE = {"end_han_x_ended": (0.0, 1.0), "end_alnum_x_ended": (0.0, 1.0),
+                "end_other_x_ended": (0.0, 1.0), "word_across": (0.0, 1.4), "han_inside_word": (-1.0, 1.0)}
+
+_COMPILED: list[_Compiled] = []
+
+
+def _compiled() -> _Compiled:
+    """The current model, compiled (again when the model is replaced)."""
+    m = model()
+    if not _COMPILED or _COMPILED[0].model is not m:
+        _COMPILED[:] = [_Compiled(m)]
+    return _COMPILED[0]
+
+
+#: Log-odds this close to the threshold are checked against the model's
+#: own arithmetic (:func:`p_join`), so that rounding never flips a decision.
+_CLOSE = 1e-9
 
 
 def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) -> list[Decision]:
@@ -603,8 +1009,121 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     ``lines`` holds every line of the page (cleaned of controls and width
     forms), ``content`` the indices of non-blank ones, ``blanks[k]`` the
     number of blank lines between ``content[k]`` and ``content[k + 1]``.
+
+    Reaches the decisions :func:`walk` and :func:`p_join` define, by the
+    compiled model (:class:`_Compiled`). Bylines, the word segmentation and
+    the file's own use of the characters across a join are worked out only
+    where some way they may turn out would change the decision (the model
+    bounds what each can add to the log-odds).
     """
     texts = [lines[i].strip(_STRIP) or lines[i] for i in content]
+    if len(texts) < 2:
+        return []
+    cm = _compiled()
+    pg = PageLines(texts, blanks)
+    if not -30 < cm.z_threshold < 30:       # a threshold the clamped probability cannot meet
+        return _decide_slowly(pg, content)
+    zt = cm.z_threshold
+    hard, brackets, lens = pg.hard, pg.brackets, pg.lens
+    known, heading = pg.byline_known, pg.heading
+    (prev_lo, prev_hi), (next_lo, next_hi), (after_lo, after_hi) = cm.byline_bounds
+    long_at = 2 * pg.page.median
+    n = len(texts)
+    rule = (("typesetting_rule", RULE_WEIGHT),)
+    out = []
+    depth, lines_in_block, chars = max(brackets[0] or (0, 0)), 1, lens[0]
+    for k in range(n - 1):
+        if hard[k]:
+            out.append(Decision(content[k], content[k + 1], True, 1.0, rule))
+            join = True
+        else:
+            bits = (depth > 0) | (lines_in_block == 1) << 1 | (chars > long_at) << 2 | (k == 0) << 3
+            z, ways, values = _log_odds(cm, pg, k, bits)
+            lo = hi = z
+            if ways:
+                zs = [z + sum(map(_mul, c, values)) for _, _, c in ways]
+                lo, hi = min(zs), max(zs)
+            unknown = []
+            if not known[k]:
+                lo, hi = lo + prev_lo, hi + prev_hi
+                unknown.append(k)
+            if not known[k + 1]:
+                lo, hi = lo + next_lo, hi + next_hi
+                unknown.append(k + 1)
+            if heading[k + 1] and k + 2 < n and not known[k + 2]:
+                lo, hi = lo + after_lo, hi + after_hi
+                unknown.append(k + 2)
+            source = (pg, k, depth, lines_in_block, chars)
+            if lo - zt >= _CLOSE:
+                join = True
+            elif hi - zt <= -_CLOSE:
+                join = False
+            else:
+                if unknown and pg.resolve(*unknown):
+                    z, ways, values = _log_odds(cm, pg, k, bits)
+                if ways:
+                    z = _with_late(pg, k, z, zt, ways, values)
+                if -_CLOSE < z - zt < _CLOSE:
+                    join = p_join(_source_features(source)) >= cm.threshold
+                else:
+                    join = z >= zt
+            out.append(Decision(content[k], content[k + 1], join, None, None, None, source))
+        effect = brackets[k + 1]
+        if join:
+            if effect:
+                depth = max(depth + effect[0], effect[1])
+            lines_in_block, chars = lines_in_block + 1, chars + lens[k + 1]
+        else:
+            depth = max(effect) if effect else 0
+            lines_in_block, chars = 1, lens[k + 1]
+    return out
+
+
+def _log_odds(cm: _Compiled, pg: PageLines, k: int, bits: int) -> tuple[float, tuple | None, tuple]:
+    """The log-odds of a join at the break after line ``k`` by the compiled
+    model, without the late features, in a block described by ``bits``
+    (bracket open, alone, long, first line); then, for a break between two
+    Chinese characters, the ways the late features may turn out and the
+    values of the variables their terms multiply."""
+    e = pg.page.ended
+    p1, pe, p_n, p_j, p_l = cm.prev[pg.prev_ids[k] << 4 | bits]
+    n1, n_p, n_j, n_l = cm.next[pg.next_ids[k + 1] << 1 | pg.sentence[k]]
+    word, clause, dateline, across, inside = _word_facts(pg, k)
+    heading = pg.heading[k + 1]
+    g1, gw, gh, ghw, j_p, j_n, j_l = cm.join[
+        not bits & 1 and heading and pg.heading_shape[k], heading and k + 2 < len(pg.texts) and pg.byline[k + 2],
+        _blanks_class(pg.blanks[k], pg.page.gap), word != 0.0, clause, dateline, across, inside is not None]
+    c1, ce = cm.prev_next[p_n, n_p]
+    d1, de, dw, dh, dew, deh = cm.prev_join[p_j, j_p]
+    x1, xw, xh = cm.next_join[n_j, j_n]
+    w = word
+    h = 0.0 if inside is None else inside
+    z = (cm.bias + p1 + n1 + g1 + c1 + d1 + x1 + e * (pe + ce + de)
+         + w * (gw + dw + xw + e * dew) + h * (gh + dh + xh + e * deh) + w * h * ghw)
+    if across != "han":
+        return z, None, ()
+    return z, cm.late[p_l, n_l, j_l, w != 0.0], (1.0, e, w, h, e * w, e * h, w * h)
+
+
+def _with_late(pg: PageLines, k: int, z: float, zt: float, ways: tuple, values: tuple) -> float:
+    """The log-odds ``z`` of a break between two Chinese characters plus the
+    late features' terms. The file's use of the characters across the join
+    is looked up, then, if the ways the segmentation may turn out still
+    fall on both sides of the threshold, the segmentation is run; when they
+    all fall on one side, the first's log-odds stands for them."""
+    prev, nxt = pg.texts[k], pg.texts[k + 1]
+    self_use = _self_pair(pg.page, k, prev, nxt)
+    zs = [(segment, z + sum(map(_mul, c, values))) for segment, use, c in ways if use == self_use]
+    if len(zs) > 1:
+        lowest, highest = min(v for _, v in zs), max(v for _, v in zs)
+        if lowest - zt < _CLOSE and highest - zt > -_CLOSE:
+            segment = "segment_boundary" if words.boundary_at_join(prev, nxt) else "segment_inside"
+            zs = [t for t in zs if t[0] == segment]
+    return zs[0][1]
+
+
+def _decide_slowly(pg: PageLines, content: Sequence[int]) -> list[Decision]:
+    """Decisions by the model's own arithmetic (:func:`walk`, :func:`p_join`)."""
     threshold = model().get("threshold", 0.5)
     out = []
     rule = (("typesetting_rule", RULE_WEIGHT),)
@@ -617,6 +1136,6 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
         out.append(Decision(content[k], content[k + 1], p >= threshold, p, None, f))
         return p >= threshold
 
-    for _ in walk(texts, blanks, choose):
+    for _ in walk(pg.texts, pg.blanks, choose):
         pass
     return out

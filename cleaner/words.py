@@ -11,7 +11,9 @@ and nothing derived from research-only text ships:
   answers for names and rare words the dictionary lacks.
 
 jieba's segmenter itself is not started: lookups answer the questions asked
-here, and cost no segmentation time.
+here, and cost no segmentation time. They run for every line of every page,
+so the dictionary is kept in the shapes that answer fastest (see
+:class:`Tables`).
 """
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ import importlib.util
 import math
 import os
 import pickle
+import re
 from functools import lru_cache
+from typing import NamedTuple
 
 #: Longest word looked up across a join; jieba's entries beyond four
 #: characters are mostly idioms and names of institutions.
@@ -50,43 +54,67 @@ WORD_CLASSES = {
 _CLASS_OF_TAG = {tag: cls for cls, tags in WORD_CLASSES.items() for tag in tags}
 
 
-@lru_cache(maxsize=1)
-def _load() -> tuple[dict[str, int], dict[str, str], dict[str, float]]:
-    """jieba's dictionary: word -> frequency (2..MAX_WORD chars), word ->
-    class (1..MAX_WORD chars, only for the classes in WORD_CLASSES), and
-    word -> log probability (1..MAX_WORD chars) for segmenting."""
-    path = _jieba_file("dict.txt")
-    freq: dict[str, int] = {}
-    classes: dict[str, str] = {}
-    logp: dict[str, float] = {}
-    if path is None or not os.path.exists(path):
-        return freq, classes, logp
-    total = 0
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) < 2:
-                continue
-            n = int(parts[1])
-            total += n
-            w = parts[0]
-            if len(w) > MAX_WORD or not n:
-                continue
-            if len(w) >= 2:
-                freq[w] = n
-            logp[w] = n
-            cls = _CLASS_OF_TAG.get(parts[2]) if len(parts) > 2 else None
-            if cls:
-                classes[w] = cls
+class Tables(NamedTuple):
+    """jieba's dictionary, words of 1..MAX_WORD characters, for lookups."""
+    known: frozenset[str]      # the words of 2..MAX_WORD characters (a set answers
+                               # "is it a word?" faster than a dict of this size)
+    single: dict[str, float]   # log probability of each one-character word (a small table)
+    logp: dict[str, float]     # log probability of each word
+    classes: dict[str, str]    # word -> class (WORD_CLASSES), for the words that have one
+    log_total: float           # log of the total frequency, over all entries
+
+
+#: A dictionary entry: ``word frequency [part-of-speech tag]``.
+_ENTRY = re.compile(r"^[ \t]*(\S+)[ \t]+(\S+)(?:[ \t]+(\S+))?", re.M)
+
+
+def _entries(text: str) -> tuple[list[tuple[str, int, str]], int]:
+    """The entries of a jieba dictionary of 1..MAX_WORD characters and
+    frequency above 0, as (word, frequency, tag), and the total frequency
+    of all entries (read in bulk: the dictionary has 350,000 lines)."""
+    rows = _ENTRY.findall(text)
+    counts = [int(n) for _, n, _ in rows]
+    short = [(w, n, tag) for (w, _, tag), n in zip(rows, counts) if len(w) <= MAX_WORD and n]
+    return short, sum(counts)
+
+
+def parse_dictionary(text: str) -> Tables:
+    r""":class:`Tables` from the text of a jieba dictionary, one entry a line.
+    The total the probabilities divide by counts every entry, also words
+    longer than MAX_WORD; entries of frequency 0 are left out; a later
+    entry of a word replaces an earlier one (its class only when it has one).
+
+    >>> t = parse_dictionary("的 6 uj\n我们 3 r\n全国人民代表大会 1 nt\n来 0 v\n我们 2\n")
+    >>> sorted(t.known), t.classes, round(t.logp["我们"], 3) == round(math.log(2 / 12), 3)
+    (['我们'], {'的': 'particle', '我们': 'pronoun'}, True)
+    """
+    entries, total = _entries(text)
     log_total = math.log(total)
-    _LOG_TOTAL[0] = log_total
-    for w, n in logp.items():
-        logp[w] = math.log(n) - log_total
-    return freq, classes, logp
+    logp = {w: math.log(n) - log_total for w, n, _ in entries}
+    return Tables(frozenset(w for w in logp if len(w) >= 2),
+                  {w: p for w, p in logp.items() if len(w) == 1}, logp,
+                  {w: cls for w, _, tag in entries if (cls := _CLASS_OF_TAG.get(tag))}, log_total)
 
 
-#: log of the dictionary's total frequency, set when it is loaded.
-_LOG_TOTAL = [0.0]
+def _dictionary_text() -> str:
+    path = _jieba_file("dict.txt")
+    if path is None or not os.path.exists(path):
+        return ""
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    """jieba's dictionary (read once, the first time it is needed)."""
+    text = _dictionary_text()
+    return parse_dictionary(text) if text else Tables(frozenset(), {}, {}, {}, 0.0)
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> dict[str, int]:
+    """Word -> frequency for jieba's dictionary entries of 2..MAX_WORD chars."""
+    return {w: n for w, n, _ in _entries(_dictionary_text())[0] if len(w) >= 2}
 
 
 #: Log probability of a character the dictionary does not know, as jieba's
@@ -95,65 +123,90 @@ _UNKNOWN = -20.0
 
 
 def join_evidence(left: str, right: str) -> tuple[float, bool]:
-    """What jieba's dictionary says about joining ``left`` and ``right``, in
-    one pass over three characters each side of the join:
+    """What jieba's dictionary says about joining ``left`` and ``right``,
+    from three characters each side of the join:
 
-    * log10 frequency of the commonest word spanning the join (0.0 if none);
+    * log10 frequency of the commonest word spanning the join (0.0 if none,
+      :func:`word_across_join`);
     * whether the likeliest segmentation (by word frequencies) puts a word
-      boundary exactly at the join.
+      boundary exactly at the join (:func:`boundary_at_join`).
 
     >>> join_evidence("获奖名单", "一等奖")[1], join_evidence("人才培养力", "度进一步")[1]
     (True, False)
     >>> round(join_evidence("人才培养力", "度进一步")[0], 2) == round(word_across("人才培养力", "度进一步"), 2)
     True
     """
-    logp = _load()[2]
+    across = word_across_join(left, right)
+    return across, (not across) or boundary_at_join(left, right)
+
+
+def _spans(j: int, n: int) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every substring of at most MAX_WORD characters of an
+    ``n``-character text that spans position ``j``."""
+    return tuple((s, e) for s in range(max(0, j - 3), j) for e in range(j + 1, min(n, s + MAX_WORD) + 1))
+
+
+def _cells(n: int) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every substring of at most MAX_WORD characters ending
+    at 1..n, in the order :func:`boundary_at_join` visits them."""
+    return tuple((i - k, i) for i in range(1, n + 1) for k in range(1, min(MAX_WORD, i) + 1))
+
+
+_SPANS = {(j, n): _spans(j, n) for j in range(1, 4) for n in range(j + 1, j + 4)}
+_CELLS = {n: _cells(n) for n in range(2, 7)}
+
+
+def word_across_join(left: str, right: str) -> float:
+    """log10 frequency of the commonest word spanning the join, looked up in
+    three characters each side (0.0 if none).
+
+    >>> word_across_join("工作。", "据了解"), word_across_join("人才培养力", "度进一步") > 3
+    (0.0, True)
+    """
     a = left[-3:]
-    j = len(a)
     text = a + right[:3]
-    top = None                       # log p of the likeliest word across the join
-    for s in range(max(0, j - 3), j):
-        for e in range(j + 1, min(len(text), s + MAX_WORD) + 1):
-            p = logp.get(text[s:e])
-            if p is not None and (top is None or p > top):
-                top = p
-    if top is None:                  # nothing spans the join: it is a boundary
-        return 0.0, True
-    across = math.log10(math.exp(top + _LOG_TOTAL[0]) + 1)
-    n = len(text)
-    best = [0.0] * (n + 1)
-    back = [0] * (n + 1)
-    for i in range(1, n + 1):
-        b, k_best = -1e9, 1
-        for k in range(1, min(MAX_WORD, i) + 1):
-            p = logp.get(text[i - k:i])
-            if p is None:
-                if k > 1:
-                    continue
-                p = _UNKNOWN
-            s = best[i - k] + p
-            if s > b:
-                b, k_best = s, k
-        best[i], back[i] = b, k_best
-    i = n
-    while i > j:
-        i -= back[i]
-    return across, i == j
+    t = tables()
+    known, logp = t.known, t.logp
+    spans = _SPANS.get((len(a), len(text))) or _spans(len(a), len(text))
+    found = [logp[w] for w in [text[s:e] for s, e in spans] if w in known]
+    if not found:
+        return 0.0
+    return math.log10(math.exp(max(found) + t.log_total) + 1)
 
 
 def boundary_at_join(left: str, right: str) -> bool:
-    """Does the likeliest segmentation of the text around a join put a word
-    boundary exactly at the join? (See :func:`join_evidence`.)
+    """Does the likeliest segmentation of the text around a join (three
+    characters each side) put a word boundary exactly at the join? Words
+    score their log probability, an unknown character :data:`_UNKNOWN`; on
+    a tie the shorter last word wins.
 
     >>> boundary_at_join("获奖名单", "一等奖"), boundary_at_join("人才培养力", "度进一步")
     (True, False)
     """
-    return join_evidence(left, right)[1]
-
-
-def dictionary() -> dict[str, int]:
-    """Word -> frequency for jieba's dictionary entries of 2..MAX_WORD chars."""
-    return _load()[0]
+    a = left[-3:]
+    j = len(a)
+    text = a + right[:3]
+    n = len(text)
+    known, single, logp = tables()[:3]
+    cells = iter([single.get(w, _UNKNOWN) if len(w) == 1 else logp[w] if w in known else None
+                  for w in [text[s:e] for s, e in _CELLS.get(n) or _cells(n)]])
+    best = [0.0]
+    back = [0]
+    for i in range(1, n + 1):
+        b, k_best = -1e9, 1
+        for k in range(1, min(MAX_WORD, i) + 1):
+            p = next(cells)
+            if p is None:             # no such word (a single character always scores)
+                continue
+            s = best[i - k] + p
+            if s > b:
+                b, k_best = s, k
+        best.append(b)
+        back.append(k_best)
+    i = n
+    while i > j:
+        i -= back[i]
+    return i == j
 
 
 def first_word_class(text: str) -> str | None:
@@ -162,11 +215,13 @@ def first_word_class(text: str) -> str | None:
     >>> first_word_class("但是他说"), first_word_class("们的"), first_word_class("天空")
     ('conj', 'particle', None)
     """
-    freq, classes, _ = _load()
-    for k in range(min(MAX_WORD, len(text)), 1, -1):
-        if text[:k] in freq:
-            return classes.get(text[:k])
-    return classes.get(text[:1])
+    t = tables()
+    known = t.known
+    # in a text shorter than four characters text[:4] is text[:3]: looked up twice, same answer
+    for w in (text[:4], text[:3], text[:2]):
+        if w in known:
+            return t.classes.get(w)
+    return t.classes.get(text[:1])
 
 
 def last_word_class(text: str) -> str | None:
@@ -175,11 +230,12 @@ def last_word_class(text: str) -> str | None:
     >>> last_word_class("美丽的"), last_word_class("我们在"), last_word_class("北京")
     ('particle', 'prep', 'name')
     """
-    freq, classes, _ = _load()
-    for k in range(min(MAX_WORD, len(text)), 1, -1):
-        if text[-k:] in freq:
-            return classes.get(text[-k:])
-    return classes.get(text[-1:])
+    t = tables()
+    known = t.known
+    for w in (text[-4:], text[-3:], text[-2:]):
+        if w in known:
+            return t.classes.get(w)
+    return t.classes.get(text[-1:])
 
 
 def word_across(left: str, right: str) -> float:
@@ -259,3 +315,4 @@ def inside_word(left: str, right: str) -> float:
     a = table.get(left, (0.0, 0.0))[0]
     b = table.get(right, (0.0, 0.0))[1]
     return max(-1.0, min(1.0, (a + b) / 8))
+
