@@ -47,7 +47,7 @@ _LATIN = regex.compile(r"[A-Za-z]")
 #: Columns: two runs of two or more spaces inside a line.
 _TABLE = regex.compile(r"\S(?:[ \t\u3000]{2,}\S+){2}")
 _INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
-_RUNNING_PUNCT = regex.compile(r"[，,。；;、]")
+_RUNNING_PUNCT = re.compile(r"[，,。；;、]")
 _COLON = frozenset("：:")
 #: A news lead opens with when it happened: a date, a time word, or 据/记者.
 _LEAD = regex.compile(
@@ -396,12 +396,13 @@ class PageLines:
     typesetting rules join the break after line ``k``. ``end``, ``first``,
     ``heading_shape``, ``heading`` and ``byline`` repeat single facts.
 
-    Whether a line is a byline is the costliest fact and seldom decides a
-    break, so it is worked out only for the lines :meth:`resolve` is asked
-    about (until then it reads False, and ``byline_known[i]`` is False).
+    Whether a line is a byline or a credit are the costliest facts and
+    seldom decide a break, so they are worked out only for the lines
+    :meth:`resolve` is asked about (until then they read False, and
+    ``known[i]`` is False).
     """
     __slots__ = ("texts", "blanks", "page", "lens", "sentence", "prev", "next", "prev_ids", "next_ids",
-                 "brackets", "hard", "end", "first", "heading_shape", "heading", "byline", "byline_known")
+                 "brackets", "hard", "end", "first", "heading_shape", "heading", "byline", "known")
 
     def __init__(self, texts: Sequence[str], blanks: Sequence[int]):
         self.texts, self.blanks = texts, blanks
@@ -418,45 +419,59 @@ class PageLines:
         length = [_LENGTH_CLASS[n] if n <= HEADING_MAX else "len_long" for n in lens]
         width = list(map(_width_class(page), lens))
         punct = _RUNNING_PUNCT.search
-        shape = self.heading_shape = [n <= HEADING_MAX and not s and not punct(t)
-                                      for n, s, t in zip(lens, sentence, texts)]
+        short_plain = [n <= HEADING_MAX and not punct(t) for n, t in zip(lens, texts)]
+        shape = self.heading_shape = [p and not s for p, s in zip(short_plain, sentence)]
+        heading_below = max(0.6 * page.median, 24)      # heading_like(), for a short unpunctuated line
+        heading = self.heading = [h and n < heading_below for h, n in zip(shape, lens)]
         marks = list(map(metadata.LIST_MARKER.match, texts))
         list_heading = [m is not None and n <= HEADING_MAX and not punct(t, m.end())
                         for m, n, t in zip(marks, lens, texts)]
-        byline = self.byline = [False] * n
-        self.byline_known = [False] * n
-        credit = list(map(metadata.is_credit, texts))
-        table = list(map(_has_columns, texts))
+        unknown = [False] * n
+        self.byline = unknown[:]
+        self.known = unknown[:]
+        table = list(map(_has_columns, texts)) if _may_have_columns(page.text) else unknown
         inner = [h and not c and _inner_space(t) for h, c, t in zip(shape, table, texts)]
-        last_class = [None if e in _NO_LAST_CLASS else words.last_word_class(t) for e, t in zip(end, texts)]
-        self.prev = list(zip(end, length, width, shape, byline, list_heading, credit, table, inner, last_class))
+        known, cls = words.tables().known, words.tables().classes.get
+        # words.last_word_class() and first_word_class(), spelled out for speed
+        last_class = [None if e in _NO_LAST_CLASS else cls(w) if (w := t[-4:]) in known else cls(w)
+                      if (w := t[-3:]) in known else cls(w) if (w := t[-2:]) in known else cls(t[-1:])
+                      for e, t in zip(end, texts)]
+        self.prev = list(zip(end, length, width, shape, unknown, list_heading, unknown, table, inner, last_class))
         first = self.first = [_FIRST_FEATURE.get(c) for c in firsts]
         tail_max = min(HEADING_MAX, 0.5 * page.median + 4)
-        heading = self.heading = [not s and heading_like(t, page.median) for s, t in zip(sentence, texts)]
         self.next = list(zip(
-            first, [m is not None for m in marks], byline,
+            first, [m is not None for m in marks], unknown,
             [m is not None for m in map(_LEAD.match, [t[:80] for t in texts])],
             [s and n < tail_max for s, n in zip(sentence, lens)], heading,
-            map(words.first_word_class, texts), table))
+            [cls(w) if (w := t[:4]) in known else cls(w) if (w := t[:3]) in known else cls(w)
+             if (w := t[:2]) in known else cls(t[:1]) for t in texts], table))
         self.prev_ids = list(map(_PREV_IDS.__getitem__, self.prev))
         self.next_ids = list(map(_NEXT_IDS.__getitem__, self.next))
-        self.brackets = [bracket_effect(b) if b else None for b in _brackets_by_line(texts, page.text)]
+        effect = _BRACKET_EFFECT
+        self.brackets = [(effect.get(b) or effect.setdefault(b, bracket_effect(b))) if b else None
+                         for b in _brackets_by_line(texts, page.text)]
         self.hard = [c in NO_LINE_START or p in OPENERS for p, c in zip(lasts, firsts[1:])]
 
     def resolve(self, *lines: int) -> bool:
-        """Work out whether ``lines`` (those that exist) are bylines; True
-        if any of them is, which changes its facts."""
+        """Work out whether ``lines`` (those that exist) are bylines and
+        credits; True if any of them is either, which changes its facts."""
         found = False
         for i in lines:
-            if i < len(self.texts) and not self.byline_known[i]:
-                self.byline_known[i] = True
-                if metadata.starts_with_byline(self.texts[i][:80]):
-                    found = self.byline[i] = True
-                    self.prev[i] = self.prev[i][:4] + (True,) + self.prev[i][5:]
-                    self.next[i] = self.next[i][:2] + (True,) + self.next[i][3:]
+            if i < len(self.texts) and not self.known[i]:
+                self.known[i] = True
+                text = self.texts[i]
+                byline, credit = metadata.starts_with_byline(text[:80]), metadata.is_credit(text)
+                if byline or credit:
+                    found = True
+                    self.byline[i] = byline
+                    self.prev[i] = self.prev[i][:4] + (byline,) + self.prev[i][5:6] + (credit,) + self.prev[i][7:]
+                    self.next[i] = self.next[i][:2] + (byline,) + self.next[i][3:]
                     self.prev_ids[i] = _PREV_IDS[self.prev[i]]
                     self.next_ids[i] = _NEXT_IDS[self.next[i]]
         return found
+
+
+_BRACKET_EFFECT: dict[str, tuple[int, int]] = {}   # a line's brackets -> bracket_effect, as they come
 
 
 def _brackets_by_line(texts: Sequence[str], text: str) -> list[str]:
@@ -484,6 +499,7 @@ def _end_class(last: str) -> str:
 
 
 _END_OF: dict[str, str] = {}     # last character -> _end_class, filled as characters come
+_IS_HAN: dict[str, bool] = {}    # character -> a Chinese character?, filled as characters come
 _NO_LAST_CLASS = frozenset(("end_sentence", "end_clause", "end_colon"))
 _LENGTH_CLASS = ["len_le6"] * 7 + ["len_le12"] * 6 + ["len_le20"] * 8 + ["len_le40"] * (HEADING_MAX - 20)
 _FIRST_FEATURE = {**{c: "next_opener" for c in OPENERS},
@@ -498,6 +514,14 @@ def _width_class(page: PageStats) -> Callable[[int], str | None]:
         return lambda n: "prev_full" if n >= full else "prev_not_full"
     short = 0.35 * page.median
     return lambda n: "prev_rel_short" if n < short else None
+
+
+def _may_have_columns(text: str) -> bool:
+    """Whether any line of ``text`` may have columns (see :func:`_has_columns`)."""
+    return _RUN_OF_SPACES.search(text) is not None
+
+
+_RUN_OF_SPACES = re.compile("  |\t|\u3000\u3000| \u3000|\u3000 ")
 
 
 def _has_columns(text: str) -> bool:
@@ -625,7 +649,7 @@ def _word_facts(pg: PageLines, k: int) -> tuple[float, str | None, bool, str | N
     prev, nxt = pg.texts[k], pg.texts[k + 1]
     last, first = prev[-1], nxt[0]
     if pg.sentence[k] or last in CLAUSE_FINAL:
-        return 0.0, None, False, None, None
+        return _NO_WORD_FACTS
     w = words.word_across_join(prev, nxt)
     dateline = pg.lens[k] <= 30 and _dateline_across(prev, nxt)
     end = pg.end[k]
@@ -634,9 +658,12 @@ def _word_facts(pg: PageLines, k: int) -> tuple[float, str | None, bool, str | N
         across = "number_across"
     elif end == "end_alnum" and pg.first[k + 1] == "next_alnum":
         across = "latin_across" if _LATIN.match(last) and _LATIN.match(first) else "alnum_across"
-    elif end == "end_han" and _HAN.match(first):
+    elif end == "end_han" and (_IS_HAN.get(first) or _IS_HAN.setdefault(first, bool(_HAN.match(first)))):
         across, inside = "han", words.inside_word(last, first)
     return w / 5 if w else 0.0, _clause_class(prev, nxt), dateline, across, inside
+
+
+_NO_WORD_FACTS = (0.0, None, False, None, None)
 
 
 def join_facts(pg: PageLines, k: int, depth: int) -> JoinFacts:
@@ -865,6 +892,7 @@ class _Compiled:
         threshold = m.get("threshold", 0.5)
         self.threshold = threshold
         self.z_threshold = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else math.inf
+        self.ranges = _value_ranges()
         self.partners: dict[str, list[tuple[str, float]]] = {}
         for name, w in m.get("pairs", {}).items():
             a, b = name.split("*")
@@ -877,8 +905,11 @@ class _Compiled:
                 self.toward[p][q] = frozenset(
                     n for n, part in _ORDER if part == p
                     and any(_PART.get(o) == q for o, _ in self.partners.get(n, ())))
-        self.byline_bounds = tuple(self._bounds(name) for name in
-                                   ("prev_byline", "next_byline", "next_is_headline"))
+        # what a line's being a byline or credit can add, as the first line of
+        # a break, the second, and the line after the second
+        self.lazy_bounds = tuple(
+            tuple(map(sum, zip(*(self._bounds(name) for name in names))))
+            for names in (("prev_byline", "prev_credit"), ("next_byline",), ("next_is_headline",)))
         self.proj_ids = _Ids()
         self.prev = _Memo(self._prev)
         self.next = _Memo(self._next)
@@ -887,6 +918,7 @@ class _Compiled:
         self.prev_join = _Memo(lambda key: self._cross(key, "e", "w", "h", "ew", "eh"))
         self.next_join = _Memo(lambda key: self._cross(key, "w", "h"))
         self.late = _Memo(self._late)
+        self.late_range = _Memo(self._late_range)
 
     def _bounds(self, name: str) -> tuple[float, float]:
         """How much a binary feature can add to the log-odds, at least and at
@@ -894,7 +926,7 @@ class _Compiled:
         w = self.weights.get(name, 0.0)
         lo, hi = min(0.0, w), max(0.0, w)
         for other, pw in self.partners.get(name, ()):
-            ends = [pw * v for v in _VALUE_RANGE.get(other, (0.0, 1.0))]
+            ends = [pw * v for v in self.ranges.get(other, (0.0, 1.0))]
             lo, hi = lo + min(0.0, *ends), hi + max(0.0, *ends)
         return lo, hi
 
@@ -982,10 +1014,22 @@ class _Compiled:
         return tuple(out)
 
 
-#: The values the non-binary features take, at least and at most (a word
-#: across the join: log10 of a frequency below 10^7, over 5).
-_VALUE_RANGE = {"end_han_x_ended": (0.0, 1.0), "end_alnum_x_ended": (0.0, 1.0),
-                "end_other_x_ended": (0.0, 1.0), "word_across": (0.0, 1.4), "han_inside_word": (-1.0, 1.0)}
+    def _late_range(self, key: tuple) -> tuple[float, float]:
+        """The least and the most the late features can add, over every way
+        and every value of the variables (their terms are linear in each
+        variable, so the extremes are at the ends of the variables' ranges)."""
+        e_range = (0.0, 1.0)
+        w_range = self.ranges["word_across"]
+        h_range = self.ranges["han_inside_word"]
+        corners = [(1.0, e, w, h, e * w, e * h, w * h) for e in e_range for w in w_range for h in h_range]
+        sums = [sum(map(_mul, c, x)) for _, _, c in self.late[key] for x in corners]
+        return min(sums) - _CLOSE, max(sums) + _CLOSE
+
+
+def _value_ranges() -> dict[str, tuple[float, float]]:
+    """The values the non-binary features take, at least and at most."""
+    return {"end_han_x_ended": (0.0, 1.0), "end_alnum_x_ended": (0.0, 1.0), "end_other_x_ended": (0.0, 1.0),
+            "word_across": (0.0, words.max_word_across() / 5), "han_inside_word": (-1.0, 1.0)}
 
 _COMPILED: list[_Compiled] = []
 
@@ -1011,10 +1055,10 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     number of blank lines between ``content[k]`` and ``content[k + 1]``.
 
     Reaches the decisions :func:`walk` and :func:`p_join` define, by the
-    compiled model (:class:`_Compiled`). Bylines, the word segmentation and
-    the file's own use of the characters across a join are worked out only
-    where some way they may turn out would change the decision (the model
-    bounds what each can add to the log-odds).
+    compiled model (:class:`_Compiled`). Bylines, credits, the word
+    segmentation and the file's own use of the characters across a join
+    are worked out only where some way they may turn out would change the
+    decision (the model bounds what each can add to the log-odds).
     """
     texts = [lines[i].strip(_STRIP) or lines[i] for i in content]
     if len(texts) < 2:
@@ -1025,8 +1069,8 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
         return _decide_slowly(pg, content)
     zt = cm.z_threshold
     hard, brackets, lens = pg.hard, pg.brackets, pg.lens
-    known, heading = pg.byline_known, pg.heading
-    (prev_lo, prev_hi), (next_lo, next_hi), (after_lo, after_hi) = cm.byline_bounds
+    known, heading = pg.known, pg.heading
+    (prev_lo, prev_hi), (next_lo, next_hi), (after_lo, after_hi) = cm.lazy_bounds
     long_at = 2 * pg.page.median
     n = len(texts)
     rule = (("typesetting_rule", RULE_WEIGHT),)
@@ -1038,11 +1082,11 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
             join = True
         else:
             bits = (depth > 0) | (lines_in_block == 1) << 1 | (chars > long_at) << 2 | (k == 0) << 3
-            z, ways, values = _log_odds(cm, pg, k, bits)
+            z, late, values = _log_odds(cm, pg, k, bits)
             lo = hi = z
-            if ways:
-                zs = [z + sum(map(_mul, c, values)) for _, _, c in ways]
-                lo, hi = min(zs), max(zs)
+            if late:
+                late_lo, late_hi = cm.late_range[late]
+                lo, hi = z + late_lo, z + late_hi
             unknown = []
             if not known[k]:
                 lo, hi = lo + prev_lo, hi + prev_hi
@@ -1059,14 +1103,7 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
             elif hi - zt <= -_CLOSE:
                 join = False
             else:
-                if unknown and pg.resolve(*unknown):
-                    z, ways, values = _log_odds(cm, pg, k, bits)
-                if ways:
-                    z = _with_late(pg, k, z, zt, ways, values)
-                if -_CLOSE < z - zt < _CLOSE:
-                    join = p_join(_source_features(source)) >= cm.threshold
-                else:
-                    join = z >= zt
+                join = _settle(cm, pg, k, bits, z, late and cm.late[late], values, unknown, source)
             out.append(Decision(content[k], content[k + 1], join, None, None, None, source))
         effect = brackets[k + 1]
         if join:
@@ -1079,12 +1116,58 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     return out
 
 
+def _settle(cm: _Compiled, pg: PageLines, k: int, bits: int, z: float, ways: tuple | None,
+            values: tuple, unknown: list[int], source: tuple) -> bool:
+    """The decision on a break its bounds left open. What is still unknown
+    is worked out step by step, cheapest first, until every way the rest
+    may turn out falls on the same side of the threshold: the file's use of
+    the characters across the join (for two Chinese characters), the
+    bylines and credits of the second line, the first and the third, and
+    last the segmentation."""
+    zt = cm.z_threshold
+    bounds = dict(zip((k, k + 1, k + 2), cm.lazy_bounds))
+    steps: list = (["self"] if ways else []) + sorted(unknown, key=lambda i: i != k + 1) + ["segment"]
+    self_use = None
+    for step in steps:
+        lo, hi = _range(z, ways, values)
+        if lo + sum(bounds[i][0] for i in unknown) - zt >= _CLOSE:
+            return True
+        if hi + sum(bounds[i][1] for i in unknown) - zt <= -_CLOSE:
+            return False
+        if step == "self":
+            self_use = _self_pair(pg.page, k, pg.texts[k], pg.texts[k + 1])
+            ways = tuple(w for w in ways if w[1] == self_use)
+        elif step == "segment":
+            if ways and len(ways) > 1:
+                boundary = words.boundary_at_join(pg.texts[k], pg.texts[k + 1])
+                ways = tuple(w for w in ways if w[0] == ("segment_boundary" if boundary else "segment_inside"))
+        else:
+            unknown = [i for i in unknown if i != step]
+            if pg.resolve(step):
+                z, late, values = _log_odds(cm, pg, k, bits)
+                if late:
+                    ways = tuple(w for w in cm.late[late] if w[1] == self_use)
+    z = _range(z, ways, values)[0]
+    if -_CLOSE < z - zt < _CLOSE:
+        return p_join(_source_features(source)) >= cm.threshold
+    return z >= zt
+
+
+def _range(z: float, ways: tuple | None, values: tuple) -> tuple[float, float]:
+    """The lowest and highest log-odds over the ways the late features may turn out."""
+    if not ways:
+        return z, z
+    zs = [z + sum(map(_mul, c, values)) for _, _, c in ways]
+    return min(zs), max(zs)
+
+
 def _log_odds(cm: _Compiled, pg: PageLines, k: int, bits: int) -> tuple[float, tuple | None, tuple]:
     """The log-odds of a join at the break after line ``k`` by the compiled
     model, without the late features, in a block described by ``bits``
     (bracket open, alone, long, first line); then, for a break between two
-    Chinese characters, the ways the late features may turn out and the
-    values of the variables their terms multiply."""
+    Chinese characters, the key of the ways the late features may turn out
+    (see :meth:`_Compiled._late`) and the values of the variables their
+    terms multiply."""
     e = pg.page.ended
     p1, pe, p_n, p_j, p_l = cm.prev[pg.prev_ids[k] << 4 | bits]
     n1, n_p, n_j, n_l = cm.next[pg.next_ids[k + 1] << 1 | pg.sentence[k]]
@@ -1102,24 +1185,7 @@ def _log_odds(cm: _Compiled, pg: PageLines, k: int, bits: int) -> tuple[float, t
          + w * (gw + dw + xw + e * dew) + h * (gh + dh + xh + e * deh) + w * h * ghw)
     if across != "han":
         return z, None, ()
-    return z, cm.late[p_l, n_l, j_l, w != 0.0], (1.0, e, w, h, e * w, e * h, w * h)
-
-
-def _with_late(pg: PageLines, k: int, z: float, zt: float, ways: tuple, values: tuple) -> float:
-    """The log-odds ``z`` of a break between two Chinese characters plus the
-    late features' terms. The file's use of the characters across the join
-    is looked up, then, if the ways the segmentation may turn out still
-    fall on both sides of the threshold, the segmentation is run; when they
-    all fall on one side, the first's log-odds stands for them."""
-    prev, nxt = pg.texts[k], pg.texts[k + 1]
-    self_use = _self_pair(pg.page, k, prev, nxt)
-    zs = [(segment, z + sum(map(_mul, c, values))) for segment, use, c in ways if use == self_use]
-    if len(zs) > 1:
-        lowest, highest = min(v for _, v in zs), max(v for _, v in zs)
-        if lowest - zt < _CLOSE and highest - zt > -_CLOSE:
-            segment = "segment_boundary" if words.boundary_at_join(prev, nxt) else "segment_inside"
-            zs = [t for t in zs if t[0] == segment]
-    return zs[0][1]
+    return z, (p_l, n_l, j_l, w != 0.0), (1.0, e, w, h, e * w, e * h, w * h)
 
 
 def _decide_slowly(pg: PageLines, content: Sequence[int]) -> list[Decision]:

@@ -21,9 +21,8 @@ import importlib.util
 import math
 import os
 import pickle
-import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 #: Longest word looked up across a join; jieba's entries beyond four
 #: characters are mostly idioms and names of institutions.
@@ -56,65 +55,67 @@ _CLASS_OF_TAG = {tag: cls for cls, tags in WORD_CLASSES.items() for tag in tags}
 
 class Tables(NamedTuple):
     """jieba's dictionary, words of 1..MAX_WORD characters, for lookups."""
-    known: frozenset[str]      # the words of 2..MAX_WORD characters (a set answers
-                               # "is it a word?" faster than a dict of this size)
-    single: dict[str, float]   # log probability of each one-character word (a small table)
+    known: frozenset[str]      # the words (a set answers "is it a word?" faster than a dict this size)
     logp: dict[str, float]     # log probability of each word
     classes: dict[str, str]    # word -> class (WORD_CLASSES), for the words that have one
     log_total: float           # log of the total frequency, over all entries
+    top: float                 # no word of 2..MAX_WORD characters has a higher log probability
 
 
-#: A dictionary entry: ``word frequency [part-of-speech tag]``.
-_ENTRY = re.compile(r"^[ \t]*(\S+)[ \t]+(\S+)(?:[ \t]+(\S+))?", re.M)
+def parse_dictionary(lines: Iterable[str]) -> Tables:
+    """:class:`Tables` from the lines of a jieba dictionary (``word
+    frequency [part-of-speech tag]``). The total the probabilities divide by
+    counts every entry, also words longer than MAX_WORD; entries of
+    frequency 0 are left out; a later entry of a word replaces an earlier
+    one (its class only when it has one).
 
-
-def _entries(text: str) -> tuple[list[tuple[str, int, str]], int]:
-    """The entries of a jieba dictionary of 1..MAX_WORD characters and
-    frequency above 0, as (word, frequency, tag), and the total frequency
-    of all entries (read in bulk: the dictionary has 350,000 lines)."""
-    rows = _ENTRY.findall(text)
-    counts = [int(n) for _, n, _ in rows]
-    short = [(w, n, tag) for (w, _, tag), n in zip(rows, counts) if len(w) <= MAX_WORD and n]
-    return short, sum(counts)
-
-
-def parse_dictionary(text: str) -> Tables:
-    r""":class:`Tables` from the text of a jieba dictionary, one entry a line.
-    The total the probabilities divide by counts every entry, also words
-    longer than MAX_WORD; entries of frequency 0 are left out; a later
-    entry of a word replaces an earlier one (its class only when it has one).
-
-    >>> t = parse_dictionary("的 6 uj\n我们 3 r\n全国人民代表大会 1 nt\n来 0 v\n我们 2\n")
+    >>> t = parse_dictionary(["的 6 uj", "我们 3 r", "全国人民代表大会 1 nt", "来 0 v", "我们 2"])
     >>> sorted(t.known), t.classes, round(t.logp["我们"], 3) == round(math.log(2 / 12), 3)
-    (['我们'], {'的': 'particle', '我们': 'pronoun'}, True)
+    (['我们', '的'], {'的': 'particle', '我们': 'pronoun'}, True)
     """
-    entries, total = _entries(text)
+    logp: dict[str, float] = {}      # frequencies first, log probabilities once the total is known
+    classes: dict[str, str] = {}
+    class_of = _CLASS_OF_TAG.get
+    total = top = 0
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        n = int(parts[1])
+        total += n
+        w = parts[0]
+        if len(w) > MAX_WORD or not n:
+            continue
+        logp[w] = n
+        if n > top and len(w) >= 2:
+            top = n
+        if len(parts) > 2 and (cls := class_of(parts[2])):
+            classes[w] = cls
+    if not logp:
+        return Tables(frozenset(), {}, {}, 0.0, -math.inf)
     log_total = math.log(total)
-    logp = {w: math.log(n) - log_total for w, n, _ in entries}
-    return Tables(frozenset(w for w in logp if len(w) >= 2),
-                  {w: p for w, p in logp.items() if len(w) == 1}, logp,
-                  {w: cls for w, _, tag in entries if (cls := _CLASS_OF_TAG.get(tag))}, log_total)
-
-
-def _dictionary_text() -> str:
-    path = _jieba_file("dict.txt")
-    if path is None or not os.path.exists(path):
-        return ""
-    with open(path, encoding="utf-8") as f:
-        return f.read()
+    for w, n in logp.items():
+        logp[w] = math.log(n) - log_total
+    return Tables(frozenset(logp), logp, classes, log_total, math.log(top) - log_total if top else -math.inf)
 
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """jieba's dictionary (read once, the first time it is needed)."""
-    text = _dictionary_text()
-    return parse_dictionary(text) if text else Tables(frozenset(), {}, {}, {}, 0.0)
+    path = _jieba_file("dict.txt")
+    if path is None or not os.path.exists(path):
+        return parse_dictionary([])
+    with open(path, encoding="utf-8") as f:
+        return parse_dictionary(f)
 
 
 @lru_cache(maxsize=1)
 def dictionary() -> dict[str, int]:
-    """Word -> frequency for jieba's dictionary entries of 2..MAX_WORD chars."""
-    return {w: n for w, n, _ in _entries(_dictionary_text())[0] if len(w) >= 2}
+    """Word -> frequency for jieba's dictionary entries of 2..MAX_WORD chars
+    (recovered from the log probabilities: exact, frequencies being whole
+    numbers far below the 2^50 where the rounding would show)."""
+    t = tables()
+    return {w: round(math.exp(p + t.log_total)) for w, p in t.logp.items() if len(w) >= 2}
 
 
 #: Log probability of a character the dictionary does not know, as jieba's
@@ -152,7 +153,6 @@ def _cells(n: int) -> tuple[tuple[int, int], ...]:
     return tuple((i - k, i) for i in range(1, n + 1) for k in range(1, min(MAX_WORD, i) + 1))
 
 
-_SPANS = {(j, n): _spans(j, n) for j in range(1, 4) for n in range(j + 1, j + 4)}
 _CELLS = {n: _cells(n) for n in range(2, 7)}
 
 
@@ -166,12 +166,25 @@ def word_across_join(left: str, right: str) -> float:
     a = left[-3:]
     text = a + right[:3]
     t = tables()
-    known, logp = t.known, t.logp
-    spans = _SPANS.get((len(a), len(text))) or _spans(len(a), len(text))
-    found = [logp[w] for w in [text[s:e] for s, e in spans] if w in known]
+    known = t.known
+    if len(text) == 6:              # the common case, spelled out: the spans of _spans(3, 6)
+        found = [w for w in (text[0:4], text[1:4], text[1:5], text[2:4], text[2:5], text[2:6]) if w in known]
+    else:
+        found = [w for w in [text[s:e] for s, e in _spans(len(a), len(text))] if w in known]
     if not found:
         return 0.0
-    return math.log10(math.exp(max(found) + t.log_total) + 1)
+    return _across(max(map(t.logp.__getitem__, found)), t.log_total)
+
+
+def _across(logp: float, log_total: float) -> float:
+    """log10(frequency + 1) of a word of log probability ``logp``."""
+    return math.log10(math.exp(logp + log_total) + 1)
+
+
+def max_word_across() -> float:
+    """No :func:`word_across_join` is higher (that of the commonest word)."""
+    t = tables()
+    return _across(t.top, t.log_total) if t.known else 0.0
 
 
 def boundary_at_join(left: str, right: str) -> bool:
@@ -187,8 +200,8 @@ def boundary_at_join(left: str, right: str) -> bool:
     j = len(a)
     text = a + right[:3]
     n = len(text)
-    known, single, logp = tables()[:3]
-    cells = iter([single.get(w, _UNKNOWN) if len(w) == 1 else logp[w] if w in known else None
+    known, logp = tables()[:2]
+    cells = iter([logp.get(w, _UNKNOWN) if len(w) == 1 else logp[w] if w in known else None
                   for w in [text[s:e] for s, e in _CELLS.get(n) or _cells(n)]])
     best = [0.0]
     back = [0]
@@ -312,7 +325,10 @@ def inside_word(left: str, right: str) -> float:
     True
     """
     table = positions()
-    a = table.get(left, (0.0, 0.0))[0]
-    b = table.get(right, (0.0, 0.0))[1]
+    a = table.get(left, _NOWHERE)[0]
+    b = table.get(right, _NOWHERE)[1]
     return max(-1.0, min(1.0, (a + b) / 8))
+
+
+_NOWHERE = (0.0, 0.0)
 
