@@ -40,7 +40,7 @@ from .chars import CLAUSE_FINAL, CLOSERS, NO_LINE_START, OPENERS, PAIRS, SENTENC
 _STRIP = " \t\u3000\u00a0"
 _CLOSER_OF = {v: k for k, v in PAIRS.items()}
 _BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
-_BRACKETS_OR_NEWLINE = re.compile("[" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "\n]")
+_NOT_BRACKETS = re.compile("[^" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "\n]+")
 _HAN = regex.compile(r"\p{Han}")
 _ALNUM = regex.compile(r"[A-Za-z0-9]")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -477,7 +477,7 @@ _BRACKET_EFFECT: dict[str, tuple[int, int]] = {}   # a line's brackets -> bracke
 def _brackets_by_line(texts: Sequence[str], text: str) -> list[str]:
     """The brackets and quotes of each line, in order, from one scan of
     ``text``, the lines joined by newlines."""
-    out = "".join(_BRACKETS_OR_NEWLINE.findall(text)).split("\n")
+    out = _NOT_BRACKETS.sub("", text).split("\n")
     if len(out) != len(texts):      # a line with a newline inside: line by line
         return ["".join(_BRACKETS.findall(t)) for t in texts]
     return out
@@ -518,10 +518,10 @@ def _width_class(page: PageStats) -> Callable[[int], str | None]:
 
 def _may_have_columns(text: str) -> bool:
     """Whether any line of ``text`` may have columns (see :func:`_has_columns`)."""
-    return _RUN_OF_SPACES.search(text) is not None
+    return "\t" in text or _TWO_SPACES.search(text) is not None
 
 
-_RUN_OF_SPACES = re.compile("  |\t|\u3000\u3000| \u3000|\u3000 ")
+_TWO_SPACES = re.compile("[ \u3000]{2}")
 
 
 def _has_columns(text: str) -> bool:
@@ -912,6 +912,7 @@ class _Compiled:
             for names in (("prev_byline", "prev_credit"), ("next_byline",), ("next_is_headline",)))
         self.proj_ids = _Ids()
         self.prev = _Memo(self._prev)
+        self.prev_terms = _Memo(self._prev_terms)
         self.next = _Memo(self._next)
         self.join = _Memo(self._join)
         self.prev_next = _Memo(lambda key: self._cross(key, "e"))
@@ -977,6 +978,12 @@ class _Compiled:
     def _prev(self, key: int) -> tuple:
         facts, bits = _PREV_IDS.keys_[key >> 4], key & 15
         f = prev_evidence(PrevFacts._make(facts), _E, bits & 1, bool(bits & 2), bool(bits & 4), bool(bits & 8))
+        return self.prev_terms[tuple(f.items())]
+
+    def _prev_terms(self, items: tuple) -> tuple:
+        """The compiled first-line evidence (many facts and block states
+        give the same evidence, compiled once)."""
+        f = dict(items)
         return (*self._coefficients(self._terms(f), "e"), self._project(f, "prev", "next"),
                 self._project(f, "prev", "join"), self._project(f, "prev", "late"))
 
@@ -1128,8 +1135,8 @@ def _settle(cm: _Compiled, pg: PageLines, k: int, bits: int, z: float, ways: tup
     bounds = dict(zip((k, k + 1, k + 2), cm.lazy_bounds))
     steps: list = (["self"] if ways else []) + sorted(unknown, key=lambda i: i != k + 1) + ["segment"]
     self_use = None
+    lo, hi = _range(z, ways, values)
     for step in steps:
-        lo, hi = _range(z, ways, values)
         if lo + sum(bounds[i][0] for i in unknown) - zt >= _CLOSE:
             return True
         if hi + sum(bounds[i][1] for i in unknown) - zt <= -_CLOSE:
@@ -1147,7 +1154,8 @@ def _settle(cm: _Compiled, pg: PageLines, k: int, bits: int, z: float, ways: tup
                 z, late, values = _log_odds(cm, pg, k, bits)
                 if late:
                     ways = tuple(w for w in cm.late[late] if w[1] == self_use)
-    z = _range(z, ways, values)[0]
+        lo, hi = _range(z, ways, values)
+    z = lo
     if -_CLOSE < z - zt < _CLOSE:
         return p_join(_source_features(source)) >= cm.threshold
     return z >= zt
