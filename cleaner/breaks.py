@@ -234,7 +234,8 @@ def open_brackets(text: str, depth: int = 0) -> int:
     return depth
 
 
-def bracket_effect(brackets: Sequence[str]) -> tuple[int, int]:
+@lru_cache(maxsize=4096)        # a few shapes (“”, （）, 《》…) make up most lines
+def bracket_effect(brackets: str) -> tuple[int, int]:
     """What a line's brackets (in order) do to the count of open ones, as
     ``(shift, floor)``: the count ``depth`` becomes ``max(depth + shift,
     floor)``. An opener adds one and a closer takes one away but never goes
@@ -447,9 +448,7 @@ class PageLines:
              if (w := t[:2]) in known else cls(t[:1]) for t in texts], table))
         self.prev_ids = list(map(_PREV_IDS.__getitem__, self.prev))
         self.next_ids = list(map(_NEXT_IDS.__getitem__, self.next))
-        effect = _BRACKET_EFFECT
-        self.brackets = [(effect.get(b) or effect.setdefault(b, bracket_effect(b))) if b else None
-                         for b in _brackets_by_line(texts, page.text)]
+        self.brackets = [bracket_effect(b) if b else None for b in _brackets_by_line(texts, page.text)]
         self.hard = [c in NO_LINE_START or p in OPENERS for p, c in zip(lasts, firsts[1:])]
 
     def resolve(self, *lines: int) -> bool:
@@ -469,9 +468,6 @@ class PageLines:
                     self.prev_ids[i] = _PREV_IDS[self.prev[i]]
                     self.next_ids[i] = _NEXT_IDS[self.next[i]]
         return found
-
-
-_BRACKET_EFFECT: dict[str, tuple[int, int]] = {}   # a line's brackets -> bracket_effect, as they come
 
 
 def _brackets_by_line(texts: Sequence[str], text: str) -> list[str]:

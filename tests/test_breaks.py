@@ -256,3 +256,136 @@ def test_every_weighed_feature_is_glossed():
     m = breaks.model()
     names = set(m["weights"]) | {n for pair in m.get("pairs", {}) for n in pair.split("*")}
     assert names <= set(breaks.FEATURES)
+
+
+# --- the fast path reaches the model's own decisions ------------------------------------
+# decide() scores breaks with the compiled model and works out bylines, credits,
+# the file's use of the characters across a join and the segmentation only when
+# they can change the decision; walk() and p_join() are the model's definition.
+FAST_PATH_PAGES = [
+    PARAGRAPHS,
+    WIDTH_PAGE,
+    ["某市五项举措保障学生午餐",
+     "某某日报讯(某某日报正",
+     "某某网首席记者 张明远) 日前，某市教育局出台五项举措，保障中小学生午餐质量。",
+     "各学校要建立陪餐制度。"],
+    ["会议提出三项要求：",
+     "一、加强组织领导，明确责任分工。",
+     "二、加大资金投入，保障项目进度。",
+     "（1）强化督促检查",
+     "确保取得实效。"],
+    ["某省出台措施支持小微企业发展",
+     "新华社某地5月9日电（记者 王小明）某省日前出台十条措施，支持小微企业渡过难关。",
+     "措施提出，对小微企业减免房租三个月。",
+     "市民在公园里赏花。",
+     "记者 张明远 摄",
+     "摄影/某某晚报记者 李华",
+     "另一篇新闻的标题在这里",
+     "本报讯 5月9日，某区第三届读书节开幕，活动将持续一个月。"],
+    ["全市每年组织实施万人培训计划，加大基层人才培养力",
+     "度，进一步提升从业人员的持证率。据他介绍，11月14日早上6",
+     "点40分左右，一辆货车在路口侧翻，所幸无人受伤。昨天上午，环卫工人郑秋",
+     "莲在清扫街道时捡到一个钱包，郑秋莲立即把钱包交给了附近的派出所。",
+     "该公司推出的GPS导航软件Map",
+     "Plus已有用户三万，去年营收达12",
+     "00万元。“我们还将继续",
+     "努力。”他说。"],
+    ["会议由市长主持。",
+     "各部门负责人参加了会议，",
+     "本报记者 张明远",
+     "会议要求各部门加强协作，",
+     "记者 张明远 摄"],
+    ["第一篇的最后一段，讲到这里为止。",
+     "",
+     "",
+     "第二篇文章的标题在这里",
+     "姓名  年龄  职务",
+     "张三  45  主任",
+     "本报讯 日前，某地举行活动。"],
+]
+
+
+def _reference(page_lines, threshold=0.5):
+    """(join, features) of every break, by walk() and p_join()."""
+    lines = list(page_lines)
+    content = [i for i, l in enumerate(lines) if l.strip()]
+    blanks = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
+    texts = [lines[i].strip(breaks._STRIP) for i in content]
+    steps = breaks.walk(texts, blanks, lambda k, f: f is None or breaks.p_join(f) >= threshold)
+    return lines, content, blanks, [(join, f) for _, f, join in steps]
+
+
+@pytest.mark.parametrize("page", FAST_PATH_PAGES, ids=lambda p: p[0][:8])
+def test_fast_decisions_are_the_models_own(page):
+    lines, content, blanks, want = _reference(page)
+    got = breaks.decide(lines, content, blanks)
+    assert [d.join for d in got] == [join for join, _ in want]
+    for d, (_, f) in zip(got, want):
+        if f is not None:          # the evidence and p(join), worked out when asked for
+            assert d.p_join == breaks.p_join(f)
+            assert d.evidence == breaks.contributions(f)
+
+
+@pytest.fixture
+def other_model(monkeypatch):
+    """Replace the model for one test: ``other_model(threshold=..., weights=...)``."""
+    def use(**changes):
+        m = dict(breaks.model(), **changes)
+        monkeypatch.setattr(breaks, "model", lambda: m)
+        breaks._pairs.cache_clear()
+        breaks._weighed.cache_clear()
+    yield use
+    monkeypatch.undo()
+    breaks._pairs.cache_clear()
+    breaks._weighed.cache_clear()
+
+
+@pytest.mark.parametrize("page", FAST_PATH_PAGES, ids=lambda p: p[0][:8])
+def test_fast_decisions_at_every_threshold_a_break_sits_on(page, other_model):
+    """A threshold exactly at a break's p(join) is the closest call there is:
+    the fast path must still agree with the model's arithmetic, there and
+    at every other break."""
+    _, _, _, want = _reference(page)
+    thresholds = sorted({breaks.p_join(f) for _, f in want if f is not None}) + [0.05, 0.3, 0.7, 0.95]
+    for threshold in thresholds:
+        other_model(threshold=threshold)
+        lines, content, blanks, want = _reference(page, threshold)
+        assert [d.join for d in breaks.decide(lines, content, blanks)] == [j for j, _ in want], threshold
+
+
+def test_a_threshold_beyond_reach_keeps_every_weighed_break(other_model):
+    other_model(threshold=1 - 1e-15)       # above the clamped probability's ceiling
+    lines, content, blanks, want = _reference(PARAGRAPHS, 1 - 1e-15)
+    got = [d.join for d in breaks.decide(lines, content, blanks)]
+    assert got == [j for j, _ in want] == [False, False, False]
+
+
+@pytest.mark.parametrize("page", FAST_PATH_PAGES, ids=lambda p: p[0][:8])
+@pytest.mark.parametrize("sign", [1, -1])
+def test_fast_decisions_when_the_late_facts_weigh_heavily(page, sign, other_model):
+    """The facts the fast path works out only when they can change a
+    decision (bylines, credits, the file's own use of the characters, the
+    segmentation) made to decide every break they touch, either way."""
+    heavy = {"prev_byline": 20, "prev_credit": -20, "next_byline": -20, "next_is_headline": 20,
+             "self_pair": 20, "self_triple": -20, "segment_inside": 20, "segment_boundary": -20}
+    other_model(weights={**breaks.model()["weights"], **{n: sign * w for n, w in heavy.items()}})
+    lines, content, blanks, want = _reference(page)
+    assert [d.join for d in breaks.decide(lines, content, blanks)] == [j for j, _ in want]
+
+
+@pytest.mark.parametrize("text", ["", "好", "（", "）", "（（）", "））（", "“好”）", "《（〈》", "([{}])", "”“", "）（（"])
+def test_bracket_effect_counts_as_open_brackets(text):
+    brackets = "".join(breaks._BRACKETS.findall(text))
+    shift, floor = breaks.bracket_effect(brackets)
+    for depth in range(4):
+        assert max(depth + shift, floor) == breaks.open_brackets(text, depth)
+
+
+def test_lazy_facts_are_worked_out_on_request():
+    texts = ["记者 张明远 摄", "某区举办第三届读书节"]
+    pg = breaks.PageLines(texts, [1])
+    assert pg.known == [False, False] and pg.byline == [False, False]
+    assert pg.resolve(0) is True and pg.resolve(1) is False
+    assert pg.known == [True, True] and pg.byline == [True, False]
+    assert pg.prev[0][6] is True        # a credit
+    assert pg.resolve(0) is False       # known already
