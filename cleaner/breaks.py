@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from operator import mul as _mul
@@ -40,7 +40,7 @@ from .chars import CLAUSE_FINAL, CLOSERS, NO_LINE_START, OPENERS, PAIRS, SENTENC
 _STRIP = " \t\u3000\u00a0"
 _CLOSER_OF = {v: k for k, v in PAIRS.items()}
 _BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
-_NOT_BRACKETS = re.compile("[^" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "\n]+")
+_BRACKET_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
 _HAN = regex.compile(r"\p{Han}")
 _ALNUM = regex.compile(r"[A-Za-z0-9]")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -309,13 +309,10 @@ def full_width(lengths: Sequence[int]) -> float:
         return 0
     xs = sorted(lengths)
     best, best_count = 0, 0
-    lo = 0
-    for hi, x in enumerate(xs):     # windows [x - tol, x] over the sorted lengths
-        tol = max(2, int(0.08 * x))
-        while xs[lo] < x - tol:
-            lo += 1
-        if hi - lo + 1 >= best_count:
-            best, best_count = x, hi - lo + 1
+    for x in sorted(set(xs)):       # windows [x - tol, x] over the sorted lengths (the longer wins a tie)
+        count = bisect_right(xs, x) - bisect_left(xs, x - max(2, int(0.08 * x)))
+        if count >= best_count:
+            best, best_count = x, count
     above = n - bisect_right(xs, best + max(2, int(0.08 * best)))
     if best >= 8 and best_count >= max(3, 0.25 * n) and above <= 0.15 * n:
         return best
@@ -448,7 +445,7 @@ class PageLines:
              if (w := t[:2]) in known else cls(t[:1]) for t in texts], table))
         self.prev_ids = list(map(_PREV_IDS.__getitem__, self.prev))
         self.next_ids = list(map(_NEXT_IDS.__getitem__, self.next))
-        self.brackets = [bracket_effect(b) if b else None for b in _brackets_by_line(texts, page.text)]
+        self.brackets = [bracket_effect("".join(b)) if b else None for b in map(_BRACKET_CHARS.findall, texts)]
         self.hard = [c in NO_LINE_START or p in OPENERS for p, c in zip(lasts, firsts[1:])]
 
     def resolve(self, *lines: int) -> bool:
@@ -468,15 +465,6 @@ class PageLines:
                     self.prev_ids[i] = _PREV_IDS[self.prev[i]]
                     self.next_ids[i] = _NEXT_IDS[self.next[i]]
         return found
-
-
-def _brackets_by_line(texts: Sequence[str], text: str) -> list[str]:
-    """The brackets and quotes of each line, in order, from one scan of
-    ``text``, the lines joined by newlines."""
-    out = _NOT_BRACKETS.sub("", text).split("\n")
-    if len(out) != len(texts):      # a line with a newline inside: line by line
-        return ["".join(_BRACKETS.findall(t)) for t in texts]
-    return out
 
 
 def _end_class(last: str) -> str:
@@ -514,10 +502,7 @@ def _width_class(page: PageStats) -> Callable[[int], str | None]:
 
 def _may_have_columns(text: str) -> bool:
     """Whether any line of ``text`` may have columns (see :func:`_has_columns`)."""
-    return "\t" in text or _TWO_SPACES.search(text) is not None
-
-
-_TWO_SPACES = re.compile("[ \u3000]{2}")
+    return "  " in text or "\t" in text or "\u3000\u3000" in text or " \u3000" in text or "\u3000 " in text
 
 
 def _has_columns(text: str) -> bool:

@@ -389,3 +389,22 @@ def test_lazy_facts_are_worked_out_on_request():
     assert pg.known == [True, True] and pg.byline == [True, False]
     assert pg.prev[0][6] is True        # a credit
     assert pg.resolve(0) is False       # known already
+
+
+def _full_width_by_hand(lengths):
+    """full_width() spelled out: the length with the most lines within its
+    tolerance below it (the longest on a tie), if the page looks wrapped."""
+    if len(lengths) < 5:
+        return 0
+    count = {x: sum(x - max(2, int(0.08 * x)) <= y <= x for y in lengths) for x in lengths}
+    best = max(count, key=lambda x: (count[x], x))
+    above = sum(y > best + max(2, int(0.08 * best)) for y in lengths)
+    ok = best >= 8 and count[best] >= max(3, 0.25 * len(lengths)) and above <= 0.15 * len(lengths)
+    return best if ok else 0
+
+
+@pytest.mark.parametrize("lengths", [
+    [30, 31, 29, 30, 12, 30, 28, 31, 5, 30], [80, 12, 230, 51, 7, 160, 95, 33], [23] * 6 + [8, 40],
+    [10, 10, 11, 11, 12, 30, 30, 31, 31, 32], [9, 9, 9, 9, 9], [5, 6, 7, 8, 9, 10, 11, 12], [40, 38, 36, 34, 32, 30]])
+def test_full_width_counts_each_length_once(lengths):
+    assert breaks.full_width(lengths) == _full_width_by_hand(lengths)
