@@ -19,6 +19,17 @@ quote, so such a break is always layout. Lines are decided left to right,
 since bracket balance and a block's length depend on the joins made so far.
 :func:`decide` returns every decision with the evidence behind it, which
 ``cleaner explain`` prints.
+
+:func:`walk` and :func:`p_join` are the model's definition (training uses
+them). :func:`decide` reaches the same decisions an order of magnitude
+fewer operations per break: what each line says is worked out in bulk, once
+per page (:class:`PageLines`); the model is compiled into memoised terms
+looked up by the facts they come from (:class:`_Compiled`), so no feature
+dict is built; and the costliest facts (bylines and credits, the file's own
+use of the characters across a join, the word segmentation) are worked out
+only where the model's bounds say they could change the decision. A
+decision's evidence and p(join) are worked out from :func:`features` when
+asked for. ``bench/equivalence.py`` checks that not one decision changes.
 """
 from __future__ import annotations
 
@@ -404,7 +415,6 @@ class PageLines:
 
     def __init__(self, texts: Sequence[str], blanks: Sequence[int]):
         self.texts, self.blanks = texts, blanks
-        n = len(texts)
         lens = self.lens = list(map(len, texts))
         lasts = [t[-1] for t in texts]
         firsts = [t[0] for t in texts]
@@ -424,7 +434,7 @@ class PageLines:
         marks = list(map(metadata.LIST_MARKER.match, texts))
         list_heading = [m is not None and n <= HEADING_MAX and not punct(t, m.end())
                         for m, n, t in zip(marks, lens, texts)]
-        unknown = [False] * n
+        unknown = [False] * len(texts)
         self.byline = unknown[:]
         self.known = unknown[:]
         table = list(map(_has_columns, texts)) if _may_have_columns(page.text) else unknown
@@ -460,8 +470,8 @@ class PageLines:
                 if byline or credit:
                     found = True
                     self.byline[i] = byline
-                    self.prev[i] = self.prev[i][:4] + (byline,) + self.prev[i][5:6] + (credit,) + self.prev[i][7:]
-                    self.next[i] = self.next[i][:2] + (byline,) + self.next[i][3:]
+                    self.prev[i] = PrevFacts._make(self.prev[i])._replace(byline=byline, credit=credit)
+                    self.next[i] = NextFacts._make(self.next[i])._replace(byline=byline)
                     self.prev_ids[i] = _PREV_IDS[self.prev[i]]
                     self.next_ids[i] = _NEXT_IDS[self.next[i]]
         return found
@@ -822,7 +832,6 @@ class _Var(NamedTuple):
 
 
 _E, _W, _H = _Var("e"), _Var("w"), _Var("h")
-_MONOMIALS = ((), ("e",), ("w",), ("h",), ("e", "w"), ("e", "h"), ("h", "w"))
 
 
 class _Ids(dict):
@@ -1001,7 +1010,6 @@ class _Compiled:
                 out.append((segment, self_use, self._coefficients(terms, "e", "w", "h", "ew", "eh", "hw")))
         return tuple(out)
 
-
     def _late_range(self, key: tuple) -> tuple[float, float]:
         """The least and the most the late features can add, over every way
         and every value of the variables (their terms are linear in each
@@ -1018,6 +1026,7 @@ def _value_ranges() -> dict[str, tuple[float, float]]:
     """The values the non-binary features take, at least and at most."""
     return {"end_han_x_ended": (0.0, 1.0), "end_alnum_x_ended": (0.0, 1.0), "end_other_x_ended": (0.0, 1.0),
             "word_across": (0.0, words.max_word_across() / 5), "han_inside_word": (-1.0, 1.0)}
+
 
 _COMPILED: list[_Compiled] = []
 
@@ -1163,7 +1172,8 @@ def _log_odds(cm: _Compiled, pg: PageLines, k: int, bits: int) -> tuple[float, t
     word, clause, dateline, across, inside = _word_facts(pg, k)
     heading = pg.heading[k + 1]
     g1, gw, gh, ghw, j_p, j_n, j_l = cm.join[
-        not bits & 1 and heading and pg.heading_shape[k], heading and k + 2 < len(pg.texts) and pg.byline[k + 2],
+        not bits & 1 and heading and pg.heading_shape[k],
+        heading and k + 2 < len(pg.texts) and pg.byline[k + 2],
         _blanks_class(pg.blanks[k], pg.page.gap), word != 0.0, clause, dateline, across, inside is not None]
     c1, ce = cm.prev_next[p_n, n_p]
     d1, de, dw, dh, dew, deh = cm.prev_join[p_j, j_p]
