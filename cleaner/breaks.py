@@ -408,8 +408,9 @@ class PageLines:
     Whether a line is a byline or a credit are the costliest facts and
     seldom decide a break, so they are worked out only for the lines
     :meth:`resolve` is asked about (until then they read False, and
-    ``known[i]`` is False).
+    ``known[BYLINE][i]`` or ``known[CREDIT][i]`` is False).
     """
+    BYLINE, CREDIT = 0, 1
     __slots__ = ("texts", "blanks", "page", "lens", "sentence", "prev", "next", "prev_ids", "next_ids",
                  "brackets", "hard", "end", "first", "heading_shape", "heading", "byline", "known")
 
@@ -436,7 +437,7 @@ class PageLines:
                         for m, n, t in zip(marks, lens, texts)]
         unknown = [False] * len(texts)
         self.byline = unknown[:]
-        self.known = unknown[:]
+        self.known = (unknown[:], unknown[:])
         table = list(map(_has_columns, texts)) if _may_have_columns(page.text) else unknown
         inner = [h and not c and _inner_space(t) for h, c, t in zip(shape, table, texts)]
         known, cls = words.tables().known, words.tables().classes.get
@@ -458,23 +459,31 @@ class PageLines:
         self.brackets = [bracket_effect("".join(b)) if b else None for b in map(_BRACKET_CHARS.findall, texts)]
         self.hard = [c in NO_LINE_START or p in OPENERS for p, c in zip(lasts, firsts[1:])]
 
-    def resolve(self, *lines: int) -> bool:
-        """Work out whether ``lines`` (those that exist) are bylines and
-        credits; True if any of them is either, which changes its facts."""
-        found = False
+    def resolve(self, kind: int, i: int) -> bool:
+        """Work out whether line ``i`` (if it exists) is a byline (``kind``
+        BYLINE) or a credit (CREDIT); True if it is, which changes its facts."""
+        if i >= len(self.texts) or self.known[kind][i]:
+            return False
+        self.known[kind][i] = True
+        if kind == self.BYLINE:
+            if not metadata.starts_with_byline(self.texts[i][:80]):
+                return False
+            self.byline[i] = True
+            self.prev[i] = PrevFacts._make(self.prev[i])._replace(byline=True)
+            self.next[i] = NextFacts._make(self.next[i])._replace(byline=True)
+        else:
+            if not metadata.is_credit(self.texts[i]):
+                return False
+            self.prev[i] = PrevFacts._make(self.prev[i])._replace(credit=True)
+        self.prev_ids[i] = _PREV_IDS[self.prev[i]]
+        self.next_ids[i] = _NEXT_IDS[self.next[i]]
+        return True
+
+    def resolve_all(self, *lines: int) -> None:
+        """Work out whether ``lines`` (those that exist) are bylines and credits."""
         for i in lines:
-            if i < len(self.texts) and not self.known[i]:
-                self.known[i] = True
-                text = self.texts[i]
-                byline, credit = metadata.starts_with_byline(text[:80]), metadata.is_credit(text)
-                if byline or credit:
-                    found = True
-                    self.byline[i] = byline
-                    self.prev[i] = PrevFacts._make(self.prev[i])._replace(byline=byline, credit=credit)
-                    self.next[i] = NextFacts._make(self.next[i])._replace(byline=byline)
-                    self.prev_ids[i] = _PREV_IDS[self.prev[i]]
-                    self.next_ids[i] = _NEXT_IDS[self.next[i]]
-        return found
+            self.resolve(self.BYLINE, i)
+            self.resolve(self.CREDIT, i)
 
 
 def _end_class(last: str) -> str:
@@ -683,7 +692,7 @@ def features(pg: PageLines, k: int, state: BlockState) -> dict[str, float]:
     """The evidence about the break after line ``k`` of the page, whose
     first line ends the block ``state`` describes (as decided so far), in
     the order of :data:`_ORDER`."""
-    pg.resolve(k, k + 1, k + 2)
+    pg.resolve_all(k, k + 1, k + 2)
     f = prev_evidence(PrevFacts._make(pg.prev[k]), pg.page.ended, state.depth, state.lines == 1,
                       state.chars > 2 * pg.page.median, k == 0)
     f.update(next_evidence(NextFacts._make(pg.next[k + 1]), pg.sentence[k]))
@@ -895,11 +904,10 @@ class _Compiled:
                 self.toward[p][q] = frozenset(
                     n for n, part in _ORDER if part == p
                     and any(_PART.get(o) == q for o, _ in self.partners.get(n, ())))
-        # what a line's being a byline or credit can add, as the first line of
-        # a break, the second, and the line after the second
-        self.lazy_bounds = tuple(
-            tuple(map(sum, zip(*(self._bounds(name) for name in names))))
-            for names in (("prev_byline", "prev_credit"), ("next_byline",), ("next_is_headline",)))
+        # what a line's being a byline or a credit can add to the log-odds, as
+        # the first line of a break, the second, and the line after the second
+        self.byline_bounds = tuple(map(self._bounds, ("prev_byline", "next_byline", "next_is_headline")))
+        self.credit_bounds = self._bounds("prev_credit")
         self.proj_ids = _Ids()
         self.prev = _Memo(self._prev)
         self.prev_terms = _Memo(self._prev_terms)
@@ -1066,8 +1074,11 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
         return _decide_slowly(pg, content)
     zt = cm.z_threshold
     hard, brackets, lens = pg.hard, pg.brackets, pg.lens
-    known, heading = pg.known, pg.heading
-    (prev_lo, prev_hi), (next_lo, next_hi), (after_lo, after_hi) = cm.lazy_bounds
+    heading = pg.heading
+    BYLINE, CREDIT = PageLines.BYLINE, PageLines.CREDIT
+    byline_known, credit_known = pg.known
+    prev_byline, next_byline, after_byline = cm.byline_bounds
+    credit = cm.credit_bounds
     long_at = 2 * pg.page.median
     n = len(texts)
     rule = (("typesetting_rule", RULE_WEIGHT),)
@@ -1084,16 +1095,19 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
             if late:
                 late_lo, late_hi = cm.late_range[late]
                 lo, hi = z + late_lo, z + late_hi
-            unknown = []
-            if not known[k]:
-                lo, hi = lo + prev_lo, hi + prev_hi
-                unknown.append(k)
-            if not known[k + 1]:
-                lo, hi = lo + next_lo, hi + next_hi
-                unknown.append(k + 1)
-            if heading[k + 1] and k + 2 < n and not known[k + 2]:
-                lo, hi = lo + after_lo, hi + after_hi
-                unknown.append(k + 2)
+            unknown = []            # (kind, line, bounds), in the order they would be worked out
+            if not byline_known[k + 1]:
+                lo, hi = lo + next_byline[0], hi + next_byline[1]
+                unknown.append((BYLINE, k + 1, next_byline))
+            if not credit_known[k]:
+                lo, hi = lo + credit[0], hi + credit[1]
+                unknown.append((CREDIT, k, credit))
+            if not byline_known[k]:
+                lo, hi = lo + prev_byline[0], hi + prev_byline[1]
+                unknown.append((BYLINE, k, prev_byline))
+            if heading[k + 1] and k + 2 < n and not byline_known[k + 2]:
+                lo, hi = lo + after_byline[0], hi + after_byline[1]
+                unknown.append((BYLINE, k + 2, after_byline))
             source = (pg, k, depth, lines_in_block, chars)
             if lo - zt >= _CLOSE:
                 join = True
@@ -1114,22 +1128,21 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
 
 
 def _settle(cm: _Compiled, pg: PageLines, k: int, bits: int, z: float, ways: tuple | None,
-            values: tuple, unknown: list[int], source: tuple) -> bool:
+            values: tuple, unknown: list[tuple[int, int, tuple[float, float]]], source: tuple) -> bool:
     """The decision on a break its bounds left open. What is still unknown
-    is worked out step by step, cheapest first, until every way the rest
-    may turn out falls on the same side of the threshold: the file's use of
-    the characters across the join (for two Chinese characters), the
-    bylines and credits of the second line, the first and the third, and
-    last the segmentation."""
+    is worked out step by step until every way the rest may turn out falls
+    on the same side of the threshold: the file's use of the characters
+    across the join (for two Chinese characters), then whether the lines
+    around it are bylines or credits (``unknown``: kind, line and what it
+    can add to the log-odds), and last the segmentation."""
     zt = cm.z_threshold
-    bounds = dict(zip((k, k + 1, k + 2), cm.lazy_bounds))
-    steps: list = (["self"] if ways else []) + sorted(unknown, key=lambda i: i != k + 1) + ["segment"]
+    steps: list = (["self"] if ways else []) + unknown + ["segment"]
     self_use = None
     lo, hi = _range(z, ways, values)
     for step in steps:
-        if lo + sum(bounds[i][0] for i in unknown) - zt >= _CLOSE:
+        if lo + sum(b[0] for _, _, b in unknown) - zt >= _CLOSE:
             return True
-        if hi + sum(bounds[i][1] for i in unknown) - zt <= -_CLOSE:
+        if hi + sum(b[1] for _, _, b in unknown) - zt <= -_CLOSE:
             return False
         if step == "self":
             self_use = _self_pair(pg.page, k, pg.texts[k], pg.texts[k + 1])
@@ -1139,8 +1152,8 @@ def _settle(cm: _Compiled, pg: PageLines, k: int, bits: int, z: float, ways: tup
                 boundary = words.boundary_at_join(pg.texts[k], pg.texts[k + 1])
                 ways = tuple(w for w in ways if w[0] == ("segment_boundary" if boundary else "segment_inside"))
         else:
-            unknown = [i for i in unknown if i != step]
-            if pg.resolve(step):
+            unknown = [u for u in unknown if u is not step]
+            if pg.resolve(step[0], step[1]):
                 z, late, values = _log_odds(cm, pg, k, bits)
                 if late:
                     ways = tuple(w for w in cm.late[late] if w[1] == self_use)

@@ -384,11 +384,12 @@ def test_bracket_effect_counts_as_open_brackets(text):
 def test_lazy_facts_are_worked_out_on_request():
     texts = ["记者 张明远 摄", "某区举办第三届读书节"]
     pg = breaks.PageLines(texts, [1])
-    assert pg.known == [False, False] and pg.byline == [False, False]
-    assert pg.resolve(0) is True and pg.resolve(1) is False
-    assert pg.known == [True, True] and pg.byline == [True, False]
+    assert pg.known == ([False, False], [False, False]) and pg.byline == [False, False]
+    assert pg.resolve(pg.BYLINE, 0) is True and pg.resolve(pg.BYLINE, 1) is False
+    assert pg.known == ([True, True], [False, False]) and pg.byline == [True, False]
+    assert pg.resolve(pg.CREDIT, 0) is True and pg.resolve(pg.CREDIT, 1) is False
     assert pg.prev[0][6] is True        # a credit
-    assert pg.resolve(0) is False       # known already
+    assert pg.resolve(pg.BYLINE, 0) is False       # known already
 
 
 def _full_width_by_hand(lengths):
