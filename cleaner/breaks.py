@@ -843,6 +843,18 @@ class _Var(NamedTuple):
 _E, _W, _H = _Var("e"), _Var("w"), _Var("h")
 
 
+@lru_cache(maxsize=None)
+def _layout(names: tuple[str, ...]) -> dict[tuple[str, ...], None]:
+    """The monomials of a compiled part, in order: the constant, then those
+    named ("e", "ew" ...), each a sorted tuple of variable names."""
+    return dict.fromkeys([(), *(tuple(sorted(n)) for n in names)])
+
+
+def _factor(value: float | _Var) -> tuple[float, tuple[str, ...]]:
+    """A feature value as (number, variables): 0.5 -> (0.5, ()), e -> (1.0, ("e",))."""
+    return (1.0, (value.name,)) if isinstance(value, _Var) else (value, ())
+
+
 class _Ids(dict):
     """Interns hashable keys as small integers: ``ids[key]`` is the key's
     number (new keys get the next one) and ``ids.keys_[number]`` the key."""
@@ -934,38 +946,26 @@ class _Compiled:
         """The terms of ``f`` (its features and pairs within it), or, given
         ``g``, of the pairs with one feature in ``f`` and one in ``g``."""
         out: dict[tuple, float] = {}
-
-        def add(c: float, *values) -> None:
-            mono = []
-            for v in values:
-                if isinstance(v, _Var):
-                    mono.append(v.name)
-                else:
-                    c *= v
-            key = tuple(sorted(mono))
-            out[key] = out.get(key, 0.0) + c
-
+        fs = {a: _factor(v) for a, v in f.items()}
         if g is None:
-            for a, v in f.items():
-                add(self.weights.get(a, 0.0), v)
-            pairs = [(a, b, w) for a in f for b, w in self.partners.get(a, ()) if b in f and a < b]
-            for a, b, w in pairs:
-                add(w, f[a], f[b])
-        else:
-            for a, v in f.items():
-                for b, w in self.partners.get(a, ()):
-                    if b in g:
-                        add(w, v, g[b])
+            for a, (c, m) in fs.items():
+                out[m] = out.get(m, 0.0) + self.weights.get(a, 0.0) * c
+        others = fs if g is None else {b: _factor(v) for b, v in g.items()}
+        for a, (ca, ma) in fs.items():
+            for b, w in self.partners.get(a, ()):
+                if b in others and (g is not None or a < b):
+                    cb, mb = others[b]
+                    m = tuple(sorted(ma + mb)) if ma and mb else ma or mb
+                    out[m] = out.get(m, 0.0) + w * ca * cb
         return out
 
     @staticmethod
     def _coefficients(terms: dict[tuple, float], *names: str) -> tuple[float, ...]:
         """The constant term, then the coefficients of the monomials named
         ("e", "ew" ...); any other monomial is a compilation error."""
-        wanted = [()] + [tuple(sorted(n)) for n in names]
-        unexpected = set(terms) - set(wanted)
-        if unexpected:
-            raise ValueError(f"break model: unexpected terms {unexpected}")
+        wanted = _layout(names)
+        if not terms.keys() <= wanted.keys():
+            raise ValueError(f"break model: unexpected terms {set(terms) - set(wanted)}")
         return tuple(terms.get(m, 0.0) for m in wanted)
 
     def _project(self, f: dict, part: str, other: str) -> int:
