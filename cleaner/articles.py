@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -54,7 +55,12 @@ _DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…#＃+＋]{
 _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]*$")
 _RUNNING_PUNCT = regex.compile(r"[，,。；;、]")
 _INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
-_HAN_PAIRS = regex.compile(r"(?=(\p{Han}{2}))")
+#: First characters a divider may start with once stripped (``str.strip``
+#: removes every character ``\s`` matches, so only the literals are left).
+_DIVIDER_FIRST = "-—－–_＿=＝*＊~～·•.。…#＃+＋"
+#: The characters that count as Han in the word-pair features: everything
+#: above U+3400 (full-width punctuation included, as the model was fitted).
+_HIGH_RUN = re.compile("[\u3401-\U0010FFFF]{2,}")
 #: A paragraph opening with its staff in brackets and no outlet:
 #: ``（记者 王五 通讯员 赵六）`` or ``(本报记者王五):``.
 _STAFF_OPENING = regex.compile(
@@ -83,7 +89,8 @@ class Block:
     def core(self) -> str:
         """The text without the byline or dateline that may open it."""
         if self._core is None:
-            self._core = self.text[metadata.byline_end(self.text[:80]):]
+            head = self.text[:80]
+            self._core = self.text[metadata.byline_end(head):] if metadata.may_open_byline(head) else self.text
         return self._core
 
 
@@ -126,14 +133,17 @@ def blocks_from(decisions: Sequence[Decision], content: Sequence[int], texts: di
     if not content:
         return []
     gap = usual_gap(blanks) if blanks else 0
-    blocks = [Block([content[0]], texts[content[0]])]
+    blocks = []
+    lines, parts, extra = [content[0]], [texts[content[0]]], 0
     for k, d in enumerate(decisions):
         if d.join:
-            blocks[-1].lines.append(d.next)
-            blocks[-1].text += texts[d.next]
+            lines.append(d.next)
+            parts.append(texts[d.next])
         else:
+            blocks.append(Block(lines, "".join(parts), extra_blanks=extra))
+            lines, parts = [d.next], [texts[d.next]]
             extra = max(0, blanks[k] - gap) if blanks else 0
-            blocks.append(Block([d.next], texts[d.next], extra_blanks=extra))
+    blocks.append(Block(lines, "".join(parts), extra_blanks=extra))
     return blocks
 
 
@@ -144,13 +154,14 @@ def fixed_role(text: str) -> str | None:
     ['end_mark', 'divider', 'credit', 'byline', None]
     """
     t = text.strip()
-    if _END_MARK.match(t):
+    # each pattern runs only past a cheap test it cannot pass without
+    if "完" in t and _END_MARK.match(t):
         return "end_mark"
-    if _DIVIDER.match(t):
+    if t[:1] in _DIVIDER_FIRST and _DIVIDER.match(t):
         return "divider"
-    if metadata.is_credit(t):
+    if len(t) <= 120 and metadata.may_be_credit(t) and metadata.is_credit(t):
         return "credit"
-    if metadata.REPORTER_LINE.match(t) or _whole_dateline(t):
+    if metadata.may_open_byline(t) and (metadata.REPORTER_LINE.match(t) or _whole_dateline(t)):
         return "byline"
     return None
 
@@ -179,26 +190,34 @@ def title_shaped(text: str) -> bool:
     return len(_RUNNING_PUNCT.findall(t)) <= 1
 
 
-def _pairs(text: str) -> set[str]:
-    return set(map(add, text, text[1:]))
+def _high_pairs(text: str) -> set[str]:
+    """The pairs of adjacent characters both above U+3400 (Han, and full-width
+    punctuation such as ``，``): the words the topic features compare.
+
+    >>> sorted(_high_pairs("新报，好。ab市场"))
+    ['市场', '报，', '新报', '，好']
+    """
+    out: set[str] = set()
+    for run in _HIGH_RUN.findall(text):
+        out.update(map(add, run, run[1:]))
+    return out
 
 
 def _shift(block: str, before: str, after: str) -> float:
     """Share of the block's character pairs found after it minus the share
-    found before it: a headline announces what follows."""
-    own = {p for p in _pairs(block) if p[0] > "\u3400" and p[1] > "\u3400"}
+    found before it: a headline announces what follows. (A pair is among a
+    text's pairs exactly when it is a substring, so no pair set is built
+    for the context.)"""
+    own = _high_pairs(block)
     if not own:
         return 0.0
-    a, b = _pairs(after), _pairs(before)
-    return (len(own & a) - len(own & b)) / len(own)
+    return (sum(p in after for p in own) - sum(p in before for p in own)) / len(own)
 
 
-def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int) -> dict[str, float]:
-    """The evidence that title-shaped block ``i`` is a headline.
-
-    ``prev_title`` says the block before was taken as a headline,
-    ``body_chars`` counts the body text of the article so far.
-    """
+def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int) -> dict[str, float]:
+    """The features of title-shaped block ``i`` read off its own shape and
+    its neighbours' roles and openings: all but the topic features and
+    ``short_neighbours``, in the model's order."""
     b = blocks[i]
     t = b.text
     f: dict[str, float] = {"bias_candidate": 1}
@@ -232,7 +251,7 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
             f["after_short"] = 1
     if i + 1 < len(blocks):
         nb = blocks[i + 1]
-        if nb.role == "byline" or metadata.starts_with_byline(nb.text[:80]) or _STAFF_OPENING.match(nb.text):
+        if nb.role == "byline" or _opens_with_byline(nb.text) or _STAFF_OPENING.match(nb.text):
             f["before_byline"] = 1
             if i == 0 or "after_sentence" in f or "after_credit" in f:
                 f["opens_with_byline"] = 1
@@ -252,9 +271,26 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
         f["article_empty"] = 1
     elif body_chars < 200:
         f["article_short"] = 1
+    return f
+
+
+def _opens_with_byline(text: str) -> bool:
+    """:func:`metadata.starts_with_byline` of a block's first 80 characters,
+    asked only when the cheap tests leave it possible."""
+    t = text[:80].strip()
+    return (metadata.may_open_byline(t) or metadata.may_be_credit(t)) and metadata.starts_with_byline(t)
+
+
+def _context(blocks: Sequence[Block], i: int) -> tuple[str, str]:
+    """The body words of up to three blocks before block ``i`` (their last
+    CONTEXT characters) and after it (the first CONTEXT)."""
     before = "".join(map(_words_of, blocks[max(0, i - 3):i]))[-CONTEXT:]
     after = "".join(map(_words_of, blocks[i + 1:i + 4]))[:CONTEXT]
-    f["word_shift"] = _shift(t, before, after)
+    return before, after
+
+
+def _add_topic_features(f: dict[str, float], block: str, before: str, after: str) -> None:
+    f["word_shift"] = _shift(block, before, after)
     kept = _overlap(before, after)
     if kept is not None:
         f["topic_kept"] = kept
@@ -262,9 +298,24 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
             f["topic_new"] = 1
         elif kept < 0.1:
             f["topic_low"] = 1
+
+
+def _short_neighbours(blocks: Sequence[Block], i: int) -> float:
+    b = blocks[i]
     near = sum(1 for x in blocks[max(0, i - 4):i + 5]
                if x is not b and x.role == "body" and x.shaped)
-    f["short_neighbours"] = min(near, 4) / 4
+    return min(near, 4) / 4
+
+
+def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int) -> dict[str, float]:
+    """The evidence that title-shaped block ``i`` is a headline.
+
+    ``prev_title`` says the block before was taken as a headline,
+    ``body_chars`` counts the body text of the article so far.
+    """
+    f = _place_features(blocks, i, prev_title, body_chars)
+    _add_topic_features(f, blocks[i].text, *_context(blocks, i))
+    f["short_neighbours"] = _short_neighbours(blocks, i)
     return f
 
 
@@ -280,10 +331,14 @@ def _overlap(before: str, after: str) -> float | None:
     """Share of the Han character pairs of the text after a block that the
     text before it also has: high within one article, low across two.
     None when either side has too little Han text to tell."""
-    a = {p for p in _pairs(after) if p[0] > "\u3400" and p[1] > "\u3400"}
-    if len(a) < 30 or len(before) < 30:
+    if len(before) < 30:
         return None
-    return len(a & _pairs(before)) / len(a)
+    a = _high_pairs(after)
+    if len(a) < 30:
+        return None
+    # ``a`` holds high pairs only, so its meet with all of before's pairs
+    # is its meet with before's high pairs
+    return len(a & _high_pairs(before)) / len(a)
 
 
 def title_score(f: dict[str, float]) -> float:
@@ -294,6 +349,74 @@ def title_score(f: dict[str, float]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+#: How far a partial score must clear the decision boundary before the rest
+#: of the features are skipped: far above the rounding error of summing
+#: a few dozen terms in another order.
+_MARGIN = 1e-9
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """The title model read for deciding fast. ``cut`` is the threshold in
+    logit units; ``shift`` the weight of ``word_shift`` (which lies in
+    [-1, 1]); ``topic_lo``/``topic_hi`` the least and most the topic
+    features can add. ``usable`` is False for a threshold too near 0 or 1
+    to compare in logit units (every block then takes the full path)."""
+    bias: float
+    weights: dict
+    threshold: float
+    cut: float
+    shift: float
+    topic_lo: float
+    topic_hi: float
+    usable: bool
+
+    @classmethod
+    def of(cls, m: dict) -> "_Bounds":
+        """Read afresh on every call: training changes the model in place."""
+        w = m["weights"]
+        thr = m.get("threshold", 0.5)
+        usable = 1e-9 < thr < 1 - 1e-9
+        cut = math.log(thr / (1 - thr)) if usable else 0.0
+        kept, new, low = w.get("topic_kept", 0.0), w.get("topic_new", 0.0), w.get("topic_low", 0.0)
+        # topic_kept = k in [0, 1], with topic_new for k < 0.04 and topic_low
+        # for k < 0.1, or no topic features at all (too little text): the
+        # score is linear in k on each piece, so its ends bound it
+        ends = [0.0, new, kept * 0.04 + new, kept * 0.04 + low, kept * 0.1 + low, kept * 0.1, kept]
+        return cls(m["bias"], w, thr, cut, abs(w.get("word_shift", 0.0)), min(ends), max(ends), usable)
+
+
+def _model_says_title(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int,
+                      bounds: _Bounds) -> bool:
+    """Whether the title model takes title-shaped block ``i`` as a headline,
+    exactly as ``title_score(title_features(...)) >= threshold`` does, but
+    leaving out the costly topic features whenever the rest of the score
+    already puts the block on one side of the threshold with every value
+    they can take."""
+    f = _place_features(blocks, i, prev_title, body_chars)
+    if "opens_with_byline" in f:
+        return True
+    near = _short_neighbours(blocks, i)
+    if bounds.usable:
+        w = bounds.weights
+        z = bounds.bias + sum(w.get(n, 0.0) * v for n, v in f.items()) \
+            + w.get("short_neighbours", 0.0) * near
+        lo, hi = bounds.cut - _MARGIN, bounds.cut + _MARGIN
+        if z + bounds.shift + bounds.topic_hi < lo:
+            return False
+        if z - bounds.shift + bounds.topic_lo >= hi:
+            return True
+        before, after = _context(blocks, i)
+        z += w.get("word_shift", 0.0) * _shift(blocks[i].text, before, after)
+        if z + bounds.topic_hi < lo:
+            return False
+        if z + bounds.topic_lo >= hi:
+            return True
+    _add_topic_features(f, blocks[i].text, *_context(blocks, i))
+    f["short_neighbours"] = near
+    return title_score(f) >= bounds.threshold
+
+
 def assign_roles(blocks: list[Block], choose=None) -> None:
     """Label each block (in place), left to right.
 
@@ -302,16 +425,20 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     """
     for b in blocks:
         b.role = fixed_role(b.text) or "body"
-    threshold = model().get("threshold", 0.5)
     if choose is None:
-        def choose(i, f):
-            return title_score(f) >= threshold
+        bounds = _Bounds.of(model())
+
+        def is_title(i, prev_title, body_chars):
+            return _model_says_title(blocks, i, prev_title, body_chars, bounds)
+    else:
+        def is_title(i, prev_title, body_chars):
+            f = title_features(blocks, i, prev_title, body_chars)
+            return "opens_with_byline" in f or choose(i, f)
     prev_title = False
     body_chars = 0
     for i, b in enumerate(blocks):
         if b.role == "body" and b.shaped and i + 1 < len(blocks):
-            f = title_features(blocks, i, prev_title, body_chars)
-            if "opens_with_byline" in f or choose(i, f):
+            if is_title(i, prev_title, body_chars):
                 b.role = "title"
                 prev_title = True
                 body_chars = 0

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import lru_cache
+import re
 from importlib import resources
 
 import regex
@@ -710,6 +711,33 @@ def starts_with_byline(text: str) -> bool:
     """Whether a raw line opens with a dateline, or is a byline or credit."""
     t = text.strip()
     return bool(match_dateline(t) or REPORTER_LINE.match(t) or is_credit(t))
+
+
+#: The hint tests again, in the standard library's ``re``: alternations of
+#: literal words match alike there, at a third of the cost per call.
+_BYLINE_HINT_RE = re.compile(_BYLINE_HINT.pattern)
+_CREDIT_HINT_RE = re.compile(_CREDIT_HINT.pattern)
+
+
+def may_open_byline(text: str) -> bool:
+    """A cheap first test for hot loops: False means :func:`byline_end` is 0
+    and neither :func:`match_dateline` nor :data:`REPORTER_LINE` matches (no
+    byline word in the first ``HINT_SPAN`` characters); True settles nothing.
+
+    >>> may_open_byline("记者从自治区卫健委了解到，"), may_open_byline("日前，某地举行活动。")
+    (True, False)
+    """
+    return _BYLINE_HINT_RE.search(text, 0, HINT_SPAN) is not None
+
+
+def may_be_credit(text: str) -> bool:
+    """A cheap first test: False means :func:`is_credit` is False (none of
+    ``摄编图文责``); True settles nothing.
+
+    >>> may_be_credit("记者 张三 摄"), may_be_credit("日前，某地举行活动。")
+    (True, False)
+    """
+    return _CREDIT_HINT_RE.search(text) is not None
 
 
 def trailing_credit(text: str) -> int:
