@@ -53,7 +53,7 @@ MARK_ROLES = ("divider", "end_mark")
 TITLE_MAX = 60
 _DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…#＃+＋]{3,}$")
 _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]*$")
-_RUNNING_PUNCT = regex.compile(r"[，,。；;、]")
+_RUNNING_PUNCT = re.compile(r"[，,。；;、]")     # plain characters: ``re`` calls cost less
 _INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
 #: First characters a divider may start with once stripped (``str.strip``
 #: removes every character ``\s`` matches, so only the literals are left).
@@ -67,6 +67,9 @@ _STAFF_OPENING = regex.compile(
     r"^[（(]\s*(?:本报|本刊|本台|本网)?(?:" + "|".join(metadata.STAFF_ROLES) + r")\s*\p{Han}{2,4}[^（）()]{0,40}[）)]")
 #: Characters of text around a block compared with the block's own words.
 CONTEXT = 300
+#: The characters at the start of a block searched for a byline or dateline
+#: (which may open a paragraph).
+HEAD = 80
 
 
 @dataclass
@@ -77,6 +80,7 @@ class Block:
     extra_blanks: int = 0     # blank lines before it beyond the page's usual gap
     _shaped: bool | None = field(default=None, repr=False, compare=False)
     _core: str | None = field(default=None, repr=False, compare=False)
+    _head: tuple[int, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def shaped(self) -> bool:
@@ -86,11 +90,19 @@ class Block:
         return self._shaped
 
     @property
+    def head_shape(self) -> tuple[int, str]:
+        """:func:`metadata.opening_shape` of the first HEAD characters (where
+        a byline stands), worked out once."""
+        if self._head is None:
+            head = self.text[:HEAD]
+            self._head = metadata.opening_shape(head) if metadata.may_open_byline(head) else (0, "")
+        return self._head
+
+    @property
     def core(self) -> str:
         """The text without the byline or dateline that may open it."""
         if self._core is None:
-            head = self.text[:80]
-            self._core = self.text[metadata.byline_end(head):] if metadata.may_open_byline(head) else self.text
+            self._core = self.text[self.head_shape[0]:]
         return self._core
 
 
@@ -153,22 +165,23 @@ def fixed_role(text: str) -> str | None:
     >>> [fixed_role(t) for t in ["（完）", "——————", "摄影/某报记者 张三", "记者 王五", "正文。"]]
     ['end_mark', 'divider', 'credit', 'byline', None]
     """
-    t = text.strip()
+    return _fixed_role(text.strip())[0]
+
+
+def _fixed_role(t: str) -> tuple[str | None, tuple[int, str] | None]:
+    """:func:`fixed_role` of stripped ``t``, and the :func:`metadata.opening_shape`
+    of ``t`` when it was worked out on the way."""
     # each pattern runs only past a cheap test it cannot pass without
     if "完" in t and _END_MARK.match(t):
-        return "end_mark"
+        return "end_mark", None
     if t[:1] in _DIVIDER_FIRST and _DIVIDER.match(t):
-        return "divider"
+        return "divider", None
     if len(t) <= 120 and metadata.may_be_credit(t) and metadata.is_credit(t):
-        return "credit"
-    if metadata.may_open_byline(t) and (metadata.REPORTER_LINE.match(t) or _whole_dateline(t)):
-        return "byline"
-    return None
-
-
-def _whole_dateline(text: str) -> bool:
-    end = metadata.byline_end(text)
-    return end > 0 and not text[end:].strip()
+        return "credit", None
+    if not metadata.may_open_byline(t):
+        return None, (0, "")
+    shape = metadata.opening_shape(t)
+    return ("byline" if metadata.is_byline_alone(t, shape) else None), shape
 
 
 def title_shaped(text: str) -> bool:
@@ -225,7 +238,7 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
     f["tlen_le6" if n <= 6 else "tlen_le12" if n <= 12 else "tlen_le24" if n <= 24 else "tlen_long"] = 1
     if t[-1] in "！？!?":
         f["ends_exclaim"] = 1
-    if _INNER_SPACE.search(t):
+    if (" " in t or "\t" in t or "\u3000" in t) and _INNER_SPACE.search(t):
         f["inner_space"] = 1
     if "：" in t or ":" in t:
         f["has_colon"] = 1
@@ -251,7 +264,8 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
             f["after_short"] = 1
     if i + 1 < len(blocks):
         nb = blocks[i + 1]
-        if nb.role == "byline" or _opens_with_byline(nb.text) or _STAFF_OPENING.match(nb.text):
+        if nb.role == "byline" or _opens_with_byline(nb) \
+                or nb.text[:1] in "（(" and _STAFF_OPENING.match(nb.text):
             f["before_byline"] = 1
             if i == 0 or "after_sentence" in f or "after_credit" in f:
                 f["opens_with_byline"] = 1
@@ -274,24 +288,58 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
     return f
 
 
-def _opens_with_byline(text: str) -> bool:
-    """:func:`metadata.starts_with_byline` of a block's first 80 characters,
-    asked only when the cheap tests leave it possible."""
-    t = text[:80].strip()
+def _opens_with_byline(b: Block) -> bool:
+    """:func:`metadata.starts_with_byline` of a block's first HEAD
+    characters, from the opening already found there when the head has no
+    space to strip."""
+    head = b.text[:HEAD]
+    t = head.strip()
+    if len(t) == len(head):
+        return metadata.starts_with_byline_shaped(t, b.head_shape)
     return (metadata.may_open_byline(t) or metadata.may_be_credit(t)) and metadata.starts_with_byline(t)
 
 
 def _context(blocks: Sequence[Block], i: int) -> tuple[str, str]:
     """The body words of up to three blocks before block ``i`` (their last
-    CONTEXT characters) and after it (the first CONTEXT)."""
-    before = "".join(map(_words_of, blocks[max(0, i - 3):i]))[-CONTEXT:]
-    after = "".join(map(_words_of, blocks[i + 1:i + 4]))[:CONTEXT]
-    return before, after
+    CONTEXT characters) and after it (the first CONTEXT).
+
+    The same as joining :func:`_words_of` of those blocks and cutting, but
+    blocks beyond the CONTEXT characters nearest block ``i`` are not read,
+    and a block's opening byline is not looked for when the characters kept
+    of it lie past where one can end (its first 80).
+    """
+    parts = []
+    need = CONTEXT
+    for j in range(i - 1, max(0, i - 3) - 1, -1):
+        b = blocks[j]
+        if b.role != "body":
+            continue
+        if len(b.text) - HEAD >= need:
+            parts.append(b.text[-need:])
+            break
+        parts.append(b.core)
+        need -= len(parts[-1])
+        if need <= 0:
+            break
+    before = "".join(reversed(parts))[-CONTEXT:]
+    parts = []
+    need = CONTEXT
+    for b in blocks[i + 1:i + 4]:
+        if b.role != "body":
+            continue
+        parts.append(b.core)
+        need -= len(parts[-1])
+        if need <= 0:
+            break
+    return before, "".join(parts)[:CONTEXT]
 
 
 def _add_topic_features(f: dict[str, float], block: str, before: str, after: str) -> None:
     f["word_shift"] = _shift(block, before, after)
-    kept = _overlap(before, after)
+    _add_topic(f, _overlap(before, after))
+
+
+def _add_topic(f: dict[str, float], kept: float | None) -> None:
     if kept is not None:
         f["topic_kept"] = kept
         if kept < 0.04:
@@ -387,32 +435,36 @@ class _Bounds:
 
 
 def _model_says_title(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int,
-                      bounds: _Bounds) -> bool:
+                      near: float, bounds: _Bounds) -> bool:
     """Whether the title model takes title-shaped block ``i`` as a headline,
-    exactly as ``title_score(title_features(...)) >= threshold`` does, but
-    leaving out the costly topic features whenever the rest of the score
-    already puts the block on one side of the threshold with every value
-    they can take."""
+    exactly as ``title_score(title_features(...)) >= threshold`` does
+    (``near`` is :func:`_short_neighbours`), but leaving out the costly
+    topic features whenever the rest of the score already puts the block on
+    one side of the threshold with every value they can take."""
     f = _place_features(blocks, i, prev_title, body_chars)
     if "opens_with_byline" in f:
         return True
-    near = _short_neighbours(blocks, i)
-    if bounds.usable:
-        w = bounds.weights
-        z = bounds.bias + sum(w.get(n, 0.0) * v for n, v in f.items()) \
-            + w.get("short_neighbours", 0.0) * near
-        lo, hi = bounds.cut - _MARGIN, bounds.cut + _MARGIN
-        if z + bounds.shift + bounds.topic_hi < lo:
-            return False
-        if z - bounds.shift + bounds.topic_lo >= hi:
-            return True
-        before, after = _context(blocks, i)
-        z += w.get("word_shift", 0.0) * _shift(blocks[i].text, before, after)
-        if z + bounds.topic_hi < lo:
-            return False
-        if z + bounds.topic_lo >= hi:
-            return True
-    _add_topic_features(f, blocks[i].text, *_context(blocks, i))
+    text = blocks[i].text
+    if not bounds.usable:
+        _add_topic_features(f, text, *_context(blocks, i))
+        f["short_neighbours"] = near
+        return title_score(f) >= bounds.threshold
+    w = bounds.weights
+    z = bounds.bias + sum(w.get(n, 0.0) * v for n, v in f.items()) + w.get("short_neighbours", 0.0) * near
+    lo, hi = bounds.cut - _MARGIN, bounds.cut + _MARGIN
+    if z + bounds.shift + bounds.topic_hi < lo:
+        return False
+    if z - bounds.shift + bounds.topic_lo >= hi:
+        return True
+    before, after = _context(blocks, i)
+    shift = _shift(text, before, after)
+    z += w.get("word_shift", 0.0) * shift
+    if z + bounds.topic_hi < lo:
+        return False
+    if z + bounds.topic_lo >= hi:
+        return True
+    f["word_shift"] = shift
+    _add_topic(f, _overlap(before, after))
     f["short_neighbours"] = near
     return title_score(f) >= bounds.threshold
 
@@ -424,21 +476,45 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     title model does. Training passes the gold instead.
     """
     for b in blocks:
-        b.role = fixed_role(b.text) or "body"
-    if choose is None:
-        bounds = _Bounds.of(model())
+        t = b.text.strip()
+        role, shape = _fixed_role(t)
+        b.role = role or "body"
+        if shape is not None and len(t) == len(b.text) <= HEAD:
+            b._head = shape           # the text is its own head: one opening serves both
+    if choose is not None:
+        _assign_titles(blocks, choose)
+        return
+    bounds = _Bounds.of(model())
+    # short body blocks, for short_neighbours; a block taken as a title leaves
+    short = [b.role == "body" and b.shaped for b in blocks]
+    last = len(blocks) - 1
+    prev_title = False
+    body_chars = 0
+    for i, b in enumerate(blocks):
+        if short[i] and i < last:
+            near = min(sum(short[max(0, i - 4):i]) + sum(short[i + 1:i + 5]), 4) / 4
+            if _model_says_title(blocks, i, prev_title, body_chars, near, bounds):
+                b.role = "title"
+                short[i] = False
+                prev_title = True
+                body_chars = 0
+                continue
+        prev_title = False
+        if b.role == "body":
+            body_chars += len(b.text)
+        elif b.role in MARK_ROLES:
+            body_chars = 0
 
-        def is_title(i, prev_title, body_chars):
-            return _model_says_title(blocks, i, prev_title, body_chars, bounds)
-    else:
-        def is_title(i, prev_title, body_chars):
-            f = title_features(blocks, i, prev_title, body_chars)
-            return "opens_with_byline" in f or choose(i, f)
+
+def _assign_titles(blocks: list[Block], choose) -> None:
+    """The headline pass of :func:`assign_roles` with ``choose(i, features)``
+    deciding, on the full features (training)."""
     prev_title = False
     body_chars = 0
     for i, b in enumerate(blocks):
         if b.role == "body" and b.shaped and i + 1 < len(blocks):
-            if is_title(i, prev_title, body_chars):
+            f = title_features(blocks, i, prev_title, body_chars)
+            if "opens_with_byline" in f or choose(i, f):
                 b.role = "title"
                 prev_title = True
                 body_chars = 0
