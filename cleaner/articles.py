@@ -72,7 +72,7 @@ CONTEXT = 300
 HEAD = 80
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     lines: list[int]          # line indices (0-based) joined into this block
     text: str                 # the joined text, for role decisions only
@@ -152,10 +152,10 @@ def blocks_from(decisions: Sequence[Decision], content: Sequence[int], texts: di
             lines.append(d.next)
             parts.append(texts[d.next])
         else:
-            blocks.append(Block(lines, "".join(parts), extra_blanks=extra))
+            blocks.append(Block(lines, "".join(parts), "body", extra))
             lines, parts = [d.next], [texts[d.next]]
             extra = max(0, blanks[k] - gap) if blanks else 0
-    blocks.append(Block(lines, "".join(parts), extra_blanks=extra))
+    blocks.append(Block(lines, "".join(parts), "body", extra))
     return blocks
 
 
@@ -194,13 +194,12 @@ def title_shaped(text: str) -> bool:
     (False, False)
     """
     t = text.strip()
-    if not t or len(t) > TITLE_MAX or metadata.LIST_MARKER.match(t):
-        return False
-    if t[-1] in "：:，,、；;":
+    # cheapest tests first
+    if not t or len(t) > TITLE_MAX or t[-1] in "：:，,、；;":
         return False
     if ends_sentence(t) and t.rstrip("”’）)」』")[-1:] not in "！？!?":
         return False
-    return len(_RUNNING_PUNCT.findall(t)) <= 1
+    return not metadata.LIST_MARKER.match(t) and len(_RUNNING_PUNCT.findall(t)) <= 1
 
 
 def _high_pairs(text: str) -> set[str]:
@@ -301,13 +300,15 @@ def _opens_with_byline(b: Block) -> bool:
 
 def _context(blocks: Sequence[Block], i: int) -> tuple[str, str]:
     """The body words of up to three blocks before block ``i`` (their last
-    CONTEXT characters) and after it (the first CONTEXT).
+    CONTEXT characters) and after it (the first CONTEXT)."""
+    return _words_before(blocks, i), _words_after(blocks, i)
 
-    The same as joining :func:`_words_of` of those blocks and cutting, but
-    blocks beyond the CONTEXT characters nearest block ``i`` are not read,
-    and a block's opening byline is not looked for when the characters kept
-    of it lie past where one can end (its first 80).
-    """
+
+def _words_before(blocks: Sequence[Block], i: int) -> str:
+    """The last CONTEXT characters of :func:`_words_of` of the three blocks
+    before block ``i``, joined. Blocks beyond those characters are not
+    read, nor is a block's opening byline looked for when the characters
+    kept of it all lie past its HEAD (where the byline search stops)."""
     parts = []
     need = CONTEXT
     for j in range(i - 1, max(0, i - 3) - 1, -1):
@@ -321,7 +322,12 @@ def _context(blocks: Sequence[Block], i: int) -> tuple[str, str]:
         need -= len(parts[-1])
         if need <= 0:
             break
-    before = "".join(reversed(parts))[-CONTEXT:]
+    return "".join(reversed(parts))[-CONTEXT:]
+
+
+def _words_after(blocks: Sequence[Block], i: int) -> str:
+    """The first CONTEXT characters of :func:`_words_of` of the three blocks
+    after block ``i``, joined; blocks beyond those characters are not read."""
     parts = []
     need = CONTEXT
     for b in blocks[i + 1:i + 4]:
@@ -331,7 +337,7 @@ def _context(blocks: Sequence[Block], i: int) -> tuple[str, str]:
         need -= len(parts[-1])
         if need <= 0:
             break
-    return before, "".join(parts)[:CONTEXT]
+    return "".join(parts)[:CONTEXT]
 
 
 def _add_topic_features(f: dict[str, float], block: str, before: str, after: str) -> None:
@@ -456,9 +462,18 @@ def _model_says_title(blocks: Sequence[Block], i: int, prev_title: bool, body_ch
         return False
     if z - bounds.shift + bounds.topic_lo >= hi:
         return True
-    before, after = _context(blocks, i)
-    shift = _shift(text, before, after)
-    z += w.get("word_shift", 0.0) * shift
+    # word_shift as _shift works it out, the text after first: the pairs
+    # also found before can only move it towards (found_after - n) / n
+    own = _high_pairs(text)
+    n = len(own)
+    ws = w.get("word_shift", 0.0)
+    after = _words_after(blocks, i)
+    found_after = sum(p in after for p in own)
+    if own and z + max(ws * found_after / n, ws * (found_after - n) / n) + bounds.topic_hi < lo:
+        return False
+    before = _words_before(blocks, i)
+    shift = (found_after - sum(p in before for p in own)) / n if own else 0.0
+    z += ws * shift
     if z + bounds.topic_hi < lo:
         return False
     if z + bounds.topic_lo >= hi:
@@ -475,18 +490,23 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     ``choose(i, features)`` decides title-shaped blocks; by default the
     title model does. Training passes the gold instead.
     """
+    short = []      # title-shaped body blocks; a block taken as a title leaves
     for b in blocks:
         t = b.text.strip()
         role, shape = _fixed_role(t)
-        b.role = role or "body"
         if shape is not None and len(t) == len(b.text) <= HEAD:
             b._head = shape           # the text is its own head: one opening serves both
+        if role is None:
+            b.role = "body"
+            b._shaped = len(t) <= TITLE_MAX and title_shaped(t)
+            short.append(b._shaped)
+        else:
+            b.role = role
+            short.append(False)
     if choose is not None:
         _assign_titles(blocks, choose)
         return
     bounds = _Bounds.of(model())
-    # short body blocks, for short_neighbours; a block taken as a title leaves
-    short = [b.role == "body" and b.shaped for b in blocks]
     last = len(blocks) - 1
     prev_title = False
     body_chars = 0
