@@ -259,7 +259,7 @@ def page_blocks(*specs):
     [(LEAD, "body"), ("短", "body"), ("记者 李华 摄", "credit"), ("标题", "title"),
      (LEAD * 2, "body"), ("（记者 王五）" + "会议开幕。" * 90, "body"), ("末", "body")],
     # a block whose words are a little shorter than CONTEXT, its text a little longer
-    [("前文。" * 40, "body"), (LEAD + "各学校要建立陪餐制度。" * 25, "body"), ("标题", "body"), (LEAD, "body")],
+    [("前文。" * 40, "body"), (LEAD + "各学校要建立陪餐制度。" * 24, "body"), ("标题", "body"), (LEAD, "body")],
     [("新华社北京9月20日电（记者 王五、赵六）" + "会议开幕。" * 20, "body"), ("标题", "body"),
      ("  本报讯（记者 李华） 日前开幕。", "body"), ("某地" * 200, "body"), ("本报记者 王五", "byline")],
 ])
