@@ -361,6 +361,12 @@ def _short_neighbours(blocks: Sequence[Block], i: int) -> float:
     return min(near, 4) / 4
 
 
+def _short_share(short: Sequence[bool], i: int) -> float:
+    """:func:`_short_neighbours` of block ``i`` from the flags of which
+    blocks are title-shaped body blocks."""
+    return min(sum(short[max(0, i - 4):i]) + sum(short[i + 1:i + 5]), 4) / 4
+
+
 def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int) -> dict[str, float]:
     """The evidence that title-shaped block ``i`` is a headline.
 
@@ -512,7 +518,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     body_chars = 0
     for i, b in enumerate(blocks):
         if short[i] and i < last:
-            near = min(sum(short[max(0, i - 4):i]) + sum(short[i + 1:i + 5]), 4) / 4
+            near = _short_share(short, i)
             if _model_says_title(blocks, i, prev_title, body_chars, near, bounds):
                 b.role = "title"
                 short[i] = False

@@ -311,11 +311,38 @@ def test_fast_headline_decision_with_other_weights(monkeypatch):
             assert [b.role for b in blocks] == roles_by_full_score(texts, m["threshold"]), (scale, texts[0])
 
 
+def test_short_share_counts_as_short_neighbours():
+    texts = ["标题一", "正文很长的一段，不是标题。" * 5, "小标题", "小标题二", "一、列表", "小标题三",
+             "正文。", "小标题四", "标题五", "小标题六", "正文很长的一段，不是标题。" * 5, "末尾短句"]
+    roles = ["body", "body", "title", "body", "body", "credit", "body", "body", "title", "body", "body", "body"]
+    blocks = page_blocks(*zip(texts, roles))
+    short = [b.role == "body" and b.shaped for b in blocks]
+    assert short.count(True) >= 5
+    for i in range(len(blocks)):
+        assert articles._short_share(short, i) == articles._short_neighbours(blocks, i)
+
+
+def test_topic_bounds_hold_every_value():
+    """The least and most the topic features can add, over every share of
+    kept pairs and none at all."""
+    m = articles.model()
+    b = articles._Bounds.of(m)
+    w = m["weights"]
+
+    def added(k):
+        f = {}
+        articles._add_topic(f, k)
+        return sum(w.get(n, 0.0) * v for n, v in f.items())
+    values = [added(None)] + [added(k / 1000) for k in range(1001)] + [added(0.04 - 1e-12), added(0.1 - 1e-12)]
+    assert b.topic_lo - 1e-12 <= min(values) and max(values) <= b.topic_hi + 1e-12
+    assert max(values) == pytest.approx(b.topic_hi) and min(values) == pytest.approx(b.topic_lo)
+
+
 BYLINE_TEXTS = [
     "", "本报记者 王五", "本报记者 王五 赵六", "□本报记者 王五", "本报记者王五发自上海",
     "新华社北京9月20日电（记者 王五）", "新华社北京9月20日电（记者 王五）会议开幕。",
     "本报北京5月9日讯 记者潘跃今天从红十字会获悉", "（新文化报 记者 韩冰）日前，某地举行活动。",
-    "人民网记者孙海涛报道：贵阳市区有强烈震感", "记者从自治区卫健委了解到，全市核酸检测机构全面推行预约服务。",
+    "人民网记者孙海涛报道：贵阳市区有强烈震感", "人民网记者孙海涛报道", "本报记者龙培培报道", "记者从自治区卫健委了解到，全市核酸检测机构全面推行预约服务。",
     "记者 李华 摄", "（责任编辑：王小红）", "据新华社电 全国中小学将于下月开学。", "武汉2月5日电 记者获悉",
     "荆楚网（楚天都市报）（记者 邹汉青）昨天上午", "他在回答记者提出的问题时表示，不排除这个可能性。",
     "消息人士称，报价约为每股61美元。", "【新华社北京5月9日电】", "电视剧昨天在北京举行开播记者见面会。",
