@@ -311,6 +311,17 @@ def test_fast_headline_decision_with_other_weights(monkeypatch):
             assert [b.role for b in blocks] == roles_by_full_score(texts, m["threshold"]), (scale, texts[0])
 
 
+def test_block_words_after_assigning_roles():
+    """A block's words lose the byline its first 80 characters open with,
+    whether or not the text had spaces around it."""
+    texts = ["某市五项举措保障学生午餐", "  本报讯（记者 张明远）日前，某市出台五项举措。  ", "某区举办读书节",
+             "本报讯（记者 李华）5月9日，某区第三届读书节开幕。", " 本报记者 王五 ", LONG, "短句"]
+    blocks = page_blocks(*((t, "body") for t in texts))
+    articles.assign_roles(blocks)
+    for b in blocks:
+        assert b.core == b.text[metadata.byline_end(b.text[:80]):]
+
+
 def test_short_share_counts_as_short_neighbours():
     texts = ["标题一", "正文很长的一段，不是标题。" * 5, "小标题", "小标题二", "一、列表", "小标题三",
              "正文。", "小标题四", "标题五", "小标题六", "正文很长的一段，不是标题。" * 5, "末尾短句"]
@@ -346,6 +357,7 @@ BYLINE_TEXTS = [
     "记者 李华 摄", "（责任编辑：王小红）", "据新华社电 全国中小学将于下月开学。", "武汉2月5日电 记者获悉",
     "荆楚网（楚天都市报）（记者 邹汉青）昨天上午", "他在回答记者提出的问题时表示，不排除这个可能性。",
     "消息人士称，报价约为每股61美元。", "【新华社北京5月9日电】", "电视剧昨天在北京举行开播记者见面会。",
+    "荆楚网(楚天都市报)(记者 邹汉青)昨天上午", "本报特约通讯员 张三",   # 本报特约通讯 reads as a dateline
 ]
 
 
@@ -364,6 +376,7 @@ def test_opening_shape_answers_what_the_patterns_answer(text):
     (" （完） ", "end_mark"), ("（全文完）", "end_mark"), ("完", "end_mark"),
     ("　——————　", "divider"), (". . .", "divider"), ("——", None), ("＃＃＃", "divider"),
     ("新华社北京9月20日电（记者 王五）会议开幕。", None), ("记者从自治区卫健委了解到。", None),
+    ("文/某某晚报记者 张三 图/某某晚报记者 李四", "credit"), ("本报特约通讯员 张三", "byline"),
 ])
 def test_fixed_roles_past_the_cheap_tests(text, role):
     assert articles.fixed_role(text) == role
