@@ -350,7 +350,7 @@ def test_topic_bounds_hold_every_value():
 
 
 BYLINE_TEXTS = [
-    "", "本报记者 王五", "本报记者 王五 赵六", "□本报记者 王五", "本报记者王五发自上海",
+    "", "记者 王五", "本报记者 王五", "本报记者 王五 赵六", "□本报记者 王五", "本报记者王五发自上海",
     "新华社北京9月20日电（记者 王五）", "新华社北京9月20日电（记者 王五）会议开幕。",
     "本报北京5月9日讯 记者潘跃今天从红十字会获悉", "（新文化报 记者 韩冰）日前，某地举行活动。",
     "人民网记者孙海涛报道：贵阳市区有强烈震感", "人民网记者孙海涛报道", "本报记者龙培培报道", "记者从自治区卫健委了解到，全市核酸检测机构全面推行预约服务。",
@@ -358,6 +358,7 @@ BYLINE_TEXTS = [
     "荆楚网（楚天都市报）（记者 邹汉青）昨天上午", "他在回答记者提出的问题时表示，不排除这个可能性。",
     "消息人士称，报价约为每股61美元。", "【新华社北京5月9日电】", "电视剧昨天在北京举行开播记者见面会。",
     "荆楚网(楚天都市报)(记者 邹汉青)昨天上午", "本报特约通讯员 张三",   # 本报特约通讯 reads as a dateline
+    "【新华社北京5月9日电】 记者王五", "（记者 王五）日前，某地举行活动。",
 ]
 
 
@@ -370,6 +371,47 @@ def test_opening_shape_answers_what_the_patterns_answer(text):
     assert metadata.starts_with_byline_shaped(text, (end, kind)) == metadata.starts_with_byline(text)
     assert metadata.may_open_byline(text) or (end, kind) == (0, "")
     assert metadata.may_be_credit(text) or not metadata.is_credit(text)
+
+
+@pytest.mark.parametrize("text, opening", [
+    ("荆楚网(楚天都市报)(记者 邹汉青)昨天上午", "荆楚网(楚天都市报)(记者 邹汉青)"),
+    ("荆楚网（楚天都市报）（记者 邹汉青）昨天上午", "荆楚网（楚天都市报）（记者 邹汉青）"),
+    ("人民网记者孙海涛报道：贵阳市区有强烈震感", "人民网记者孙海涛报道："),
+    ("东方网记者刘歆4月9日讯：昨天", "东方网记者刘歆4月9日讯："),
+    ("（新文化报 记者 韩冰）日前", "（新文化报 记者 韩冰）"),
+    ("记者从自治区卫健委了解到，", ""),
+])
+def test_openings_past_the_literal_tests(text, opening):
+    assert text[:metadata.byline_end(text)] == opening
+    assert metadata.opening_shape(text) == (len(opening), "other" if opening else "")
+
+
+def fixed_role(text):
+    """The roles a block's text settles, as first written: every pattern on every block."""
+    t = text.strip()
+    if articles._END_MARK.match(t):
+        return "end_mark"
+    if articles._DIVIDER.match(t):
+        return "divider"
+    if metadata.is_credit(t):
+        return "credit"
+    end = metadata.byline_end(t)
+    if metadata.REPORTER_LINE.match(t) or end > 0 and not t[end:].strip():
+        return "byline"
+    return None
+
+
+SPACED = [s + t + e for t in BYLINE_TEXTS for s, e in (("", ""), ("  ", ""), ("", " "), ("\u3000", "\u3000"))]
+
+
+@pytest.mark.parametrize("text", SPACED)
+def test_fixed_role_and_next_block_byline_test(text):
+    assert articles.fixed_role(text) == fixed_role(text)
+    blocks = page_blocks(("某市五项举措保障学生午餐", "body"), (text, "body"))
+    assert articles._opens_with_byline(blocks[1]) == metadata.starts_with_byline(text[:80])
+    blocks = page_blocks(("某市五项举措保障学生午餐", "body"), (text, "body"))
+    articles.assign_roles(blocks)       # the opening found for the role serves the next-block test
+    assert articles._opens_with_byline(blocks[1]) == metadata.starts_with_byline(text[:80])
 
 
 @pytest.mark.parametrize("text, role", [
