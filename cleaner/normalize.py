@@ -573,6 +573,14 @@ TEXT_RULES: list[tuple[str, Cleaner]] = [
     ("collapse_spaces", collapse_spaces),
 ]
 
+#: Could any paragraph rule change this text? A superset of every rule's own
+#: first test (``&``, full-width and rare forms, ASCII punctuation, ellipsis
+#: and dash marks, quotes, range marks, whitespace), searched once per
+#: paragraph so that the many paragraphs that need nothing cost one scan.
+NEEDS_PARAGRAPH_RULES = re.compile(
+    "&|[,;:!?()\"'~〜∼\\-－—―…⋯\\s" + re.escape(SPACES) + "]|\\.\\.\\.|。[^\\S\\n]*。|"
+    + _WIDE.pattern + "|" + _WIDE_INNER_HINT.pattern + "|" + _RARE_FORMS.pattern)
+
 #: Everything run on each joined paragraph: the line rules that a join can
 #: give new work (an entity or a number split by a layout break: ``&nb`` +
 #: ``sp;``, ``１，`` + ``６００``; most paragraphs give them none), then the

@@ -194,6 +194,8 @@ def _needs_space(left: str, right: str) -> bool:
 
 
 def _normalise(piece: Piece, edits: list[Edit]) -> Piece:
+    if not normalize.NEEDS_PARAGRAPH_RULES.search(piece.text):
+        return piece
     for name, rule in normalize.PARAGRAPH_RULES:
         changes = rule(piece.text)
         if changes:
