@@ -30,6 +30,15 @@ body: the record has one headline, and a subtitle's text is not lost there.
 A byline block opens a new article when the current one already has a body
 (pages whose articles have no headline). Inline bylines at the start of a
 first paragraph are split off later, on normalised text.
+
+Speed: most blocks are settled by cheap tests (a byline word near the start,
+a credit character, ``完``) before any pattern runs, and one search for the
+byline opening a block serves its role, its words and the byline test of
+the block before it. The headline model is worked out lazily but exactly:
+the costly topic features (character pairs shared with the text around)
+are computed only when the rest of the score leaves the decision open for
+some value they can take (``_model_says_title``); training
+(``assign_roles(blocks, choose)``) always gets every feature.
 """
 from __future__ import annotations
 
@@ -313,12 +322,10 @@ def _words_before(blocks: Sequence[Block], i: int) -> str:
     need = CONTEXT
     for j in range(i - 1, max(0, i - 3) - 1, -1):
         b = blocks[j]
-        if b.role != "body":
-            continue
-        if len(b.text) - HEAD >= need:
+        if b.role == "body" and len(b.text) - HEAD >= need:
             parts.append(b.text[-need:])
             break
-        parts.append(b.core)
+        parts.append(_words_of(b))
         need -= len(parts[-1])
         if need <= 0:
             break
@@ -331,9 +338,7 @@ def _words_after(blocks: Sequence[Block], i: int) -> str:
     parts = []
     need = CONTEXT
     for b in blocks[i + 1:i + 4]:
-        if b.role != "body":
-            continue
-        parts.append(b.core)
+        parts.append(_words_of(b))
         need -= len(parts[-1])
         if need <= 0:
             break

@@ -26,9 +26,9 @@ folding runs first).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-import re
 from importlib import resources
 
 import regex
