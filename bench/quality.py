@@ -8,7 +8,13 @@ pages.py), runs the real cleaner on each set through its stable CLI,
 runs baselines A and B (baselines.py), scores all three (score.py: the
 semantics of /work/shared/tools/boundary_score.py) and prints, per set and
 split, boundary precision/recall/F1, title recall/precision (n/a for
-`bodies`, which have no headlines) and the share of content kept.
+`bodies`, which have no headlines) and two shares of the gold text:
+`kept`, aligned into the title/text stream the boundaries are scored on
+(bylines and credits the cleaner moves to their own fields count as
+missing there), and `found`, present in any field of the output, bylines
+and credits included. What `found` still misses is what normalisation
+rewrites in a way the scorer's NFKC does not undo (``—`` -> ``——``) and
+dividers removed with an audit entry.
 
 usage: python bench/quality.py [--sets titled,bodies] [--splits tune,holdout]
            [--cleaner-cmd "python -m cleaner clean"] [--json] [--errors N]
@@ -39,7 +45,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 YEAR = "2008"
 SYSTEMS = ("baseline-a", "baseline-b", "cleaner")
 COLUMNS = [("boundary_precision", "bP"), ("boundary_recall", "bR"), ("boundary_f1", "bF1"),
-           ("title_acc", "titleR"), ("title_precision", "titleP"), ("content_kept", "kept")]
+           ("title_acc", "titleR"), ("title_precision", "titleP"), ("content_kept", "kept"),
+           ("content_found", "found")]
 
 
 def run_baseline(which, folder, names, out):

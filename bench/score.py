@@ -33,6 +33,7 @@ import os
 import random
 import sys
 import unicodedata
+from collections import Counter
 
 GAP = 120  # longest unmatched stretch an output boundary may stand for
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
@@ -137,9 +138,15 @@ def score_page(articles, recs, errors=None):
         for start, kind, c in ospans:
             if kind == "title" and c in ot and c not in gt:
                 errors.append(("invented title", f"«{c}»" + where("gold", G, o2g.get(start), gb)))
+    # "no text lost": gold characters found in any field of the output,
+    # bylines and credits included (the aligned stream above leaves them out)
+    every = Counter(canon("".join(f"{r.get('title') or ''}{r.get('byline') or ''}{r.get('text') or ''}"
+                                  + "".join(r.get("credits") or []) for r in recs)))
+    found = sum(min(n, every[ch]) for ch, n in Counter(G).items())
     return dict(tp=tp, fp=fp, fn=len(gb) - tp, titles=len(gt), titles_ok=len(gt & set(ot)),
                 out_titles=len(ot), out_titles_ok=sum(t in gt for t in ot),
-                gold_chars=len(G), kept_chars=matched, extra_chars=len(O) - matched)
+                gold_chars=len(G), kept_chars=matched, extra_chars=len(O) - matched,
+                found_chars=found)
 
 
 def records_by_page(path):
@@ -169,7 +176,7 @@ def score(gold_pages, by_page, errors=None, map=map):
     """
     jobs = [(g["articles"], by_page.get(g["page"]) or [], errors is not None) for g in gold_pages]
     tot = dict.fromkeys(["tp", "fp", "fn", "titles", "titles_ok", "out_titles", "out_titles_ok",
-                         "gold_chars", "kept_chars", "extra_chars"], 0)
+                         "gold_chars", "kept_chars", "extra_chars", "found_chars"], 0)
     for page, (counts, errs) in zip(gold_pages, map(_page_job, jobs)):
         for k, v in counts.items():
             tot[k] += v
@@ -183,6 +190,7 @@ def score(gold_pages, by_page, errors=None, map=map):
                 title_acc=round(tot["titles_ok"] / tot["titles"], 4) if titled else None,
                 title_precision=round(tot["out_titles_ok"] / max(1, tot["out_titles"]), 4) if titled else None,
                 content_kept=round(tot["kept_chars"] / max(1, tot["gold_chars"]), 4),
+                content_found=round(tot["found_chars"] / max(1, tot["gold_chars"]), 4),
                 missing_pages=missing, **tot)
 
 

@@ -4,7 +4,8 @@
 
 Cleans N pages of the throughput corpus (build/bench/throughput/, made by
 bench/throughput.py) and prints milliseconds per page and MB/s for each
-stage: decoding, the page-wide character rules and line split, break
+stage (CPU time of this process, steadier than wall time on a busy
+machine): decoding, the page-wide character rules and line split, break
 decisions, article segmentation (roles and the headline model), record
 building (joins, paragraph rules, metadata), and the whole path.
 """
@@ -39,26 +40,26 @@ def main() -> None:
     P.clean_bytes(datas[0], meta)   # warm: dictionaries and models load once
     spent = defaultdict(float)
     for data in datas:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         text = decode(data, "page.txt").text
-        t1 = time.perf_counter()
+        t1 = time.process_time()
         page, lines, _ = P.prepare_lines(text, meta, settings)
         content, blanks = P.content_lines(lines)
         texts = {i: lines[i].text.strip(P._WS) for i in content}
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         decisions = breaks.decide([p.text for p in lines], content, blanks)
-        t3 = time.perf_counter()
+        t3 = time.process_time()
         blocks = arts.blocks_from(decisions, content, texts, blanks)
         arts.assign_roles(blocks)
         groups = arts.group(blocks)
-        t4 = time.perf_counter()
+        t4 = time.process_time()
         for g in groups:
             P._build_record(g, lines, page, meta, settings, [])
-        t5 = time.perf_counter()
+        t5 = time.process_time()
         result = P.clean_text(text, meta, settings)
         for a in result.articles:
             json.dumps(a.record, ensure_ascii=False)
-        t6 = time.perf_counter()
+        t6 = time.process_time()
         for stage, dt in (("decode", t1 - t0), ("lines", t2 - t1), ("breaks", t3 - t2),
                           ("articles", t4 - t3), ("records", t5 - t4), ("whole path + JSON", t6 - t5)):
             spent[stage] += dt

@@ -30,11 +30,21 @@ body: the record has one headline, and a subtitle's text is not lost there.
 A byline block opens a new article when the current one already has a body
 (pages whose articles have no headline). Inline bylines at the start of a
 first paragraph are split off later, on normalised text.
+
+Speed: most blocks are settled by cheap tests (a byline word near the start,
+a credit character, ``完``) before any pattern runs, and one search for the
+byline opening a block serves its role, its words and the byline test of
+the block before it. The headline model is worked out lazily but exactly:
+the costly topic features (character pairs shared with the text around)
+are computed only when the rest of the score leaves the decision open for
+some value they can take (``_model_says_title``); training
+(``assign_roles(blocks, choose)``) always gets every feature.
 """
 from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -52,18 +62,26 @@ MARK_ROLES = ("divider", "end_mark")
 TITLE_MAX = 60
 _DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…#＃+＋]{3,}$")
 _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]*$")
-_RUNNING_PUNCT = regex.compile(r"[，,。；;、]")
+_RUNNING_PUNCT = re.compile(r"[，,。；;、]")     # plain characters: ``re`` calls cost less
 _INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
-_HAN_PAIRS = regex.compile(r"(?=(\p{Han}{2}))")
+#: First characters a divider may start with once stripped (``str.strip``
+#: removes every character ``\s`` matches, so only the literals are left).
+_DIVIDER_FIRST = "-—－–_＿=＝*＊~～·•.。…#＃+＋"
+#: The characters that count as Han in the word-pair features: everything
+#: above U+3400 (full-width punctuation included, as the model was fitted).
+_HIGH_RUN = re.compile("[\u3401-\U0010FFFF]{2,}")
 #: A paragraph opening with its staff in brackets and no outlet:
 #: ``（记者 王五 通讯员 赵六）`` or ``(本报记者王五):``.
 _STAFF_OPENING = regex.compile(
     r"^[（(]\s*(?:本报|本刊|本台|本网)?(?:" + "|".join(metadata.STAFF_ROLES) + r")\s*\p{Han}{2,4}[^（）()]{0,40}[）)]")
 #: Characters of text around a block compared with the block's own words.
 CONTEXT = 300
+#: The characters at the start of a block searched for a byline or dateline
+#: (which may open a paragraph).
+HEAD = 80
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     lines: list[int]          # line indices (0-based) joined into this block
     text: str                 # the joined text, for role decisions only
@@ -71,6 +89,7 @@ class Block:
     extra_blanks: int = 0     # blank lines before it beyond the page's usual gap
     _shaped: bool | None = field(default=None, repr=False, compare=False)
     _core: str | None = field(default=None, repr=False, compare=False)
+    _head: tuple[int, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def shaped(self) -> bool:
@@ -80,10 +99,19 @@ class Block:
         return self._shaped
 
     @property
+    def head_shape(self) -> tuple[int, str]:
+        """:func:`metadata.opening_shape` of the first HEAD characters (where
+        a byline stands), worked out once."""
+        if self._head is None:
+            head = self.text[:HEAD]
+            self._head = metadata.opening_shape(head) if metadata.may_open_byline(head) else (0, "")
+        return self._head
+
+    @property
     def core(self) -> str:
         """The text without the byline or dateline that may open it."""
         if self._core is None:
-            self._core = self.text[metadata.byline_end(self.text[:80]):]
+            self._core = self.text[self.head_shape[0]:]
         return self._core
 
 
@@ -126,14 +154,17 @@ def blocks_from(decisions: Sequence[Decision], content: Sequence[int], texts: di
     if not content:
         return []
     gap = usual_gap(blanks) if blanks else 0
-    blocks = [Block([content[0]], texts[content[0]])]
+    blocks = []
+    lines, parts, extra = [content[0]], [texts[content[0]]], 0
     for k, d in enumerate(decisions):
         if d.join:
-            blocks[-1].lines.append(d.next)
-            blocks[-1].text += texts[d.next]
+            lines.append(d.next)
+            parts.append(texts[d.next])
         else:
+            blocks.append(Block(lines, "".join(parts), "body", extra))
+            lines, parts = [d.next], [texts[d.next]]
             extra = max(0, blanks[k] - gap) if blanks else 0
-            blocks.append(Block([d.next], texts[d.next], extra_blanks=extra))
+    blocks.append(Block(lines, "".join(parts), "body", extra))
     return blocks
 
 
@@ -143,21 +174,23 @@ def fixed_role(text: str) -> str | None:
     >>> [fixed_role(t) for t in ["（完）", "——————", "摄影/某报记者 张三", "记者 王五", "正文。"]]
     ['end_mark', 'divider', 'credit', 'byline', None]
     """
-    t = text.strip()
-    if _END_MARK.match(t):
-        return "end_mark"
-    if _DIVIDER.match(t):
-        return "divider"
-    if metadata.is_credit(t):
-        return "credit"
-    if metadata.REPORTER_LINE.match(t) or _whole_dateline(t):
-        return "byline"
-    return None
+    return _fixed_role(text.strip())[0]
 
 
-def _whole_dateline(text: str) -> bool:
-    end = metadata.byline_end(text)
-    return end > 0 and not text[end:].strip()
+def _fixed_role(t: str) -> tuple[str | None, tuple[int, str] | None]:
+    """:func:`fixed_role` of stripped ``t``, and the :func:`metadata.opening_shape`
+    of ``t`` when it was worked out on the way."""
+    # each pattern runs only past a cheap test it cannot pass without
+    if "完" in t and _END_MARK.match(t):
+        return "end_mark", None
+    if t[:1] in _DIVIDER_FIRST and _DIVIDER.match(t):
+        return "divider", None
+    if len(t) <= 120 and metadata.may_be_credit(t) and metadata.is_credit(t):
+        return "credit", None
+    if not metadata.may_open_byline(t):
+        return None, (0, "")
+    shape = metadata.opening_shape(t)
+    return ("byline" if metadata.is_byline_alone(t, shape) else None), shape
 
 
 def title_shaped(text: str) -> bool:
@@ -170,35 +203,42 @@ def title_shaped(text: str) -> bool:
     (False, False)
     """
     t = text.strip()
-    if not t or len(t) > TITLE_MAX or metadata.LIST_MARKER.match(t):
-        return False
-    if t[-1] in "：:，,、；;":
+    # cheapest tests first
+    if not t or len(t) > TITLE_MAX or t[-1] in "：:，,、；;":
         return False
     if ends_sentence(t) and t.rstrip("”’）)」』")[-1:] not in "！？!?":
         return False
-    return len(_RUNNING_PUNCT.findall(t)) <= 1
+    return not metadata.LIST_MARKER.match(t) and len(_RUNNING_PUNCT.findall(t)) <= 1
 
 
-def _pairs(text: str) -> set[str]:
-    return set(map(add, text, text[1:]))
+def _high_pairs(text: str) -> set[str]:
+    """The pairs of adjacent characters both above U+3400 (Han, and full-width
+    punctuation such as ``，``): the words the topic features compare.
+
+    >>> sorted(_high_pairs("新报，好。ab市场"))
+    ['市场', '报，', '新报', '，好']
+    """
+    out: set[str] = set()
+    for run in _HIGH_RUN.findall(text):
+        out.update(map(add, run, run[1:]))
+    return out
 
 
 def _shift(block: str, before: str, after: str) -> float:
     """Share of the block's character pairs found after it minus the share
-    found before it: a headline announces what follows."""
-    own = {p for p in _pairs(block) if p[0] > "\u3400" and p[1] > "\u3400"}
+    found before it: a headline announces what follows. (A pair is among a
+    text's pairs exactly when it is a substring, so no pair set is built
+    for the context.)"""
+    own = _high_pairs(block)
     if not own:
         return 0.0
-    a, b = _pairs(after), _pairs(before)
-    return (len(own & a) - len(own & b)) / len(own)
+    return (sum(p in after for p in own) - sum(p in before for p in own)) / len(own)
 
 
-def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int) -> dict[str, float]:
-    """The evidence that title-shaped block ``i`` is a headline.
-
-    ``prev_title`` says the block before was taken as a headline,
-    ``body_chars`` counts the body text of the article so far.
-    """
+def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int) -> dict[str, float]:
+    """The features of title-shaped block ``i`` read off its own shape and
+    its neighbours' roles and openings: all but the topic features and
+    ``short_neighbours``, in the model's order."""
     b = blocks[i]
     t = b.text
     f: dict[str, float] = {"bias_candidate": 1}
@@ -206,7 +246,7 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
     f["tlen_le6" if n <= 6 else "tlen_le12" if n <= 12 else "tlen_le24" if n <= 24 else "tlen_long"] = 1
     if t[-1] in "！？!?":
         f["ends_exclaim"] = 1
-    if _INNER_SPACE.search(t):
+    if (" " in t or "\t" in t or "\u3000" in t) and _INNER_SPACE.search(t):
         f["inner_space"] = 1
     if "：" in t or ":" in t:
         f["has_colon"] = 1
@@ -232,7 +272,8 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
             f["after_short"] = 1
     if i + 1 < len(blocks):
         nb = blocks[i + 1]
-        if nb.role == "byline" or metadata.starts_with_byline(nb.text[:80]) or _STAFF_OPENING.match(nb.text):
+        if nb.role == "byline" or _opens_with_byline(nb) \
+                or nb.text[:1] in "（(" and _STAFF_OPENING.match(nb.text):
             f["before_byline"] = 1
             if i == 0 or "after_sentence" in f or "after_credit" in f:
                 f["opens_with_byline"] = 1
@@ -252,19 +293,94 @@ def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars
         f["article_empty"] = 1
     elif body_chars < 200:
         f["article_short"] = 1
-    before = "".join(map(_words_of, blocks[max(0, i - 3):i]))[-CONTEXT:]
-    after = "".join(map(_words_of, blocks[i + 1:i + 4]))[:CONTEXT]
-    f["word_shift"] = _shift(t, before, after)
-    kept = _overlap(before, after)
+    return f
+
+
+def _opens_with_byline(b: Block) -> bool:
+    """:func:`metadata.starts_with_byline` of a block's first HEAD
+    characters, from the opening already found there when the head has no
+    space to strip."""
+    head = b.text[:HEAD]
+    t = head.strip()
+    if len(t) == len(head):
+        return metadata.starts_with_byline_shaped(t, b.head_shape)
+    return (metadata.may_open_byline(t) or metadata.may_be_credit(t)) and metadata.starts_with_byline(t)
+
+
+def _context(blocks: Sequence[Block], i: int) -> tuple[str, str]:
+    """The body words of up to three blocks before block ``i`` (their last
+    CONTEXT characters) and after it (the first CONTEXT)."""
+    return _words_before(blocks, i), _words_after(blocks, i)
+
+
+def _words_before(blocks: Sequence[Block], i: int) -> str:
+    """The last CONTEXT characters of :func:`_words_of` of the three blocks
+    before block ``i``, joined. Blocks beyond those characters are not
+    read, nor is a block's opening byline looked for when the characters
+    kept of it all lie past its HEAD (where the byline search stops)."""
+    parts = []
+    need = CONTEXT
+    for j in range(i - 1, max(0, i - 3) - 1, -1):
+        b = blocks[j]
+        if b.role == "body" and len(b.text) - HEAD >= need:
+            parts.append(b.text[-need:])
+            break
+        parts.append(_words_of(b))
+        need -= len(parts[-1])
+        if need <= 0:
+            break
+    return "".join(reversed(parts))[-CONTEXT:]
+
+
+def _words_after(blocks: Sequence[Block], i: int) -> str:
+    """The first CONTEXT characters of :func:`_words_of` of the three blocks
+    after block ``i``, joined; blocks beyond those characters are not read."""
+    parts = []
+    need = CONTEXT
+    for b in blocks[i + 1:i + 4]:
+        parts.append(_words_of(b))
+        need -= len(parts[-1])
+        if need <= 0:
+            break
+    return "".join(parts)[:CONTEXT]
+
+
+def _add_topic_features(f: dict[str, float], block: str, before: str, after: str) -> None:
+    f["word_shift"] = _shift(block, before, after)
+    _add_topic(f, _overlap(before, after))
+
+
+def _add_topic(f: dict[str, float], kept: float | None) -> None:
     if kept is not None:
         f["topic_kept"] = kept
         if kept < 0.04:
             f["topic_new"] = 1
         elif kept < 0.1:
             f["topic_low"] = 1
+
+
+def _short_neighbours(blocks: Sequence[Block], i: int) -> float:
+    b = blocks[i]
     near = sum(1 for x in blocks[max(0, i - 4):i + 5]
                if x is not b and x.role == "body" and x.shaped)
-    f["short_neighbours"] = min(near, 4) / 4
+    return min(near, 4) / 4
+
+
+def _short_share(short: Sequence[bool], i: int) -> float:
+    """:func:`_short_neighbours` of block ``i`` from the flags of which
+    blocks are title-shaped body blocks."""
+    return min(sum(short[max(0, i - 4):i]) + sum(short[i + 1:i + 5]), 4) / 4
+
+
+def title_features(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int) -> dict[str, float]:
+    """The evidence that title-shaped block ``i`` is a headline.
+
+    ``prev_title`` says the block before was taken as a headline,
+    ``body_chars`` counts the body text of the article so far.
+    """
+    f = _place_features(blocks, i, prev_title, body_chars)
+    _add_topic_features(f, blocks[i].text, *_context(blocks, i))
+    f["short_neighbours"] = _short_neighbours(blocks, i)
     return f
 
 
@@ -280,10 +396,14 @@ def _overlap(before: str, after: str) -> float | None:
     """Share of the Han character pairs of the text after a block that the
     text before it also has: high within one article, low across two.
     None when either side has too little Han text to tell."""
-    a = {p for p in _pairs(after) if p[0] > "\u3400" and p[1] > "\u3400"}
-    if len(a) < 30 or len(before) < 30:
+    if len(before) < 30:
         return None
-    return len(a & _pairs(before)) / len(a)
+    a = _high_pairs(after)
+    if len(a) < 30:
+        return None
+    # ``a`` holds high pairs only, so its meet with all of before's pairs
+    # is its meet with before's high pairs
+    return len(a & _high_pairs(before)) / len(a)
 
 
 def title_score(f: dict[str, float]) -> float:
@@ -294,18 +414,132 @@ def title_score(f: dict[str, float]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+#: How far a partial score must clear the decision boundary before the rest
+#: of the features are skipped: far above the rounding error of summing
+#: a few dozen terms in another order.
+_MARGIN = 1e-9
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """The title model read for deciding fast. ``cut`` is the threshold in
+    logit units; ``shift`` the weight of ``word_shift`` (which lies in
+    [-1, 1]); ``topic_lo``/``topic_hi`` the least and most the topic
+    features can add. ``usable`` is False for a threshold too near 0 or 1
+    to compare in logit units (every block then takes the full path)."""
+    bias: float
+    weights: dict
+    threshold: float
+    cut: float
+    shift: float
+    topic_lo: float
+    topic_hi: float
+    usable: bool
+
+    @classmethod
+    def of(cls, m: dict) -> "_Bounds":
+        """Read afresh on every call: training changes the model in place."""
+        w = m["weights"]
+        thr = m.get("threshold", 0.5)
+        usable = 1e-9 < thr < 1 - 1e-9
+        cut = math.log(thr / (1 - thr)) if usable else 0.0
+        kept, new, low = w.get("topic_kept", 0.0), w.get("topic_new", 0.0), w.get("topic_low", 0.0)
+        # topic_kept = k in [0, 1], with topic_new for k < 0.04 and topic_low
+        # for k < 0.1, or no topic features at all (too little text): the
+        # score is linear in k on each piece, so its ends bound it
+        ends = [0.0, new, kept * 0.04 + new, kept * 0.04 + low, kept * 0.1 + low, kept * 0.1, kept]
+        return cls(m["bias"], w, thr, cut, abs(w.get("word_shift", 0.0)), min(ends), max(ends), usable)
+
+
+def _model_says_title(blocks: Sequence[Block], i: int, prev_title: bool, body_chars: int,
+                      near: float, bounds: _Bounds) -> bool:
+    """Whether the title model takes title-shaped block ``i`` as a headline,
+    exactly as ``title_score(title_features(...)) >= threshold`` does
+    (``near`` is :func:`_short_neighbours`), but leaving out the costly
+    topic features whenever the rest of the score already puts the block on
+    one side of the threshold with every value they can take."""
+    f = _place_features(blocks, i, prev_title, body_chars)
+    if "opens_with_byline" in f:
+        return True
+    text = blocks[i].text
+    if not bounds.usable:
+        _add_topic_features(f, text, *_context(blocks, i))
+        f["short_neighbours"] = near
+        return title_score(f) >= bounds.threshold
+    w = bounds.weights
+    z = bounds.bias + sum(w.get(n, 0.0) * v for n, v in f.items()) + w.get("short_neighbours", 0.0) * near
+    lo, hi = bounds.cut - _MARGIN, bounds.cut + _MARGIN
+    if z + bounds.shift + bounds.topic_hi < lo:
+        return False
+    if z - bounds.shift + bounds.topic_lo >= hi:
+        return True
+    # word_shift as _shift works it out, the text after first: the pairs
+    # also found before can only move it towards (found_after - n) / n
+    own = _high_pairs(text)
+    n = len(own)
+    ws = w.get("word_shift", 0.0)
+    after = _words_after(blocks, i)
+    found_after = sum(p in after for p in own)
+    if own and z + max(ws * found_after / n, ws * (found_after - n) / n) + bounds.topic_hi < lo:
+        return False
+    before = _words_before(blocks, i)
+    shift = (found_after - sum(p in before for p in own)) / n if own else 0.0
+    z += ws * shift
+    if z + bounds.topic_hi < lo:
+        return False
+    if z + bounds.topic_lo >= hi:
+        return True
+    f["word_shift"] = shift
+    _add_topic(f, _overlap(before, after))
+    f["short_neighbours"] = near
+    return title_score(f) >= bounds.threshold
+
+
 def assign_roles(blocks: list[Block], choose=None) -> None:
     """Label each block (in place), left to right.
 
     ``choose(i, features)`` decides title-shaped blocks; by default the
     title model does. Training passes the gold instead.
     """
+    short = []      # title-shaped body blocks; a block taken as a title leaves
     for b in blocks:
-        b.role = fixed_role(b.text) or "body"
-    threshold = model().get("threshold", 0.5)
-    if choose is None:
-        def choose(i, f):
-            return title_score(f) >= threshold
+        t = b.text.strip()
+        role, shape = _fixed_role(t)
+        if shape is not None and len(t) == len(b.text) <= HEAD:
+            b._head = shape           # the text is its own head: one opening serves both
+        if role is None:
+            b.role = "body"
+            b._shaped = len(t) <= TITLE_MAX and title_shaped(t)
+            short.append(b._shaped)
+        else:
+            b.role = role
+            short.append(False)
+    if choose is not None:
+        _assign_titles(blocks, choose)
+        return
+    bounds = _Bounds.of(model())
+    last = len(blocks) - 1
+    prev_title = False
+    body_chars = 0
+    for i, b in enumerate(blocks):
+        if short[i] and i < last:
+            near = _short_share(short, i)
+            if _model_says_title(blocks, i, prev_title, body_chars, near, bounds):
+                b.role = "title"
+                short[i] = False
+                prev_title = True
+                body_chars = 0
+                continue
+        prev_title = False
+        if b.role == "body":
+            body_chars += len(b.text)
+        elif b.role in MARK_ROLES:
+            body_chars = 0
+
+
+def _assign_titles(blocks: list[Block], choose) -> None:
+    """The headline pass of :func:`assign_roles` with ``choose(i, features)``
+    deciding, on the full features (training)."""
     prev_title = False
     body_chars = 0
     for i, b in enumerate(blocks):

@@ -67,14 +67,18 @@ class Piece:
     def slice(self, a: int, b: int | None = None) -> "Piece":
         """The piece of characters ``a:b``, keeping their raw offsets."""
         b = len(self.text) if b is None else b
-        k = bisect_right(self._pos, a) - 1
-        pos, raw = [0], [self._raw[k] + (a - self._pos[k])]
-        for p, r in zip(self._pos[k + 1:], self._raw[k + 1:]):
+        pos, raws = self._pos, self._raw
+        if len(pos) == 1:           # one anchor: a linear map (the common case)
+            return Piece(self.text[a:b], [0], [raws[0] + a - pos[0]])
+        k = bisect_right(pos, a) - 1
+        new_pos, new_raw = [0], [raws[k] + (a - pos[k])]
+        for i in range(k + 1, len(pos)):
+            p = pos[i]
             if p >= b:
                 break
-            pos.append(p - a)
-            raw.append(r)
-        return Piece(self.text[a:b], pos, raw)
+            new_pos.append(p - a)
+            new_raw.append(raws[i])
+        return Piece(self.text[a:b], new_pos, new_raw)
 
     def apply(self, rule: str, changes: Iterable[Change], sink: list[Edit]) -> "Piece":
         """Make ``changes`` (sorted, non-overlapping) and log them to ``sink``.

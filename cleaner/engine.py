@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .errors import BadInput, InternalError
 from .manifest import RawFile
-from .pipeline import FileResult, Settings, clean_bytes
+from .pipeline import Settings, clean_bytes
 
 
 @dataclass
@@ -24,26 +24,10 @@ class Cleaned:
     file: str
     records: list[dict] = field(default_factory=list)
     audit: list[dict] = field(default_factory=list)
-    stats: dict = field(default_factory=dict)    # rule -> [edits, chars, articles]
     raw_bytes: int = 0
     raw_chars: int = 0
     encoding: str | None = None
     error: BadInput | None = None
-
-
-def rule_stats(result: FileResult) -> dict[str, list[int]]:
-    """Per rule: edits made, characters they touched, articles touched."""
-    stats: dict[str, list[int]] = {}
-    for a in result.articles:
-        seen = set()
-        for e in a.edits:
-            s = stats.setdefault(e.rule, [0, 0, 0])
-            s[0] += 1
-            s[1] += max(len(e.before), len(e.after))
-            if e.rule not in seen:
-                seen.add(e.rule)
-                s[2] += 1
-    return stats
 
 
 def clean_one(task: tuple[RawFile, Settings, bool]) -> Cleaned:
@@ -67,7 +51,7 @@ def clean_one(task: tuple[RawFile, Settings, bool]) -> Cleaned:
     except Exception as e:   # a bug: say which file set it off
         raise InternalError(f"{name}: {type(e).__name__}: {e}") from e
     return Cleaned(name, [a.record for a in result.articles], result.audit() if want_audit else [],
-                   rule_stats(result), len(data), len(result.page.text), result.encoding)
+                   len(data), len(result.page.text), result.encoding)
 
 
 def default_workers() -> int:
@@ -85,14 +69,6 @@ def run_local(files: Sequence[RawFile], settings: Settings, workers: int | None 
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     with ctx.Pool(min(workers, len(tasks))) as pool:
         yield from pool.imap(clean_one, tasks, chunksize=1)
-
-
-def merge_stats(total: dict[str, list[int]], part: dict[str, list[int]]) -> None:
-    for rule, (n, chars, arts) in part.items():
-        t = total.setdefault(rule, [0, 0, 0])
-        t[0] += n
-        t[1] += chars
-        t[2] += arts
 
 
 def with_progress(results: Iterable[Cleaned], files: Sequence[RawFile], enabled: bool) -> Iterator[Cleaned]:

@@ -26,6 +26,7 @@ folding runs first).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -80,6 +81,11 @@ _OUTLET_GENERIC = rf"(?:\d{{1,3}})?[\p{{Han}}A-Za-z]{{1,12}}?(?:{_SUFFIX})"
 _NAME = r"\p{Han}{2,4}|\p{Han}{1,6}(?:[·・]\p{Han}{1,8})+"
 _NAME_SEP = regex.compile(r"[\s、，,;；/／●■□◆▲]+")
 _HAN_NAME = regex.compile(_NAME)
+# compiled once: the module-level regex functions look each pattern up anew
+_OUTLET_GENERIC_RE = regex.compile(_OUTLET_GENERIC)
+_HAN_RE = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_HAN_2_4 = regex.compile(r"\p{Han}{2,4}")
 _DATE = (rf"(?:(?P<year>\d{{4}}|[{_CN_DIGITS}]{{4}})年)?"
          rf"(?P<month>\d{{1,2}}|[{_CN_DIGITS}十]{{1,2}})月(?P<day>\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})日")
 
@@ -260,7 +266,7 @@ def is_outlet(text: str) -> bool:
     (True, True, False, True)
     """
     return (text in HOME_OUTLET or text in outlet_table()
-            or bool(regex.fullmatch(_OUTLET_GENERIC, text)))
+            or bool(_OUTLET_GENERIC_RE.fullmatch(text)))
 
 
 def split_source(source: str) -> tuple[str, str | None]:
@@ -302,7 +308,7 @@ def _plausible_name(token: str, need_surname: bool) -> bool:
     a transcribed name with a middle dot; never an outlet's name."""
     if "·" in token or "・" in token:
         return bool(_HAN_NAME.fullmatch(token))
-    if not regex.fullmatch(r"\p{Han}{2,4}", token) or _SUFFIX_END.search(token) and len(token) > 2:
+    if not _HAN_2_4.fullmatch(token) or _SUFFIX_END.search(token) and len(token) > 2:
         return False
     if len(token) == 4:
         return token[:2] in surnames()[1]
@@ -348,7 +354,7 @@ def _join_spaced(tokens: list[str]) -> list[str]:
     while i < len(tokens):
         t = tokens[i]
         if (len(t) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1
-                and t in surnames()[0] and regex.match(r"\p{Han}", tokens[i + 1])):
+                and t in surnames()[0] and _HAN_RE.match(tokens[i + 1])):
             out.append(t + tokens[i + 1])
             i += 2
             continue
@@ -365,7 +371,7 @@ def _splittable(token: str) -> bool:
 def _split_run(token: str) -> list[str] | None:
     """The one way to cut ``token`` into 2-3 character names, each starting
     with a surname; None if there is no way or more than one."""
-    if not regex.fullmatch(r"\p{Han}+", token) or len(token) > 12:
+    if not _HAN_RUN.fullmatch(token) or len(token) > 12:
         return None
     if _SUFFIX_END.search(token):   # 楚天都市报 is a paper, not 楚天 and 都市报
         return None
@@ -597,7 +603,8 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
     if m is not None:
         end, staff, also = _after_dateline(text, m.end())
         return _skip_gap(text, end), "dateline", m, staff, also
-    m = p["outlet_staff"].match(text)
+    # each pattern below runs only if the literal it needs is there
+    m = p["outlet_staff"].match(text) if "（" in text or "(" in text else None
     if m is not None:
         s = STAFF_PAREN.match(text, m.end())
         if s:
@@ -606,8 +613,8 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
     if m is not None:
         end, staff, _ = _after_dateline(text, m.end())
         return _skip_gap(text, end), "place", m, staff, None
-    for shape in ("staff_bracket", "staff_first"):
-        m = p[shape].match(text)
+    for shape, needs in (("staff_bracket", "（("), ("staff_first", ("报道", "讯"))):
+        m = p[shape].match(text) if any(w in text for w in needs) else None
         if m is not None and _inline_names_ok(m.group("staff")):
             return m.end(), "reporter", m, m.group("staff"), None
     m = REPORTER_LINE.match(text)
@@ -710,6 +717,93 @@ def starts_with_byline(text: str) -> bool:
     """Whether a raw line opens with a dateline, or is a byline or credit."""
     t = text.strip()
     return bool(match_dateline(t) or REPORTER_LINE.match(t) or is_credit(t))
+
+
+#: The hint tests again, in the standard library's ``re``: alternations of
+#: literal words match alike there, at a third of the cost per call.
+_BYLINE_HINT_RE = re.compile(_BYLINE_HINT.pattern)
+_CREDIT_HINT_RE = re.compile(_CREDIT_HINT.pattern)
+
+
+def may_open_byline(text: str) -> bool:
+    """A cheap first test for hot loops: False means :func:`byline_end` is 0
+    and neither :func:`match_dateline` nor :data:`REPORTER_LINE` matches (no
+    byline word in the first ``HINT_SPAN`` characters); True settles nothing.
+
+    >>> may_open_byline("记者从自治区卫健委了解到，"), may_open_byline("日前，某地举行活动。")
+    (True, False)
+    """
+    return _BYLINE_HINT_RE.search(text, 0, HINT_SPAN) is not None
+
+
+def opening_shape(text: str) -> tuple[int, str]:
+    """:func:`byline_end` of ``text`` and which pattern found the opening,
+    so that callers asking several questions of one line pay for the
+    opening patterns once: ``""`` none (then neither :func:`match_dateline`
+    nor :data:`REPORTER_LINE` matches, since the opening tries the one first
+    and the other last), ``"dateline"`` :func:`match_dateline`, ``"line"``
+    :data:`REPORTER_LINE` (the whole text), ``"other"`` a later shape
+    (:func:`match_dateline` failed; :data:`REPORTER_LINE` was not tried).
+
+    >>> opening_shape("新华社北京9月20日电（记者 王五）会议开幕。"), opening_shape("本报记者 王五")
+    ((18, 'dateline'), (7, 'line'))
+    >>> opening_shape("（新文化报 记者 韩冰）日前"), opening_shape("记者从自治区卫健委了解到，")
+    ((12, 'other'), (0, ''))
+    """
+    end, shape, m, *_ = _opening(text)
+    if not shape:
+        return end, ""
+    if m.re is _patterns()["dateline"]:
+        return end, "dateline"
+    if m.re is _REPORTER_RE:
+        return end, "line"
+    return end, "other"
+
+
+def is_byline_alone(text: str, shape: tuple[int, str] | None = None) -> bool:
+    """Whether stripped ``text`` is a byline or dateline and nothing more:
+    :data:`REPORTER_LINE` matches it, or the opening :func:`byline_end`
+    finds runs to its end. ``shape`` is its :func:`opening_shape` when
+    already known.
+
+    >>> is_byline_alone("本报记者 王五"), is_byline_alone("新华社北京9月20日电（记者 王五）")
+    (True, True)
+    >>> is_byline_alone("新华社北京9月20日电（记者 王五）会议开幕。")
+    False
+    """
+    end, kind = shape or opening_shape(text)
+    if not kind:
+        return False
+    if kind == "line" or end > 0 and not text[end:].strip():
+        return True
+    return REPORTER_LINE.match(text) is not None
+
+
+def starts_with_byline_shaped(text: str, shape: tuple[int, str]) -> bool:
+    """:func:`starts_with_byline` of stripped ``text`` whose
+    :func:`opening_shape` is ``shape``, without matching again what the
+    opening already matched.
+
+    >>> t = "记者 张三 摄"
+    >>> starts_with_byline_shaped(t, opening_shape(t)), starts_with_byline(t)
+    (True, True)
+    """
+    kind = shape[1]
+    if kind in ("dateline", "line"):
+        return True
+    if kind == "other" and REPORTER_LINE.match(text):
+        return True
+    return may_be_credit(text) and is_credit(text)
+
+
+def may_be_credit(text: str) -> bool:
+    """A cheap first test: False means :func:`is_credit` is False (none of
+    ``摄编图文责``); True settles nothing.
+
+    >>> may_be_credit("记者 张三 摄"), may_be_credit("日前，某地举行活动。")
+    (True, False)
+    """
+    return _CREDIT_HINT_RE.search(text) is not None
 
 
 def trailing_credit(text: str) -> int:

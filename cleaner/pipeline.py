@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-import regex
 
 from . import articles as arts
 from . import breaks, metadata, normalize
@@ -150,16 +149,13 @@ def content_lines(lines: list[Piece]) -> tuple[list[int], list[int]]:
 
 def _line_pieces(piece: Piece) -> list[Piece]:
     """Split the page piece at line ends, each line keeping its raw offsets."""
+    parts = piece.text.split("\n")
     out = []
     at = 0
-    text = piece.text
-    while True:
-        nl = text.find("\n", at)
-        if nl < 0:
-            out.append(piece.slice(at))
-            return out
-        out.append(piece.slice(at, nl))
-        at = nl + 1
+    for part in parts:
+        out.append(piece.slice(at, at + len(part)))
+        at += len(part) + 1
+    return out
 
 
 def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Piece:
@@ -198,8 +194,12 @@ def _needs_space(left: str, right: str) -> bool:
 
 
 def _normalise(piece: Piece, edits: list[Edit]) -> Piece:
+    if not normalize.NEEDS_PARAGRAPH_RULES.search(piece.text):
+        return piece
     for name, rule in normalize.PARAGRAPH_RULES:
-        piece = piece.apply(name, rule(piece.text), edits)
+        changes = rule(piece.text)
+        if changes:
+            piece = piece.apply(name, changes, edits)
     return piece
 
 
@@ -309,7 +309,10 @@ def article_id(file: str, raw: str, occurrence: int = 1) -> str:
     return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
-_SPACE = regex.compile(r"\s+")
+def _sorted_codes(text: str):
+    """The code points of ``text`` without whitespace, sorted: its multiset."""
+    import numpy as np
+    return np.sort(np.frombuffer("".join(text.split()).encode("utf-32-le"), dtype=np.uint32))
 
 
 def check_conservation(raw: str, edits: Iterable[Edit], record: dict, where: str) -> None:
@@ -317,16 +320,18 @@ def check_conservation(raw: str, edits: Iterable[Edit], record: dict, where: str
 
     Starting from the raw span, take away what each edit removed and add what
     it wrote; what is left must be exactly the characters of the record's
-    text fields: as multisets, raw + written == fields + removed. Raises
-    :class:`ConservationError` naming the file and line.
+    text fields: as multisets, raw + written == fields + removed (compared as
+    sorted arrays of code points, which is several times faster than
+    counting). Raises :class:`ConservationError` naming the file and line.
     """
     edits = list(edits)
     fields = "".join(filter(None, [record["title"], record["byline"], record["text"], *record["credits"]]))
-    left = _SPACE.sub("", raw + "".join(e.after for e in edits))
-    right = _SPACE.sub("", fields + "".join(e.before for e in edits))
-    if len(left) == len(right) and Counter(left) == Counter(right):
+    left = raw + "".join(e.after for e in edits)
+    right = fields + "".join(e.before for e in edits)
+    a, b = _sorted_codes(left), _sorted_codes(right)
+    if a.shape == b.shape and (a == b).all():
         return
-    have, want = Counter(right), Counter(left)
+    want, have = Counter("".join(left.split())), Counter("".join(right.split()))
     missing = "".join(sorted((want - have).elements()))[:40]
     extra = "".join(sorted((have - want).elements()))[:40]
     raise ConservationError(f"{where}: characters not accounted for: missing {missing!r}, "

@@ -1,8 +1,9 @@
 """Blocks -> articles: roles and grouping on hand-written pages, through the
 whole per-file path (so conservation is checked on every page too)."""
 import pytest
+import regex
 
-from cleaner import articles
+from cleaner import articles, metadata
 from cleaner.pipeline import FileMeta, Settings, clean_text
 
 
@@ -180,3 +181,251 @@ def test_fixed_roles(text, role):
 ])
 def test_title_shaped(text, shaped):
     assert articles.title_shaped(text) is shaped
+
+
+# --- the fast paths agree with the plain definitions ----------------------------------
+# Reference forms of the headline evidence, written out as the model defines
+# it: every pair of adjacent characters, Han-ish meaning both above U+3400;
+# the context is the body words of three blocks each side, joined and cut.
+def pairs(text):
+    return {text[k:k + 2] for k in range(len(text) - 1)}
+
+
+def high_pairs(text):
+    return {p for p in pairs(text) if p[0] > "\u3400" and p[1] > "\u3400"}
+
+
+def shift(block, before, after):
+    own = high_pairs(block)
+    if not own:
+        return 0.0
+    return (len(own & pairs(after)) - len(own & pairs(before))) / len(own)
+
+
+def overlap(before, after):
+    a = high_pairs(after)
+    if len(a) < 30 or len(before) < 30:
+        return None
+    return len(a & pairs(before)) / len(a)
+
+
+def words(block):
+    if block.role != "body":
+        return ""
+    return block.text[metadata.byline_end(block.text[:80]):]
+
+
+def context(blocks, i):
+    before = "".join(words(b) for b in blocks[max(0, i - 3):i])[-articles.CONTEXT:]
+    after = "".join(words(b) for b in blocks[i + 1:i + 4])[:articles.CONTEXT]
+    return before, after
+
+
+@pytest.mark.parametrize("text", [
+    "", "新", "新报", "新报，好。ab市场", "\u3400\u3401\u3402", "数字2021年5月9日电",
+    "表情😀符号😀😀", "全角（括号）：冒号", "abc def",
+])
+def test_high_pairs(text):
+    assert articles._high_pairs(text) == high_pairs(text)
+
+
+LEAD = "本报讯（记者 张明远）日前，某市教育局出台五项举措，保障中小学生午餐质量。"
+LONG = LEAD + "各学校要建立陪餐制度，校长每周陪餐不少于一次，" * 12
+SIDES = [
+    ("某市五项举措保障学生午餐", "", LEAD),
+    ("某市五项举措保障学生午餐", LONG[-300:], LONG[:300]),
+    ("学生午餐", "保障中小学生午餐质量。" * 3, "校长每周陪餐。" * 10),
+    ("abc", "某市" * 40, "某市" * 40),                 # no Han in the block
+    ("某区举办第三届读书节", "读书节" * 5, "第三届读书节开幕，活动将持续一个月。" * 4),
+]
+
+
+@pytest.mark.parametrize("block, before, after", SIDES)
+def test_shift_and_overlap(block, before, after):
+    assert articles._shift(block, before, after) == shift(block, before, after)
+    assert articles._overlap(before, after) == overlap(before, after)
+
+
+def page_blocks(*specs):
+    """Blocks from (text, role) pairs, roles given by hand."""
+    blocks = [articles.Block([k], text) for k, (text, _) in enumerate(specs)]
+    for b, (_, role) in zip(blocks, specs):
+        b.role = role
+    return blocks
+
+
+@pytest.mark.parametrize("specs", [
+    [(LONG, "body"), ("某区举办第三届读书节", "body"), (LONG, "body"), (LEAD, "body")],
+    [(LEAD, "body"), ("短", "body"), ("记者 李华 摄", "credit"), ("标题", "title"),
+     (LEAD * 2, "body"), ("（记者 王五）" + "会议开幕。" * 90, "body"), ("末", "body")],
+    # a block whose words are a little shorter than CONTEXT, its text a little longer
+    [("前文。" * 40, "body"), (LEAD + "各学校要建立陪餐制度。" * 24, "body"), ("标题", "body"), (LEAD, "body")],
+    [("新华社北京9月20日电（记者 王五、赵六）" + "会议开幕。" * 20, "body"), ("标题", "body"),
+     ("  本报讯（记者 李华） 日前开幕。", "body"), ("某地" * 200, "body"), ("本报记者 王五", "byline")],
+])
+def test_context_is_the_joined_words(specs):
+    blocks = page_blocks(*specs)
+    for i in range(len(blocks)):
+        assert articles._context(blocks, i) == context(blocks, i)
+
+
+def roles_by_full_score(texts, threshold):
+    """Roles when every title-shaped block is judged on all its features."""
+    blocks = page_blocks(*((t, "body") for t in texts))
+    articles.assign_roles(blocks, lambda i, f: articles.title_score(f) >= threshold)
+    return [b.role for b in blocks]
+
+
+PAGES = [
+    TWO_ARTICLES, SUBHEADINGS,
+    ["某市出台稳就业措施", "本报讯 日前，某市出台稳就业十条措施，主要内容如下。", "一、扩大就业岗位",
+     "全市将开发公益性岗位两千个，优先安置就业困难人员。", "二、加强技能培训", "全年开展职业技能培训三万人次。"],
+    ["某地人民医院新址启用", "本报讯 日前，某地人民医院新址正式启用，新院区设置床位一千张。",
+     "金秋时节庆丰收", "9月17日，来自某区五个镇的农民相聚在曙光村，共同举办丰收节主题活动。",
+     "摄影/某某晚报记者 郝小兵", "“双减”之后 孩子们的课余生活丰富了", "记者 王五",
+     "放学后，学校里的社团活动开始了。" * 8, "（完）", "短讯", "又讯"],
+    ["今年以来，某市坚持把稳就业放在突出位置。", "积极开发公益岗位", "市人社局有关负责人介绍，全市共开发公益性岗位两千个。",
+     "加强职业技能培训", "全年开展职业技能培训三万人次。", "——————", "各地正在做好开学准备！", "开学季"],
+]
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.02, 0.1, 0.2, 0.35, 0.5, 0.8, 0.98, 1.0])
+@pytest.mark.parametrize("texts", PAGES)
+def test_fast_headline_decision_is_the_full_score(texts, threshold, monkeypatch):
+    m = dict(articles.model(), threshold=threshold)
+    monkeypatch.setattr(articles, "model", lambda: m)
+    blocks = page_blocks(*((t, "body") for t in texts))
+    articles.assign_roles(blocks)
+    assert [b.role for b in blocks] == roles_by_full_score(texts, threshold)
+
+
+def test_fast_headline_decision_with_other_weights(monkeypatch):
+    """Weights of the other sign move the bounds the other way."""
+    base = articles.model()
+    for scale in (-1.0, 0.5, 3.0):
+        m = dict(base, weights={k: v * scale for k, v in base["weights"].items()}, bias=base["bias"] * scale)
+        monkeypatch.setattr(articles, "model", lambda m=m: m)
+        for texts in PAGES:
+            blocks = page_blocks(*((t, "body") for t in texts))
+            articles.assign_roles(blocks)
+            assert [b.role for b in blocks] == roles_by_full_score(texts, m["threshold"]), (scale, texts[0])
+
+
+def test_block_words_after_assigning_roles():
+    """A block's words lose the byline its first 80 characters open with,
+    whether or not the text had spaces around it."""
+    texts = ["某市五项举措保障学生午餐", "  本报讯（记者 张明远）日前，某市出台五项举措。  ", "某区举办读书节",
+             "本报讯（记者 李华）5月9日，某区第三届读书节开幕。", " 本报记者 王五 ", LONG, "短句"]
+    blocks = page_blocks(*((t, "body") for t in texts))
+    articles.assign_roles(blocks)
+    for b in blocks:
+        assert b.core == b.text[metadata.byline_end(b.text[:80]):]
+
+
+def test_short_share_counts_as_short_neighbours():
+    texts = ["标题一", "正文很长的一段，不是标题。" * 5, "小标题", "小标题二", "一、列表", "小标题三",
+             "正文。", "小标题四", "标题五", "小标题六", "正文很长的一段，不是标题。" * 5, "末尾短句"]
+    roles = ["body", "body", "title", "body", "body", "credit", "body", "body", "title", "body", "body", "body"]
+    blocks = page_blocks(*zip(texts, roles))
+    short = [b.role == "body" and b.shaped for b in blocks]
+    assert short.count(True) >= 5
+    for i in range(len(blocks)):
+        assert articles._short_share(short, i) == articles._short_neighbours(blocks, i)
+
+
+def test_topic_bounds_hold_every_value():
+    """The least and most the topic features can add, over every share of
+    kept pairs and none at all."""
+    m = articles.model()
+    b = articles._Bounds.of(m)
+    w = m["weights"]
+
+    def added(k):
+        f = {}
+        articles._add_topic(f, k)
+        return sum(w.get(n, 0.0) * v for n, v in f.items())
+    values = [added(None)] + [added(k / 1000) for k in range(1001)] + [added(0.04 - 1e-12), added(0.1 - 1e-12)]
+    assert b.topic_lo - 1e-12 <= min(values) and max(values) <= b.topic_hi + 1e-12
+    assert max(values) == pytest.approx(b.topic_hi) and min(values) == pytest.approx(b.topic_lo)
+
+
+BYLINE_TEXTS = [
+    "", "记者 王五", "本报记者 王五", "本报记者 王五 赵六", "□本报记者 王五", "本报记者王五发自上海",
+    "新华社北京9月20日电（记者 王五）", "新华社北京9月20日电（记者 王五）会议开幕。",
+    "本报北京5月9日讯 记者潘跃今天从红十字会获悉", "（新文化报 记者 韩冰）日前，某地举行活动。",
+    "人民网记者孙海涛报道：贵阳市区有强烈震感", "人民网记者孙海涛报道", "本报记者龙培培报道", "记者从自治区卫健委了解到，全市核酸检测机构全面推行预约服务。",
+    "记者 李华 摄", "（责任编辑：王小红）", "据新华社电 全国中小学将于下月开学。", "武汉2月5日电 记者获悉",
+    "荆楚网（楚天都市报）（记者 邹汉青）昨天上午", "他在回答记者提出的问题时表示，不排除这个可能性。",
+    "消息人士称，报价约为每股61美元。", "【新华社北京5月9日电】", "电视剧昨天在北京举行开播记者见面会。",
+    "荆楚网(楚天都市报)(记者 邹汉青)昨天上午", "本报特约通讯员 张三",   # 本报特约通讯 reads as a dateline
+    "【新华社北京5月9日电】 记者王五", "（记者 王五）日前，某地举行活动。",
+]
+
+
+@pytest.mark.parametrize("text", BYLINE_TEXTS)
+def test_opening_shape_answers_what_the_patterns_answer(text):
+    end, kind = metadata.opening_shape(text)
+    assert end == metadata.byline_end(text)
+    whole = end > 0 and not text[end:].strip()
+    assert metadata.is_byline_alone(text) == bool(metadata.REPORTER_LINE.match(text) or whole)
+    assert metadata.starts_with_byline_shaped(text, (end, kind)) == metadata.starts_with_byline(text)
+    assert metadata.may_open_byline(text) or (end, kind) == (0, "")
+    assert metadata.may_be_credit(text) or not metadata.is_credit(text)
+
+
+@pytest.mark.parametrize("text, opening", [
+    ("荆楚网(楚天都市报)(记者 邹汉青)昨天上午", "荆楚网(楚天都市报)(记者 邹汉青)"),
+    ("荆楚网（楚天都市报）（记者 邹汉青）昨天上午", "荆楚网（楚天都市报）（记者 邹汉青）"),
+    ("人民网记者孙海涛报道：贵阳市区有强烈震感", "人民网记者孙海涛报道："),
+    ("东方网记者刘歆4月9日讯：昨天", "东方网记者刘歆4月9日讯："),
+    ("（新文化报 记者 韩冰）日前", "（新文化报 记者 韩冰）"),
+    ("记者从自治区卫健委了解到，", ""),
+])
+def test_openings_past_the_literal_tests(text, opening):
+    assert text[:metadata.byline_end(text)] == opening
+    assert metadata.opening_shape(text) == (len(opening), "other" if opening else "")
+
+
+def fixed_role(text):
+    """The roles a block's text settles, as first written: every pattern on every block."""
+    t = text.strip()
+    if articles._END_MARK.match(t):
+        return "end_mark"
+    if articles._DIVIDER.match(t):
+        return "divider"
+    if metadata.is_credit(t):
+        return "credit"
+    end = metadata.byline_end(t)
+    if metadata.REPORTER_LINE.match(t) or end > 0 and not t[end:].strip():
+        return "byline"
+    return None
+
+
+SPACED = [s + t + e for t in BYLINE_TEXTS for s, e in (("", ""), ("  ", ""), ("", " "), ("\u3000", "\u3000"))]
+
+
+@pytest.mark.parametrize("text", SPACED)
+def test_fixed_role_and_next_block_byline_test(text):
+    assert articles.fixed_role(text) == fixed_role(text)
+    blocks = page_blocks(("某市五项举措保障学生午餐", "body"), (text, "body"))
+    assert articles._opens_with_byline(blocks[1]) == metadata.starts_with_byline(text[:80])
+    blocks = page_blocks(("某市五项举措保障学生午餐", "body"), (text, "body"))
+    articles.assign_roles(blocks)       # the opening found for the role serves the next-block test
+    assert articles._opens_with_byline(blocks[1]) == metadata.starts_with_byline(text[:80])
+
+
+@pytest.mark.parametrize("text, role", [
+    (" （完） ", "end_mark"), ("（全文完）", "end_mark"), ("完", "end_mark"),
+    ("　——————　", "divider"), (". . .", "divider"), ("——", None), ("＃＃＃", "divider"),
+    ("新华社北京9月20日电（记者 王五）会议开幕。", None), ("记者从自治区卫健委了解到。", None),
+    ("文/某某晚报记者 张三 图/某某晚报记者 李四", "credit"), ("本报特约通讯员 张三", "byline"),
+])
+def test_fixed_roles_past_the_cheap_tests(text, role):
+    assert articles.fixed_role(text) == role
+
+
+def test_strip_removes_every_space_the_patterns_know():
+    """A stripped block starts with no ``\\s`` character, which lets the
+    divider test look at the first character alone."""
+    every = "".join(map(chr, range(0x110000)))
+    assert all(c.isspace() for c in regex.findall(r"\s", every))

@@ -114,3 +114,16 @@ def test_pipeline_records_reclean_to_themselves(target, head, paras, width):
             assert again == [field]
         else:   # a byline or credit split off: only the space between goes
             assert "".join("".join(again).split()) == "".join(field.split())
+
+
+@PROFILE
+@given(t=text)
+def test_the_paragraph_trigger_misses_nothing(t):
+    """Paragraphs the quick test passes over are ones no rule would change."""
+    if not normalize.NEEDS_PARAGRAPH_RULES.search(t):
+        assert all(not list(rule(t)) for _, rule in normalize.PARAGRAPH_RULES)
+
+
+@pytest.mark.parametrize("t", ["中文，文字。", "记者张三报道：今天（周一）开会。", "《计划》提出“十四五”目标"])
+def test_the_paragraph_trigger_passes_over_plain_chinese(t):
+    assert not normalize.NEEDS_PARAGRAPH_RULES.search(t)
