@@ -132,13 +132,13 @@ def main() -> None:
         import cProfile
         import pstats
         sys.path.insert(0, ROOT)
-        from cleaner.engine import clean_one
+        from cleaner.engine import Task, clean_one
         from cleaner.manifest import RawFile
         from cleaner.pipeline import FileMeta, Settings
         sub = os.path.join(OUT, "corpus-10mb")
         if not os.path.isdir(sub):
             make_corpus(10, sub)
-        tasks = [(RawFile(p, FileMeta(p, 2008)), Settings(), False) for p in files_of(sub)]
+        tasks = [Task(RawFile(p, FileMeta(p, 2008)), Settings(), audit=False) for p in files_of(sub)]
         prof = cProfile.Profile()
         prof.enable()
         for task in tasks:

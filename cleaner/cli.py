@@ -217,7 +217,8 @@ def cmd_clean(args) -> int:
                                                          args.encoding)))
     try:
         with _Output(args.output, sys.stdout) as out, _Output(args.audit) as audit:
-            results = with_progress(run_local(files, settings, args.workers, audit=args.audit is not None),
+            results = with_progress(run_local(files, settings, args.workers, audit=args.audit is not None,
+                                              as_json=True),
                                     files, _progress(args))
             for cleaned in results:
                 if cleaned.error is not None:
@@ -228,11 +229,9 @@ def cmd_clean(args) -> int:
                         audit.write(json.dumps({"kind": "skipped", **cleaned.error.to_dict()},
                                                ensure_ascii=False) + "\n")
                     continue
-                for rec in cleaned.records:
-                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                out.writelines(cleaned.records)
                 if audit:
-                    for entry in cleaned.audit:
-                        audit.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                    audit.writelines(cleaned.audit)
     finally:
         if stdin_tmp:
             os.unlink(stdin_tmp)

@@ -8,6 +8,7 @@ a single worker's.
 """
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 from dataclasses import dataclass, field
@@ -20,22 +21,33 @@ from .pipeline import Settings, clean_bytes
 
 @dataclass
 class Cleaned:
-    """One file's outcome, as sent from a worker to the main process."""
+    """One file's outcome, as sent from a worker to the main process.
+
+    ``records`` and ``audit`` are dicts, or, for a task that asked for JSON,
+    ready JSON Lines (one string per record or entry): serialising in the
+    worker keeps the main process free to hand out work.
+    """
     file: str
-    records: list[dict] = field(default_factory=list)
-    audit: list[dict] = field(default_factory=list)
+    records: list = field(default_factory=list)
+    audit: list = field(default_factory=list)
     raw_bytes: int = 0
     raw_chars: int = 0
     encoding: str | None = None
     error: BadInput | None = None
 
 
-def clean_one(task: tuple[RawFile, Settings, bool]) -> Cleaned:
-    """Read and clean one file; bad input comes back as ``error``.
+@dataclass(frozen=True)
+class Task:
+    """What a worker is asked to do with one file."""
+    raw: RawFile
+    settings: Settings
+    audit: bool = True      # return the audit of every edit
+    as_json: bool = False   # return records and audit as JSON Lines
 
-    The task is (file, settings, whether to return the audit of edits).
-    """
-    raw, settings, want_audit = task
+
+def clean_one(task: Task) -> Cleaned:
+    """Read and clean one file; bad input comes back as ``error``."""
+    raw, settings = task.raw, task.settings
     name = raw.meta.name
     try:
         with open(raw.path, "rb") as f:
@@ -50,8 +62,12 @@ def clean_one(task: tuple[RawFile, Settings, bool]) -> Cleaned:
         raise
     except Exception as e:   # a bug: say which file set it off
         raise InternalError(f"{name}: {type(e).__name__}: {e}") from e
-    return Cleaned(name, [a.record for a in result.articles], result.audit() if want_audit else [],
-                   len(data), len(result.page.text), result.encoding)
+    records = [a.record for a in result.articles]
+    audit = result.audit() if task.audit else []
+    if task.as_json:
+        records = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
+        audit = [json.dumps(e, ensure_ascii=False) + "\n" for e in audit]
+    return Cleaned(name, records, audit, len(data), len(result.page.text), result.encoding)
 
 
 def default_workers() -> int:
@@ -59,16 +75,18 @@ def default_workers() -> int:
 
 
 def run_local(files: Sequence[RawFile], settings: Settings, workers: int | None = None,
-              audit: bool = True) -> Iterator[Cleaned]:
+              audit: bool = True, as_json: bool = False) -> Iterator[Cleaned]:
     """Clean ``files`` in order with ``workers`` processes (default: all cores)."""
     workers = default_workers() if workers is None else max(1, workers)
-    tasks = [(f, settings, audit) for f in files]
+    tasks = [Task(f, settings, audit, as_json) for f in files]
     if workers == 1 or len(tasks) <= 1:
         yield from map(clean_one, tasks)
         return
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    # a few files per message when there are many: less traffic, same order
+    chunk = max(1, min(8, len(tasks) // (workers * 16)))
     with ctx.Pool(min(workers, len(tasks))) as pool:
-        yield from pool.imap(clean_one, tasks, chunksize=1)
+        yield from pool.imap(clean_one, tasks, chunksize=chunk)
 
 
 def with_progress(results: Iterable[Cleaned], files: Sequence[RawFile], enabled: bool) -> Iterator[Cleaned]:

@@ -15,7 +15,7 @@ import os
 import pickle
 from typing import Iterator, Sequence
 
-from .engine import Cleaned, clean_one
+from .engine import Cleaned, Task, clean_one
 from .manifest import RawFile
 from .pipeline import Settings
 
@@ -44,7 +44,7 @@ def run_ray(files: Sequence[RawFile], settings: Settings, workers: int | None = 
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
-        items = [{"index": i, "task": pickle.dumps((f, settings, True))} for i, f in enumerate(files)]
+        items = [{"index": i, "task": pickle.dumps(Task(f, settings))} for i, f in enumerate(files)]
         if not items:
             return
         ds = ray.data.from_items(items, override_num_blocks=min(len(items), 1000))
