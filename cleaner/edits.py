@@ -90,6 +90,9 @@ class Piece:
         [Edit(rule='comma', offset=101, before=',', after='，')]
         """
         text = self.text
+        apos, araw = self._pos, self._raw
+        na = len(apos)
+        k = 0      # the last anchor at or before the position being read
         parts: list[str] = []
         pos: list[int] = []
         raw: list[int] = []
@@ -102,10 +105,20 @@ class Piece:
             old = text[start:end]
             if old == new:
                 continue
-            if start > last:
-                n = self._carry(last, start, n, pos, raw)
+            if start > last:   # carry the unchanged stretch last:start and its anchors
+                while k + 1 < na and apos[k + 1] <= last:
+                    k += 1
+                pos.append(n)
+                raw.append(araw[k] + last - apos[k])
+                while k + 1 < na and apos[k + 1] < start:
+                    k += 1
+                    pos.append(n + apos[k] - last)
+                    raw.append(araw[k])
                 parts.append(text[last:start])
-            at = self.raw_offset(start)
+                n += start - last
+            while k + 1 < na and apos[k + 1] <= start:
+                k += 1
+            at = araw[k] + start - apos[k]
             sink.append(Edit(rule, at, old, new))
             if new:
                 pos.append(n)
@@ -117,23 +130,20 @@ class Piece:
         if not changed:
             return self
         if last < len(text):
-            self._carry(last, len(text), n, pos, raw)
+            while k + 1 < na and apos[k + 1] <= last:
+                k += 1
+            pos.append(n)
+            raw.append(araw[k] + last - apos[k])
+            size = len(text)
+            while k + 1 < na and apos[k + 1] < size:
+                k += 1
+                pos.append(n + apos[k] - last)
+                raw.append(araw[k])
             parts.append(text[last:])
         if not pos or pos[0] != 0:
             pos.insert(0, 0)
             raw.insert(0, self.raw_offset(0))
         return Piece("".join(parts), pos, raw)
-
-    def _carry(self, a: int, b: int, n: int, pos: list[int], raw: list[int]) -> int:
-        """Copy the anchors of old ``a:b`` to new position ``n``; return new n."""
-        pos.append(n)
-        raw.append(self.raw_offset(a))
-        k = bisect_right(self._pos, a)
-        while k < len(self._pos) and self._pos[k] < b:
-            pos.append(n + self._pos[k] - a)
-            raw.append(self._raw[k])
-            k += 1
-        return n + b - a
 
 
 def apply(finder, text: str) -> str:

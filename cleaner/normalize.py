@@ -299,12 +299,23 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
 
 _ASCII_PUNCT = re.compile(r"[,;:!?()]")
 _CJK_CHAR = regex.compile(_CONTEXT, regex.V1)
+_SPACE_CHARS = frozenset(" " + SPACES)
+_CONTEXT_OF: dict[str, bool] = {"": False}
+
+
+def _is_context(ch: str) -> bool:
+    """Whether ``ch`` puts neighbouring ASCII punctuation in Chinese context
+    (``_CONTEXT``, remembered per character: the regex is asked once)."""
+    known = _CONTEXT_OF.get(ch)
+    if known is None:
+        known = _CONTEXT_OF[ch] = _CJK_CHAR.match(ch) is not None
+    return known
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
     """The nearest non-space character from ``i`` in direction ``step``."""
     i += step
-    while 0 <= i < len(text) and (text[i] == " " or text[i] in SPACES):
+    while 0 <= i < len(text) and text[i] in _SPACE_CHARS:
         i += step
     return text[i] if 0 <= i < len(text) else ""
 
@@ -323,53 +334,54 @@ def widen_punctuation(text: str) -> list[Change]:
     >>> apply(widen_punctuation, "16:10, 1,000 and U.S. (USA) http://a.cn/?x=1,2")
     '16:10, 1,000 and U.S. (USA) http://a.cn/?x=1,2'
     """
-    if not _ASCII_PUNCT.search(text):
+    marks = [m.start() for m in _ASCII_PUNCT.finditer(text)]
+    if not marks:
         return []
     protected = _protected(text)
-    widenable = sum(1 for m in _ASCII_PUNCT.finditer(text) if not _inside(protected, m.start()))
+    if protected:
+        marks = [i for i in marks if not _inside(protected, i)]
     changes: dict[int, str] = {}
     while True:   # a widened mark is Chinese context for its neighbours: repeat until stable
-        more = _widen_once(text, protected, changes)
+        more = _widen_once(text, [i for i in marks if i not in changes], changes)
         if not more:
             return [(i, i + 1, new) for i, new in sorted(changes.items())]
         changes.update(more)
-        if len(changes) == widenable:
-            return [(i, i + 1, new) for i, new in sorted(changes.items())]   # nothing left to widen
+        if len(changes) == len(marks):   # nothing left to widen
+            return [(i, i + 1, new) for i, new in sorted(changes.items())]
         chars = list(text)
         for i, new in more.items():
             chars[i] = new
         text = "".join(chars)
 
 
-def _widen_once(text: str, protected: list[tuple[int, int]], done: dict[int, str]) -> dict[int, str]:
-    """One pass of :func:`widen_punctuation`: the marks it would widen now."""
+def _widen_once(text: str, marks: list[int], done: dict[int, str]) -> dict[int, str]:
+    """One pass of :func:`widen_punctuation` over the unprotected ``marks``:
+    the marks it would widen now."""
     changes: dict[int, str] = {}
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
-    for m in _ASCII_PUNCT.finditer(text):
-        i, ch = m.start(), m.group()
-        if _inside(protected, i):
-            continue
+    for i in marks:
+        ch = text[i]
         if ch == "(":
             stack.append(i)
             continue
         if ch == ")":
             if stack:
                 pairs.append((stack.pop(), i))
-            elif _CJK_CHAR.match(_neighbour(text, i, -1)):
+            elif _is_context(_neighbour(text, i, -1)):
                 changes[i] = ASCII_TO_FULLWIDTH[ch]
             continue
         left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
         if ch in ",:" and left.isdigit() and right.isdigit():
             continue
-        if _CJK_CHAR.match(left) or _CJK_CHAR.match(right):
+        if _is_context(left) or _is_context(right):
             changes[i] = ASCII_TO_FULLWIDTH[ch]
     for i in stack:   # unpaired openers: by their right-hand neighbour
-        if _CJK_CHAR.match(_neighbour(text, i, 1)):
+        if _is_context(_neighbour(text, i, 1)):
             changes[i] = "（"
     for a, b in pairs:
-        if (_CJK_CHAR.search(text, a + 1, b) or _CJK_CHAR.match(_neighbour(text, a, -1))
-                or _CJK_CHAR.match(_neighbour(text, b, 1))):
+        if (_CJK_CHAR.search(text, a + 1, b) or _is_context(_neighbour(text, a, -1))
+                or _is_context(_neighbour(text, b, 1))):
             changes[a], changes[b] = "（", "）"
     return {i: new for i, new in changes.items() if i not in done}
 
@@ -396,8 +408,8 @@ def fix_ellipsis(text: str) -> list[Change]:
         run = m.group()
         if run == "……":
             continue
-        if ("。" in run or _CJK_CHAR.match(_neighbour(text, m.start(), -1))
-                or _CJK_CHAR.match(_neighbour(text, m.end() - 1, 1))):
+        if ("。" in run or _is_context(_neighbour(text, m.start(), -1))
+                or _is_context(_neighbour(text, m.end() - 1, 1))):
             out.append((m.start(), m.end(), "……"))
     return out
 
