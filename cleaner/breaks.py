@@ -234,7 +234,7 @@ def ends_sentence(text: str) -> bool:
 def open_brackets(text: str, depth: int = 0) -> int:
     """Brackets and quotes opened and not yet closed (never below zero).
 
-    >>> open_brackets("新报讯(北方新报正"), open_brackets("（完）"), open_brackets("“好”）", 1)
+    >>> open_brackets("本报讯(某城晚报"), open_brackets("（完）"), open_brackets("“好”）", 1)
     (1, 0, 0)
     """
     for m in _BRACKETS.finditer(text):

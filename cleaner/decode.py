@@ -196,7 +196,7 @@ def plausibility(text: str) -> float:
     decode a short input without error. Traditional text is converted to
     simplified first, so Big5 text is judged like GB text.
 
-    >>> plausibility("新报讯：记者张三"), plausibility("い瓣")   # Big5 中國 read as GB
+    >>> plausibility("本报讯：记者张三"), plausibility("い瓣")   # Big5 中國 read as GB
     (1.0, 0.5)
     """
     from .normalize import _opencc
@@ -285,8 +285,8 @@ def _detect(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str
 def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> Decoded:
     """Decode one raw file; ``encoding`` (from the manifest) skips detection.
 
-    >>> decode("新报讯\\r\\n".encode("gb18030")).text
-    '新报讯\\n'
+    >>> decode("本报讯\\r\\n".encode("gb18030")).text
+    '本报讯\\n'
     >>> decode(b"\\xef\\xbb\\xbfabc").encoding
     'utf-8-sig'
     """

@@ -93,8 +93,8 @@ def logit(p: float) -> float | None:
 def excerpt(text: str, end: bool) -> str:
     """The last (``end``) or first ``EXCERPT`` characters of a line, marked with … where cut.
 
-    >>> excerpt("新报讯(北方新报正", True)
-    '新报讯(北方新报正'
+    >>> excerpt("本报讯(某城晚报", True)
+    '本报讯(某城晚报'
     >>> excerpt("一二三四五六七八九十一二三四五六七八九十", False)
     '一二三四五六七八九十一二三四五六七八 …'
     """
@@ -115,8 +115,8 @@ def fields_of(line: str, record: dict) -> list[str]:
 
     A line may be split between two fields (a byline running into the body).
 
-    >>> rec = {"title": "标题", "byline": "新报讯（某报记者 张三）", "text": "日前，某地。", "credits": []}
-    >>> fields_of("新报讯(某报", rec), fields_of("记者 张三) 日前,某地。", rec), fields_of("无关", rec)
+    >>> rec = {"title": "标题", "byline": "本报讯（某报记者 张三）", "text": "日前，某地。", "credits": []}
+    >>> fields_of("本报讯(某报", rec), fields_of("记者 张三) 日前,某地。", rec), fields_of("无关", rec)
     (['byline'], ['byline', 'text'], [])
     """
     k = _key(line)

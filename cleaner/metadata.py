@@ -274,12 +274,12 @@ def split_source(source: str) -> tuple[str, str | None]:
 
     A listed outlet at the start wins; else the outlet ends at the first
     outlet suffix after which the rest reads as a place (a place neither
-    starts nor ends like an outlet: ``广西新闻网|象州``, ``北方新报正北方网``).
+    starts nor ends like an outlet: ``广西新闻网|象州``, ``某城晚报正某城网``).
 
     >>> split_source("新华社北京"), split_source("中新浙江网"), split_source("本报北京")
     (('新华社', '北京'), ('中新浙江网', None), ('本报', '北京'))
-    >>> split_source("广西新闻网象州"), split_source("齐鲁晚报烟台"), split_source("北方新报正北方网")
-    (('广西新闻网', '象州'), ('齐鲁晚报', '烟台'), ('北方新报正北方网', None))
+    >>> split_source("广西新闻网象州"), split_source("齐鲁晚报烟台"), split_source("某城晚报正某城网")
+    (('广西新闻网', '象州'), ('齐鲁晚报', '烟台'), ('某城晚报正某城网', None))
     """
     for home in HOME_OUTLET:
         if source.startswith(home):
@@ -393,7 +393,7 @@ def _split_run(token: str) -> list[str] | None:
 
 
 def parse_staff(staff: str) -> tuple[str | None, list[dict]] | None:
-    """``北方新报正北方网首席记者 刘晓君`` -> outlet and authors with roles.
+    """``某城晚报首席记者 张三`` -> outlet and authors with roles.
 
     Text before the first role is an outlet when it reads as one, else names
     printed without a role. An outlet standing before a later role

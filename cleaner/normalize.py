@@ -241,8 +241,8 @@ def convert_script(text: str, target: str = "simplified") -> list[Change]:
     names the targets (none, simplified, traditional, taiwan, hongkong).
 
     >>> from cleaner.edits import apply
-    >>> apply(convert_script, "新報訊（記者 劉曉君）")
-    '新报讯（记者 刘晓君）'
+    >>> apply(convert_script, "本報訊（記者 張三）")
+    '本报讯（记者 张三）'
     """
     new = to_script(text, target)
     if new == text:
