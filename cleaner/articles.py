@@ -194,19 +194,24 @@ def _fixed_role(t: str) -> tuple[str | None, tuple[int, str] | None]:
 
 
 def title_shaped(text: str) -> bool:
-    """Could be a headline: short, not a list item, and not ending like a
-    sentence (``！`` and ``？`` are fine) or a label (``：``).
+    """Could be a headline: short, not a list item, not ending like a
+    sentence (``！`` and ``？`` are fine) or a label (``：``), and not a
+    photo caption closed by its credit.
 
     >>> title_shaped("省时又省心！和林县跨所通办户籍业务开通"), title_shaped("一、基本情况")
     (True, False)
     >>> title_shaped("据了解，目前已有三千人报名。"), title_shaped("报名方式：")
     (False, False)
+    >>> title_shaped("图为新建的大桥。 某日报记者 张三 摄")
+    False
     """
     t = text.strip()
     # cheapest tests first
     if not t or len(t) > TITLE_MAX or t[-1] in "：:，,、；;":
         return False
     if ends_sentence(t) and t.rstrip("”’）)」』")[-1:] not in "！？!?":
+        return False
+    if t[-1] in "摄）)" and metadata.trailing_credit(t) < len(t):
         return False
     return not metadata.LIST_MARKER.match(t) and len(_RUNNING_PUNCT.findall(t)) <= 1
 
@@ -595,6 +600,8 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
             if cur is None:
                 new()
             cur.credits.append(b)
+            # an editor's note (（责任编辑：…）) is the last thing an article prints
+            closed = closed or metadata.EDITOR_NOTE.match(b.text.strip()) is not None
         else:
             if cur is None or closed:
                 new()

@@ -60,6 +60,8 @@ _TABLE = regex.compile(r"\S(?:[ \t\u3000]{2,}\S+){2}")
 _INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
 _RUNNING_PUNCT = re.compile(r"[，,。；;、]")
 _COLON = frozenset("：:")
+#: A semicolon ends list items as well as clauses, so it weighs apart from the comma.
+_SEMICOLON = frozenset("；;")
 #: A news lead opens with when it happened: a date, a time word, or 据/记者.
 _LEAD = regex.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年|\d{1,2}日[上下凌晚早中午傍夜]"
@@ -85,7 +87,8 @@ HEADING_MAX = 40
 #: grouped (see :data:`words.WORD_CLASSES`).
 FEATURES = {
     "end_sentence": "the first line ends a sentence (。！？…, maybe then a closing quote or bracket)",
-    "end_clause": "the first line ends with clause punctuation (，、；), so the sentence goes on",
+    "end_clause": "the first line ends with a comma (，、), so the sentence goes on",
+    "end_semicolon": "the first line ends with a semicolon, as list items and clauses do",
     "end_colon": "the first line ends with a colon",
     "end_closer": "the first line ends with a closing bracket or quote, no sentence end before it",
     "end_han": "the first line ends on a Chinese character, with no punctuation",
@@ -490,6 +493,8 @@ def _end_class(last: str) -> str:
     """The class of a last character, for a line that does not end a sentence."""
     if last in _COLON:
         return "end_colon"
+    if last in _SEMICOLON:
+        return "end_semicolon"
     if last in CLAUSE_FINAL:
         return "end_clause"
     if last in CLOSERS:
@@ -503,7 +508,7 @@ def _end_class(last: str) -> str:
 
 _END_OF: dict[str, str] = {}     # last character -> _end_class, filled as characters come
 _IS_HAN: dict[str, bool] = {}    # character -> a Chinese character?, filled as characters come
-_NO_LAST_CLASS = frozenset(("end_sentence", "end_clause", "end_colon"))
+_NO_LAST_CLASS = frozenset(("end_sentence", "end_clause", "end_semicolon", "end_colon"))
 _LENGTH_CLASS = ["len_le6"] * 7 + ["len_le12"] * 6 + ["len_le20"] * 8 + ["len_le40"] * (HEADING_MAX - 20)
 _FIRST_FEATURE = {**{c: "next_opener" for c in OPENERS},
                   **{c: "next_alnum" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"}}
@@ -719,7 +724,7 @@ _PREV_CLASS = {c: "prev_" + c for c in _CLASSES}
 #: the word segmentation and the file's own use of the characters across
 #: the join ("late": worked out only when they can change the decision).
 _ORDER = (
-    *[(e, "prev") for e in ("end_sentence", "end_clause", "end_colon", "end_closer", "end_han",
+    *[(e, "prev") for e in ("end_sentence", "end_clause", "end_semicolon", "end_colon", "end_closer", "end_han",
                             "end_alnum", "end_other")],
     *[(n, "prev") for n in ("len_le6", "len_le12", "len_le20", "len_le40", "len_long")],
     ("prev_heading_like", "prev"), ("prev_alone_heading", "prev"), ("prev_first_heading", "prev"),

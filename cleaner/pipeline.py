@@ -238,7 +238,12 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
     byline = clean(g.byline) if g.byline else None
     body = [clean(b) for b in g.body]
     credits = [clean(b) for b in g.credits]
-    if byline is None and body:
+    if byline is None and len(body) > 1 and metadata.trailing_credit(body[0].text) < len(body[0].text):
+        # a photo caption over the story (``图为…。 记者 X 摄``): its credit, then the story's byline
+        body[0], photo = _split_credit(body[0], edits)
+        credits.append(photo)
+        byline, body[1] = _split_byline(body[1], edits)
+    elif byline is None and body:
         byline, body[0] = _split_byline(body[0], edits)
     if body and len(body[-1].text) > 0:
         body[-1], closing = _split_credit(body[-1], edits)

@@ -117,6 +117,35 @@ def test_editors_note_and_photo_credit_go_to_credits():
     assert "责任编辑" not in records[0]["text"]
 
 
+def test_editors_note_closes_its_article():
+    page = wrap("某区举办第三届读书节",
+                "本报讯（记者 李华）5月9日，某区第三届读书节开幕，活动将持续一个月。",
+                "（责任编辑：王小红）",
+                "新华社某地5月9日电（记者 王小明）某省日前出台十条措施，支持小微企业渡过难关。",
+                "措施提出，对小微企业减免房租三个月。")
+    records, _ = clean(page)
+    assert len(records) == 2
+    assert records[0]["credits"] == ["（责任编辑：王小红）"]
+    assert records[1]["byline"] == "新华社某地5月9日电（记者 王小明）"
+    assert records[1]["text"].startswith("某省日前出台十条措施")
+
+
+def test_photo_caption_is_no_headline_and_its_credit_is_split():
+    page = wrap("某区举办第三届读书节",
+                "本报讯（记者 李华）5月9日，某区第三届读书节开幕，活动将持续一个月。",
+                "（责任编辑：王小红）",
+                "图为读书节现场。 新华社记者 赵小强 摄",
+                "新华社某地5月9日电（记者 王小明）某省日前出台十条措施，",
+                "支持小微企业渡过难关。")
+    records, _ = clean(page)
+    assert [r["title"] for r in records] == ["某区举办第三届读书节", None]
+    second = records[1]
+    assert second["text"] == "图为读书节现场。\n某省日前出台十条措施，支持小微企业渡过难关。"
+    assert second["byline"] == "新华社某地5月9日电（记者 王小明）"
+    assert second["credits"] == ["新华社记者 赵小强 摄"]
+    assert {"name": "赵小强", "role": "摄影"} in second["authors"]
+
+
 def test_divider_ends_an_article_and_is_recorded():
     page = wrap("某市五项举措保障学生午餐",
                 "本报讯 日前，某市教育局出台五项举措，保障中小学生午餐质量。",

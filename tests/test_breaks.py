@@ -80,6 +80,23 @@ def test_list_items_stand_apart():
     assert got[(page[2], page[3])] is False
 
 
+def test_a_comma_before_a_number_joins():
+    page = ["某地统计局20日发布数据显示，",
+            "10月份全市规模以上工业增加值同比增长5.3%。",
+            "有关负责人表示，经济运行总体平稳。"]
+    assert verdict(page, page[0], page[1]) is True
+
+
+def test_semicolon_ended_items_before_numbered_items_stand_apart():
+    page = ["申请时须提交以下材料：",
+            "1、营业执照复印件；",
+            "2、法定代表人身份证复印件；",
+            "3、近三年的财务报表。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False
+    assert got[(page[2], page[3])] is False
+
+
 def test_list_item_without_final_punctuation_stays_apart():
     page = ["主要措施包括以下几个方面。",
             "一、完善基础设施",
