@@ -562,6 +562,17 @@ def _assign_titles(blocks: list[Block], choose) -> None:
             body_chars = 0
 
 
+def _signature(text: str) -> bool:
+    """A byline wholly in brackets: printed after a body, it signs the
+    article off rather than opening the next.
+
+    >>> _signature("（本报记者 张三）"), _signature("本报记者 张三")
+    (True, False)
+    """
+    t = text.strip()
+    return t[:1] in "（(【[" and t[-1:] in "）)】]"
+
+
 def group(blocks: list[Block]) -> list[ArticleBlocks]:
     """Group role-labelled blocks into articles."""
     articles: list[ArticleBlocks] = []
@@ -589,7 +600,11 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
             cur.marks.append(b)
             closed = True
         elif b.role == "byline":
-            if cur is None or cur.body or closed:
+            if cur is not None and cur.body and not closed and _signature(b.text):
+                b.role = "credit"     # （本报记者 张三） after the body signs it off
+                cur.credits.append(b)
+                closed = True
+            elif cur is None or cur.body or closed:
                 new(byline=b)
             elif cur.byline is None:
                 cur.byline = b

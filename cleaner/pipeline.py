@@ -259,7 +259,7 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
     year = meta.year if meta.year is not None else settings.year
     for i, p in enumerate(([byline] if byline else []) + credits):
         b = metadata.parse_byline(p.text)
-        authors += b.authors
+        authors += (a for a in b.authors if a not in authors)    # a signature repeats the byline
         if outlet is None and b.outlet:
             outlet = metadata.canonical_outlet(b.outlet, meta.outlet)
         if i == 0 and byline is not None:

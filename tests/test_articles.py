@@ -146,6 +146,30 @@ def test_photo_caption_is_no_headline_and_its_credit_is_split():
     assert {"name": "赵小强", "role": "摄影"} in second["authors"]
 
 
+def test_bracketed_signature_after_the_body_closes_its_article():
+    page = wrap("某区举办第三届读书节",
+                "某某晨报讯（记者 李华 通讯员 刘小畅）昨日，某区第三届读书节开幕，活动将持续一个月。",
+                "读书节期间，全区图书馆将延长开放时间。",
+                "（本报记者 李华）",
+                "各地正在做好开学准备，全国中小学将于下月开学。")
+    records, _ = clean(page)
+    assert len(records) == 2
+    first = records[0]
+    assert first["credits"] == ["（本报记者 李华）"]
+    assert first["authors"] == [{"name": "李华", "role": "记者"}, {"name": "刘小畅", "role": "通讯员"}]
+    assert records[1]["byline"] is None
+
+
+def test_byline_not_in_brackets_after_a_body_opens_the_next_article():
+    page = wrap("某区举办第三届读书节",
+                "本报讯 昨日，某区第三届读书节开幕，活动将持续一个月。",
+                "本报记者 李华",
+                "各地正在做好开学准备，全国中小学将于下月开学。")
+    records, _ = clean(page)
+    assert len(records) == 2
+    assert records[1]["byline"] == "本报记者 李华"
+
+
 def test_divider_ends_an_article_and_is_recorded():
     page = wrap("某市五项举措保障学生午餐",
                 "本报讯 日前，某市教育局出台五项举措，保障中小学生午餐质量。",
