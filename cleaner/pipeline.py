@@ -238,13 +238,22 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
     byline = clean(g.byline) if g.byline else None
     body = [clean(b) for b in g.body]
     credits = [clean(b) for b in g.credits]
+    lead = 0                  # the paragraph the byline opens, or the first
     if byline is None and len(body) > 1 and metadata.trailing_credit(body[0].text) < len(body[0].text):
         # a photo caption over the story (``图为…。 记者 X 摄``): its credit, then the story's byline
         body[0], photo = _split_credit(body[0], edits)
         credits.append(photo)
         byline, body[1] = _split_byline(body[1], edits)
+        lead = 1
     elif byline is None and body:
-        byline, body[0] = _split_byline(body[0], edits)
+        for k in range(min(3, len(body))):
+            byline, body[k] = _split_byline(body[k], edits)
+            if byline is not None:
+                lead = k
+                break
+            if not g.body[k].shaped:
+                break
+            # past a second headline line kept as text (a kicker 引题, a subtitle ——副题)
     if body and len(body[-1].text) > 0:
         body[-1], closing = _split_credit(body[-1], edits)
         if closing is not None:
@@ -267,7 +276,7 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
             if b.month:
                 date = metadata.iso_date(b.year or year, b.month, b.day)
     if date is None and body:
-        date = metadata.lead_date(body[0].text, year)
+        date = metadata.lead_date(body[lead].text, year)
 
     # Metadata is read in simplified script; a traditional target comes last.
     target = normalize.paragraph_script(settings.script)

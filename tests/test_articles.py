@@ -170,6 +170,31 @@ def test_byline_not_in_brackets_after_a_body_opens_the_next_article():
     assert records[1]["byline"] == "本报记者 李华"
 
 
+def test_byline_after_a_kicker_and_a_subtitle_is_still_cut():
+    page = wrap("聚焦某省两会",
+                "代表委员热议乡村振兴",
+                "——来自某省两会的声音",
+                "本报某地3月6日电（记者 王小明 李华）6日，出席某省两会的代表委员围绕乡村振兴建言献策。",
+                "大家表示，要因地制宜发展特色产业。")
+    records, _ = clean(page)
+    assert len(records) == 1
+    r = records[0]
+    assert r["byline"] == "本报某地3月6日电（记者 王小明 李华）"
+    assert r["authors"] == [{"name": "王小明", "role": "记者"}, {"name": "李华", "role": "记者"}]
+    assert r["date"] == "2021-03-06"
+    assert r["text"].split("\n")[2] == "6日，出席某省两会的代表委员围绕乡村振兴建言献策。"
+
+
+def test_lead_date_is_read_past_a_subtitle():
+    page = wrap("某区举办第三届读书节",
+                "全民阅读蔚然成风",
+                "本报讯（记者 李华）5月9日，某区第三届读书节开幕，活动将持续一个月。",
+                "读书节期间，全区图书馆将延长开放时间。")
+    records, _ = clean(page)
+    assert records[0]["byline"] == "本报讯（记者 李华）"
+    assert records[0]["date"] == "2021-05-09"
+
+
 def test_divider_ends_an_article_and_is_recorded():
     page = wrap("某市五项举措保障学生午餐",
                 "本报讯 日前，某市教育局出台五项举措，保障中小学生午餐质量。",
