@@ -504,6 +504,28 @@ def mark_ranges(text: str) -> list[Change]:
             if not _inside(protected, m.start())]
 
 
+#: A jump line: where a story continues on, or comes from, another page
+#: (``（下转第2版）``, ``(上接A1版)``, ``（紧接第一版）``).
+_JUMP = regex.compile(
+    r"[（(]\s*(?:下转|上接|紧接|转|接|续)\s*(?:第\s*)?[A-Za-z]?[0-9一二三四五六七八九十]{1,3}\s*版"
+    r"(?:[^（）()\n]{0,8})?[）)]")
+
+
+def remove_jump_lines(text: str) -> list[Change]:
+    """A page-jump note (``（下转第2版）``, ``(上接第1版)``) is removed: it
+    points at the printed page, not at anything in the text.
+
+    >>> from cleaner.edits import apply
+    >>> apply(remove_jump_lines, "达到2350万人次。（下转第2版）"), apply(remove_jump_lines, "(上接A1版)铁路部门表示")
+    ('达到2350万人次。', '铁路部门表示')
+    >>> apply(remove_jump_lines, "详见第2版。（第2版）")   # no jump word: kept
+    '详见第2版。（第2版）'
+    """
+    if "版" not in text:
+        return []
+    return [(m.start(), m.end(), "") for m in _JUMP.finditer(text)]
+
+
 _WS = f"[{SPACES} ]"
 _SPACE_RUN = re.compile(f"{_WS}+")
 #: Han characters set one by one with spaces between (``内 蒙 古 自 治 区``):
@@ -577,6 +599,7 @@ LINE_RULES: list[tuple[str, Cleaner]] = [
 #: dashes are judged (a curly quote is dash context), and all punctuation is
 #: final before the space rule looks at it.
 TEXT_RULES: list[tuple[str, Cleaner]] = [
+    ("remove_jump_lines", remove_jump_lines),
     ("widen_punctuation", widen_punctuation),
     ("fix_ellipsis", fix_ellipsis),
     ("curl_quotes", curl_quotes),
@@ -590,7 +613,7 @@ TEXT_RULES: list[tuple[str, Cleaner]] = [
 #: and dash marks, quotes, range marks, whitespace), searched once per
 #: paragraph so that the many paragraphs that need nothing cost one scan.
 NEEDS_PARAGRAPH_RULES = re.compile(
-    "&|[,;:!?()\"'~〜∼\\-－—―…⋯\\s" + re.escape(SPACES) + "]|\\.\\.\\.|。[^\\S\\n]*。|"
+    "&|版|[,;:!?()\"'~〜∼\\-－—―…⋯\\s" + re.escape(SPACES) + "]|\\.\\.\\.|。[^\\S\\n]*。|"
     + _WIDE.pattern + "|" + _WIDE_INNER_HINT.pattern + "|" + _RARE_FORMS.pattern)
 
 #: Everything run on each joined paragraph: the line rules that a join can

@@ -54,6 +54,7 @@ RULE_NOTES = {
     "fix_dashes": "hyphen runs made the Chinese dash ——",
     "curl_quotes": "straight quotes made curly (“” ‘’)",
     "mark_ranges": "~ in a number range made ～",
+    "remove_jump_lines": "page-jump notes removed (（下转第2版）)",
     "collapse_spaces": "whitespace runs made one space, or removed beside Chinese text",
     "remove_controls": "control and invisible characters removed",
     "fold_width": "full-width Latin letters and digits made ASCII",
@@ -64,7 +65,7 @@ RULE_NOTES = {
 RULE_KINDS = {
     "join_lines": "breaks", "strip_margins": "breaks", "split_byline": "breaks",
     "widen_punctuation": "punctuation", "fix_ellipsis": "punctuation", "fix_dashes": "punctuation",
-    "curl_quotes": "punctuation", "mark_ranges": "punctuation",
+    "curl_quotes": "punctuation", "mark_ranges": "punctuation", "remove_jump_lines": "other",
     "collapse_spaces": "whitespace", "remove_controls": "whitespace",
     "fold_width": "width", "convert_script": "script",
 }
