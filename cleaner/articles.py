@@ -522,6 +522,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     if choose is not None:
         _assign_titles(blocks, choose)
         return
+    _signatures_before_headlines(blocks)
     bounds = _Bounds.of(model())
     last = len(blocks) - 1
     prev_title = False
@@ -540,6 +541,18 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
             body_chars += len(b.text)
         elif b.role in MARK_ROLES:
             body_chars = 0
+
+
+def _signatures_before_headlines(blocks: list[Block]) -> None:
+    """A byline standing between a body and a headline-shaped line that is
+    followed by another byline (``…正文。`` / ``记者 张三`` / ``标题`` /
+    ``本报讯…``) signs the article above; the line after it is the next
+    article's headline."""
+    for i in range(1, len(blocks) - 2):
+        b, head, after = blocks[i], blocks[i + 1], blocks[i + 2]
+        if b.role == "byline" and blocks[i - 1].role == "body" and head.role == "body" and head.shaped \
+                and (after.role == "byline" or _opens_with_byline(after)):
+            b.role, head.role = "credit", "title"
 
 
 def _assign_titles(blocks: list[Block], choose) -> None:

@@ -195,6 +195,19 @@ def test_lead_date_is_read_past_a_subtitle():
     assert records[0]["date"] == "2021-05-09"
 
 
+def test_byline_between_a_body_and_the_next_headline_signs_the_body():
+    page = wrap("某区举办第三届读书节",
+                "本报讯 昨日，某区第三届读书节开幕，活动将持续一个月。",
+                "记者 李小华",
+                "某市新建十所学校",
+                "本报讯（记者 王小明）某市今年将新建十所学校，新增学位约一万个。")
+    records, _ = clean(page)
+    assert [r["title"] for r in records] == ["某区举办第三届读书节", "某市新建十所学校"]
+    assert records[0]["credits"] == ["记者 李小华"]
+    assert {"name": "李小华", "role": "记者"} in records[0]["authors"]
+    assert records[1]["byline"] == "本报讯（记者 王小明）"
+
+
 def test_divider_ends_an_article_and_is_recorded():
     page = wrap("某市五项举措保障学生午餐",
                 "本报讯 日前，某市教育局出台五项举措，保障中小学生午餐质量。",
