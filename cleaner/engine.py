@@ -14,9 +14,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
+from .decode import decode
 from .errors import BadInput, InternalError
 from .manifest import RawFile
-from .pipeline import Settings, clean_bytes
+from .pipeline import Settings, clean_sections
 
 
 @dataclass
@@ -54,20 +55,26 @@ def clean_one(task: Task) -> Cleaned:
             data = f.read()
     except OSError as e:
         return Cleaned(name, error=BadInput("unreadable", f"cannot read: {e.strerror or e}", file=name))
+    records: list = []
+    audit: list = []
     try:
-        result = clean_bytes(data, raw.meta, settings)
+        decoded = decode(data, name, raw.meta.encoding)
+        # section by section: each part is passed on and let go, so a big file costs one section's work
+        for part in clean_sections(decoded.text, raw.meta, settings):
+            got = [a.record for a in part.articles]
+            notes = part.audit() if task.audit else []
+            if task.as_json:
+                got = [json.dumps(r, ensure_ascii=False) + "\n" for r in got]
+                notes = [json.dumps(e, ensure_ascii=False) + "\n" for e in notes]
+            records += got
+            audit += notes
     except BadInput as e:
         return Cleaned(name, raw_bytes=len(data), error=e)
     except InternalError:
         raise
     except Exception as e:   # a bug: say which file set it off
         raise InternalError(f"{name}: {type(e).__name__}: {e}") from e
-    records = [a.record for a in result.articles]
-    audit = result.audit() if task.audit else []
-    if task.as_json:
-        records = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
-        audit = [json.dumps(e, ensure_ascii=False) + "\n" for e in audit]
-    return Cleaned(name, records, audit, len(data), len(result.page.text), result.encoding)
+    return Cleaned(name, records, audit, len(data), len(decoded.text), decoded.encoding)
 
 
 def default_workers() -> int:

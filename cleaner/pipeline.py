@@ -13,7 +13,7 @@ import hashlib
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 
 from . import articles as arts
@@ -26,6 +26,11 @@ from .page import MAX_LINE_CHARS, Page, split_lines
 _WS = " \t\u3000\u00a0\r\n"
 
 
+#: Files longer than this (characters) are cleaned a section at a time, so
+#: that memory follows the section rather than the file (see :func:`sections`).
+SECTION_CHARS = 1_000_000
+
+
 @dataclass(frozen=True)
 class Settings:
     """How to clean; the same for every file of a run."""
@@ -33,6 +38,7 @@ class Settings:
     year: int | None = None         # year for files whose manifest gives none
     max_line: int = MAX_LINE_CHARS
     check: bool = True              # verify conservation for every article
+    section: int = SECTION_CHARS    # cut longer files into sections of about this size
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,104 @@ def clean_bytes(data: bytes, meta: FileMeta, settings: Settings = Settings()) ->
 
 
 def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> FileResult:
-    """Clean one decoded raw file (line ends already ``\\n``)."""
+    """Clean one decoded raw file (line ends already ``\\n``): the parts
+    :func:`clean_sections` yields, as one result."""
+    parts = clean_sections(text, meta, settings)
+    result = next(parts)
+    for part in parts:
+        result.articles += part.articles
+        result.stray_edits += part.stray_edits
+        result.decisions += part.decisions
+    return result
+
+
+def clean_sections(text: str, meta: FileMeta, settings: Settings = Settings()) -> Iterator[FileResult]:
+    """Clean one decoded raw file a section at a time (:func:`sections`).
+
+    A file of up to ``settings.section`` characters is one section. A
+    longer one yields one result per section, its lines, offsets and
+    decisions placed back in the whole file (whose page every part
+    carries), so that a caller can pass each part on and let it go: memory
+    then follows the section, not the file.
+    """
+    if len(text) <= settings.section:
+        yield _clean_page(text, meta, settings, {})
+        return
+    page = split_lines(text, meta.name, settings.max_line)   # the whole file's limits, once
+    seen: dict[str, int] = {}
+    for a, b in sections(page, settings.section):
+        start = page.starts[a]
+        end = page.starts[b] if b < len(page.lines) else len(text)
+        part = _clean_page(text[start:end], meta, settings, seen)
+        for art in part.articles:
+            src = art.record["source"]
+            src["line_start"] += a
+            src["line_end"] += a
+            art.edits = [e._replace(offset=e.offset + start) for e in art.edits]
+            art.span = (art.span[0] + start, art.span[1] + start)
+        for d in part.decisions:
+            d.prev += a
+            d.next += a
+        part.stray_edits = [e._replace(offset=e.offset + start) for e in part.stray_edits]
+        part.page = page
+        yield part
+
+
+def sections(page: Page, size: int) -> list[tuple[int, int]]:
+    """Cut a long page into runs of lines ``[a, b)`` of about ``size``
+    characters each, where an article most likely ends.
+
+    Once a section holds ``size`` characters, the cut goes before the next
+    headline-shaped line that a byline follows (``标题`` / ``本报讯…``), or
+    at the next gap wider than the page's usual one, whichever comes first;
+    failing both by twice ``size``, after the first line there that ends a
+    sentence (or, with none, right there). Depends on the page alone, so a file is always cut the same
+    way.
+
+    >>> p = split_lines("甲。\\n\\n乙。\\n\\n\\n\\n丙。\\n\\n丁。\\n", "x")
+    >>> sections(p, 3)
+    [(0, 6), (6, 10)]
+    """
+    content = page.content
+    gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
+    usual = Counter(gaps).most_common(1)[0][0] if gaps else 0
+    cuts, opened, k = [0], 0, 0
+    while k < len(content) - 1:
+        if page.starts[content[k]] - opened < size:
+            k += 1
+            continue
+        cut = _section_cut(page, content, gaps, usual, k, opened + 2 * size)
+        if cut is None:
+            break
+        cuts.append(content[cut])
+        opened = page.starts[content[cut]]
+        k = cut
+    return list(zip(cuts, cuts[1:] + [len(page.lines)]))
+
+
+def _section_cut(page: Page, content: list[int], gaps: list[int], usual: int, k: int,
+                 limit: int) -> int | None:
+    """The content line (an index into ``content``) after ``k`` that opens
+    the next section, as :func:`sections` says; None when none is left."""
+    fallback = None
+    for j in range(k + 1, len(content)):
+        text = page.lines[content[j]].strip(_WS)
+        before = page.lines[content[j - 1]].strip(_WS)
+        if gaps[j - 1] > usual:
+            return j
+        if j + 1 < len(content) and arts.title_shaped(text) and not arts.title_shaped(before) \
+                and metadata.starts_with_byline(page.lines[content[j + 1]].strip(_WS)):
+            return j
+        if fallback is None and breaks.ends_sentence(before):
+            fallback = j
+        if page.starts[content[j]] >= limit:
+            return j if fallback is None else fallback
+    return fallback
+
+
+def _clean_page(text: str, meta: FileMeta, settings: Settings, seen: dict[str, int]) -> FileResult:
+    """:func:`clean_text` of one page or section; ``seen`` counts the ids
+    given so far in the file, so that the same text twice is told apart."""
     page, lines, page_edits = prepare_lines(text, meta, settings)
     content, blanks = content_lines(lines)
     texts = {i: lines[i].text.strip(_WS) for i in content}
@@ -100,7 +203,6 @@ def clean_text(text: str, meta: FileMeta, settings: Settings = Settings()) -> Fi
     page_edits.sort(key=lambda e: e.offset)
     offsets = [e.offset for e in page_edits]
     used = 0
-    seen: dict[str, int] = {}
     for g in groups:
         start = page.starts[g.first_line]
         end = page.starts[g.last_line] + len(page.lines[g.last_line])
