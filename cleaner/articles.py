@@ -62,6 +62,8 @@ MARK_ROLES = ("divider", "end_mark")
 TITLE_MAX = 60
 _DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…#＃+＋]{3,}$")
 _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]*$")
+#: An end mark closing a paragraph: ``…面积稳定在5600万亩以上。（完）``.
+END_MARK_TAIL = regex.compile(r"(?<=[。！？!?”’…）)])\s*[（(](?:全文)?完[）)]$")
 _RUNNING_PUNCT = re.compile(r"[，,。；;、]")     # plain characters: ``re`` calls cost less
 _INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
 #: First characters a divider may start with once stripped (``str.strip``
@@ -267,7 +269,7 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
         p = blocks[i - 1]
         if prev_title:
             f["after_title"] = 1
-        elif p.role in ("credit", "divider", "end_mark"):
+        elif p.role in ("credit", "divider", "end_mark") or _ends_with_end_mark(p.text):
             f["after_credit"] = 1
         elif p.role == "byline":
             f["after_byline"] = 1
@@ -575,6 +577,15 @@ def _assign_titles(blocks: list[Block], choose) -> None:
             body_chars = 0
 
 
+def _ends_with_end_mark(text: str) -> bool:
+    """Whether a paragraph closes with an end mark (``…。（完）``).
+
+    >>> _ends_with_end_mark("会议于昨日闭幕。（完）"), _ends_with_end_mark("他说完")
+    (True, False)
+    """
+    return text.endswith(("完）", "完)")) and END_MARK_TAIL.search(text) is not None
+
+
 def _signature(text: str) -> bool:
     """A byline wholly in brackets: printed after a body, it signs the
     article off rather than opening the next.
@@ -634,4 +645,5 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
             if cur is None or closed:
                 new()
             cur.body.append(b)
+            closed = _ends_with_end_mark(b.text)    # …。（完）: the article ends here
     return articles

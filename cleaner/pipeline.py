@@ -328,6 +328,13 @@ def _split_credit(last: Piece, edits: list[Edit]) -> tuple[Piece, Piece | None]:
     return last.slice(0, kept), last.slice(start)
 
 
+def _cut_end_mark(last: Piece, edits: list[Edit]) -> Piece:
+    """Remove the end mark closing the last paragraph (``…。（完）``), and record it."""
+    start = arts.END_MARK_TAIL.search(last.text).start()
+    edits.append(Edit("remove_end_mark", last.raw_offset(start), last.text[start:], ""))
+    return last.slice(0, start)
+
+
 def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: FileMeta,
                   settings: Settings, edits: list[Edit]) -> dict:
     def clean(block: arts.Block) -> Piece:
@@ -356,6 +363,8 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
             if not g.body[k].shaped:
                 break
             # past a second headline line kept as text (a kicker 引题, a subtitle ——副题)
+    if body and arts._ends_with_end_mark(body[-1].text):
+        body[-1] = _cut_end_mark(body[-1], edits)
     if body and len(body[-1].text) > 0:
         body[-1], closing = _split_credit(body[-1], edits)
         if closing is not None:

@@ -232,6 +232,29 @@ def test_end_mark_ends_an_article_and_is_recorded():
     assert any(e.rule == "remove_end_mark" and e.before == "（完）" for e in edits)
 
 
+def test_end_mark_closing_a_paragraph_ends_the_article_and_is_recorded():
+    page = wrap("某市五项举措保障学生午餐",
+                "新华社某地5月9日电（记者 王小明）某市教育局日前出台五项举措，保障中小学生午餐质量。（完）",
+                "某区举办第三届读书节",
+                "本报记者 李华",
+                "5月9日，某区第三届读书节开幕，活动将持续一个月。")
+    records, result = clean(page)
+    assert [r["title"] for r in records] == ["某市五项举措保障学生午餐", "某区举办第三届读书节"]
+    assert records[0]["text"] == "某市教育局日前出台五项举措，保障中小学生午餐质量。"
+    assert records[1]["byline"] == "本报记者 李华"
+    edits = [e for e in result.articles[0].edits if e.rule == "remove_end_mark"]
+    assert [e.before for e in edits] == ["（完）"]
+
+
+def test_a_word_ending_in_wan_is_no_end_mark():
+    page = wrap("某区举办第三届读书节",
+                "本报讯 读书节开幕式上，小学生朗诵了诗歌（节选完）。",
+                "活动将持续一个月（计划完）")
+    records, _ = clean(page)
+    assert len(records) == 1
+    assert records[0]["text"].endswith("活动将持续一个月（计划完）")
+
+
 def test_an_untitled_page_stays_one_article():
     page = wrap("今年以来，某市坚持把稳就业放在突出位置，出台一系列政策措施。",
                 "积极开发公益岗位",
