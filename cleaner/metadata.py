@@ -631,7 +631,7 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
     if m is not None:
         end, staff, _ = _after_dateline(text, m.end())
         return _skip_gap(text, end), "place", m, staff, None
-    m = p["bracket_dateline"].match(text) if text[:1] in "（(" else None
+    m = p["bracket_dateline"].match(text) if _BRACKET_KIND_RE.match(text) else None
     if m is not None and not _ROLE_RE.search(m.group("place") or "") \
             and not (m.group("per") and m.group("kind") not in WIRE_KIND):   # （据X报道） cites
         return _skip_gap(text, m.end()), "bracket", m, None, None
@@ -792,6 +792,9 @@ def starts_with_byline(text: str) -> bool:
 #: literal words match alike there, at a third of the cost per call.
 _BYLINE_HINT_RE = re.compile(_BYLINE_HINT.pattern)
 _CREDIT_HINT_RE = re.compile(_CREDIT_HINT.pattern)
+#: A first bracket closed by a dateline kind: the cheap test before the
+#: bracketed-dateline pattern (which tries every outlet).
+_BRACKET_KIND_RE = re.compile(rf"[（(][^（）()\n]{{1,60}}?(?:{_KIND_HINT.pattern})\s*[）)]")
 
 
 def may_open_byline(text: str) -> bool:
