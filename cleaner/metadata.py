@@ -10,6 +10,9 @@ canonical spelling by ``data/outlets.tsv``. The shapes:
   ``四川在线宜宾频道消息``, ``【新华社北京5月9日电】``, each optionally
   followed by the staff in brackets (``（记者 王五、赵六）``) or inline
   (`` 记者潘跃``, ``：记者黄蔚山、通讯员连乐报道：``);
+* datelines in round brackets, staff inside: ``（中央社记者王小明台北2日电）``,
+  ``（星岛日报报道）``, ``（早报讯）``; a name run straight into the place is
+  cut only at a place of ``data/places.txt``, and only where one cut works;
 * staff first: ``人民网记者孙海涛报道：``, ``（新文化报 记者 韩冰）``;
 * bylines on a line of their own: ``□本报记者 X``, ``本报记者X发自上海``;
 * credits: ``摄影/…记者 X``, ``文/X``, ``记者 X 摄``, ``（编辑 X）``.
@@ -52,9 +55,10 @@ EDITOR_ROLES = ["责任编辑", "编辑", "责编"]
 OUTLET_SUFFIX = ["日报", "晚报", "晨报", "时报", "商报", "快报", "新报", "周报", "导报", "都市报", "报",
                  "网", "社", "电视台", "广播电台", "电台", "台", "在线", "财经", "周刊", "刊", "杂志",
                  "新闻"]
-#: What a dateline ends with: 电 (wire), 讯 (news), and their longer forms.
-DATELINE_KIND = ["综合报道", "综合消息", "最新消息", "专电", "专讯", "快讯", "电讯", "信息", "报道",
-                 "消息", "电", "讯"]
+#: What a dateline ends with: 电 (wire), 讯 (news), and their longer forms
+#: (报导 is 报道 as Taiwan and Hong Kong print it).
+DATELINE_KIND = ["综合外电报道", "综合外电报导", "综合报道", "综合报导", "综合消息", "最新消息", "专电",
+                 "专讯", "快讯", "电讯", "信息", "报道", "报导", "消息", "电", "讯"]
 #: Kinds that make ``据X电`` a reprint byline; ``据X报道`` is the body
 #: citing a source, unless a staff bracket follows.
 WIRE_KIND = frozenset(["专电", "电讯", "电", "讯", "专讯"])
@@ -116,6 +120,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Places printed in datelines, from ``data/places.txt``."""
+    return frozenset(l.strip() for l in _data_lines("places.txt"))
+
+
+@lru_cache(maxsize=1)
 def lead_openers() -> regex.Pattern:
     """What may open a lead right after a byline name (``data/lead_openers.txt``),
     digits and opening quotes included."""
@@ -149,10 +159,18 @@ def _patterns() -> dict[str, regex.Pattern]:
     # an outlet followed straight by its staff: 荆楚网（楚天都市报）（记者 邹汉青）
     outlet_staff = regex.compile(
         rf"^(?P<source>{outlet})(?:{_LB}(?P<also>{outlet}){_RB})?(?={_LB}[^（）()\n]*?{_ROLE})")
+    # a dateline in round brackets, its staff inside: （中央社记者王小明台北2日电）,
+    # （中央社台北2日电）, （星岛日报报道）; the staff run and place are cut apart in code
+    bracket_dateline = regex.compile(
+        rf"""^{_LB}\s*(?P<per>据)?(?P<source>{outlet})
+        (?:(?P<staff>{_ROLE}[^（）()\n\d]{{1,40}}?)|(?P<place>\p{{Han}}{{2,8}}?))??
+        (?:(?P<date>{_DATE})|(?P<dayonly>\d{{1,2}})日)?
+        (?P<kind>{_KIND})\s*{_RB}""", regex.X)
     # any name in lenticular brackets: 【eNet硅谷动力消息】, 【本报讯】
     bracketed = regex.compile(
         rf"^【\s*(?P<source>[^【】\s\d]{{2,12}}?)(?P<date>{_DATE})?(?P<kind>{_KIND})\s*】")
-    return {"dateline": dateline, "bracketed": bracketed, "staff_first": staff_first,
+    return {"dateline": dateline, "bracketed": bracketed, "bracket_dateline": bracket_dateline,
+            "staff_first": staff_first,
             "staff_bracket": staff_bracket,
             "outlet_staff": outlet_staff, "outlet": regex.compile(outlet)}
 
@@ -215,11 +233,11 @@ LIST_MARKER = regex.compile(
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[●◆■□▲△★☆◇○·•]|第[一二三四五六七八九十\d]{1,3}[，,、章节条部分])")
 _DATE_RE = regex.compile(_DATE)
 #: Cheap tests that spare the full patterns on ordinary text: every
-#: dateline holds 讯, 电, 报道, 消息 or 信息 (the kinds contain them); every
+#: dateline holds 讯, 电, 报道, 报导, 消息 or 信息 (the kinds contain them); every
 #: other byline a staff word; every credit one of 摄编图文责. The byline
 #: tests look at the first HINT_SPAN characters only, where bylines stand.
 HINT_SPAN = 64
-_KIND_HINT = regex.compile(r"讯|电|报道|消息|信息")
+_KIND_HINT = regex.compile(r"讯|电|报道|报导|消息|信息")
 _ROLE_HINT = regex.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人")
 _BYLINE_HINT = regex.compile(rf"{_KIND_HINT.pattern}|{_ROLE_HINT.pattern}")
 _CREDIT_HINT = regex.compile(r"[摄编图文责]")
@@ -613,6 +631,10 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
     if m is not None:
         end, staff, _ = _after_dateline(text, m.end())
         return _skip_gap(text, end), "place", m, staff, None
+    m = p["bracket_dateline"].match(text) if _BRACKET_KIND_RE.match(text) else None
+    if m is not None and not _ROLE_RE.search(m.group("place") or "") \
+            and not (m.group("per") and m.group("kind") not in WIRE_KIND):   # （据X报道） cites
+        return _skip_gap(text, m.end()), "bracket", m, None, None
     for shape, needs in (("staff_bracket", "（("), ("staff_first", ("报道", "讯"))):
         m = p[shape].match(text) if any(w in text for w in needs) else None
         if m is not None and _inline_names_ok(m.group("staff")):
@@ -651,7 +673,10 @@ def parse_byline(text: str) -> Byline:
         b.outlet, b.place = _dateline_source(m)
     elif shape == "place":
         b.place = m.group("place")
-    if shape in ("dateline", "place") and "month" in m.groupdict() and m.group("month"):
+    elif shape == "bracket":
+        b.outlet, b.place, staff = _bracket_parts(m)
+        b.day = int(m.group("dayonly")) if m.group("dayonly") else None
+    if shape in ("dateline", "place", "bracket") and "month" in m.groupdict() and m.group("month"):
         b.year, b.month, b.day = _date_parts(m)
     if staff:
         parsed = parse_staff(staff)
@@ -674,6 +699,50 @@ def _dateline_source(m: regex.Match) -> tuple[str | None, str | None]:
     if len(parts) > 1:
         _, place_from_source = split_source(parts[-1] + place)
     return outlet, place_from_source or (groups.get("place2") or None)
+
+
+def _bracket_parts(m: regex.Match) -> tuple[str | None, str | None, str | None]:
+    """Outlet, place and staff of a bracketed dateline match
+    (``（中央社记者王小明台北2日电）``): a place printed right after the
+    staff is cut from it by :func:`cut_place`."""
+    outlet, place = split_source(m.group("source") + (m.group("place") or ""))
+    staff = m.group("staff")
+    if staff:
+        staff, place = cut_place(staff.strip(), m.group("kind"))
+    return outlet, place, staff
+
+
+def cut_place(staff: str, kind: str) -> tuple[str | None, str | None]:
+    """(staff, place) of a bracketed dateline's staff run, where the last
+    name runs straight into the place (``记者王小明台北``).
+
+    The run is cut where what follows is a place of ``data/places.txt`` and
+    what precedes reads as names (each starting with a surname), and only
+    if exactly one cut does. With no listed place, a wire dateline (电)
+    leaves both unread, since its place cannot be told from a name; a
+    staff bracket closed by 报道 or 讯 prints no place and is all names.
+
+    >>> cut_place("记者王小明台北", "电"), cut_place("记者王小明、李大同华盛顿", "专电")
+    (('记者王小明', '台北'), ('记者王小明、李大同', '华盛顿'))
+    >>> cut_place("记者王小明某镇", "电"), cut_place("记者 王五", "报道")
+    ((None, None), ('记者 王五', None))
+    """
+    role = _ROLE_RE.match(staff)
+    if role is None:
+        return None, None
+    cuts = [(staff[:k].rstrip(" "), staff[k:].strip(" ")) for k in range(role.end() + 2, len(staff) - 1)
+            if _is_listed_place(staff[k:].strip(" ")) and _inline_names_ok(staff[:k])]
+    if cuts:
+        return cuts[0] if len(cuts) == 1 else (None, None)
+    if kind not in WIRE_KIND and _inline_names_ok(staff):
+        return staff, None
+    return None, None
+
+
+def _is_listed_place(text: str) -> bool:
+    """A place of ``data/places.txt``, also with 市 or 县 after it."""
+    listed = places()
+    return text in listed or text[-1:] in "市县" and text[:-1] in listed
 
 
 def _parse_credit(text: str, kind: str, m: regex.Match) -> Byline:
@@ -723,6 +792,9 @@ def starts_with_byline(text: str) -> bool:
 #: literal words match alike there, at a third of the cost per call.
 _BYLINE_HINT_RE = re.compile(_BYLINE_HINT.pattern)
 _CREDIT_HINT_RE = re.compile(_CREDIT_HINT.pattern)
+#: A first bracket closed by a dateline kind: the cheap test before the
+#: bracketed-dateline pattern (which tries every outlet).
+_BRACKET_KIND_RE = re.compile(rf"[（(][^（）()\n]{{1,60}}?(?:{_KIND_HINT.pattern})\s*[）)]")
 
 
 def may_open_byline(text: str) -> bool:

@@ -160,6 +160,22 @@ def test_bracketed_signature_after_the_body_closes_its_article():
     assert records[1]["byline"] is None
 
 
+def test_bracketed_wire_dateline_is_the_byline_and_a_signature_a_credit():
+    """A Taiwan wire dateline in round brackets opening the lead (traditional
+    script, as printed) is cut as the byline; a signature in brackets after
+    the body is a credit, its reporter added to the authors."""
+    page = wrap("某市捷運新線動工",
+                "（中央社記者王小明台北2026年3月2日電）台北捷運新線今天舉行動工典禮。",
+                "新線預計五年後通車。",
+                "（記者 陳家明）")
+    [record], _ = clean(page)
+    assert record["byline"] == "（中央社记者王小明台北2026年3月2日电）"
+    assert record["text"] == "台北捷运新线今天举行动工典礼。\n新线预计五年后通车。"
+    assert (record["outlet"], record["place"], record["date"]) == ("中央社", "台北", "2026-03-02")
+    assert record["authors"] == [{"name": "王小明", "role": "记者"}, {"name": "陈家明", "role": "记者"}]
+    assert record["credits"] == ["（记者 陈家明）"]
+
+
 def test_byline_not_in_brackets_after_a_body_opens_the_next_article():
     page = wrap("某区举办第三届读书节",
                 "本报讯 昨日，某区第三届读书节开幕，活动将持续一个月。",
