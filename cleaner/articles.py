@@ -269,7 +269,7 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
         p = blocks[i - 1]
         if prev_title:
             f["after_title"] = 1
-        elif p.role in ("credit", "divider", "end_mark") or _ends_with_end_mark(p.text):
+        elif p.role in ("credit", "divider", "end_mark") or ends_with_end_mark(p.text):
             f["after_credit"] = 1
         elif p.role == "byline":
             f["after_byline"] = 1
@@ -577,10 +577,10 @@ def _assign_titles(blocks: list[Block], choose) -> None:
             body_chars = 0
 
 
-def _ends_with_end_mark(text: str) -> bool:
+def ends_with_end_mark(text: str) -> bool:
     """Whether a paragraph closes with an end mark (``…。（完）``).
 
-    >>> _ends_with_end_mark("会议于昨日闭幕。（完）"), _ends_with_end_mark("他说完")
+    >>> ends_with_end_mark("会议于昨日闭幕。（完）"), ends_with_end_mark("他说完")
     (True, False)
     """
     return text.endswith(("完）", "完)")) and END_MARK_TAIL.search(text) is not None
@@ -645,5 +645,5 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
             if cur is None or closed:
                 new()
             cur.body.append(b)
-            closed = _ends_with_end_mark(b.text)    # …。（完）: the article ends here
+            closed = ends_with_end_mark(b.text)    # …。（完）: the article ends here
     return articles

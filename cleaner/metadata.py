@@ -213,9 +213,9 @@ _CREDIT_ALT = _alt(CREDIT_ROLES)
 CREDIT_SLASH = regex.compile(
     rf"^{_LB}?\s*(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]{{1,40}}?"
     rf"(?:\s+(?:{_CREDIT_ALT})\s*[/／:：]\s*[^/／()（）]{{1,40}}?)*)\s*{_RB}?$")
-#: ``记者 X 摄``, ``新华社记者陈凯摄``, ``记者 张越／摄``.
+#: ``记者 X 摄``, ``新华社记者陈凯摄``, ``记者 张越／摄``, ``新华社发（张三 摄）``.
 CREDIT_TAKEN = regex.compile(
-    rf"^{_LB}?(?P<who>(?:{_OUTLET_GENERIC})?(?:{_ROLE})?\s*(?:{_NAME})(?:[\s、]+(?:{_NAME}))*)"
+    rf"^(?:(?P<by>{_OUTLET_GENERIC})发\s*)?{_LB}?(?P<who>(?:{_OUTLET_GENERIC})?(?:{_ROLE})?\s*(?:{_NAME})(?:[\s、]+(?:{_NAME}))*)"
     rf"\s*[/／]?\s*(?P<role>摄影报道|摄影|摄){_RB}?$")
 _CREDIT_PIECE = regex.compile(
     rf"(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]+?)\s*(?=\s(?:{_CREDIT_ALT})\s*[/／:：]|{_RB}|$)")
@@ -765,6 +765,7 @@ def _parse_credit(text: str, kind: str, m: regex.Match) -> Byline:
     if parsed:
         b.outlet, people = parsed
         b.authors = [{"name": a["name"], "role": role} for a in people]
+    b.outlet = b.outlet or groups.get("by")      # 新华社发（张三 摄）: the agency that sent it
     return b
 
 

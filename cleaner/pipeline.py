@@ -363,7 +363,11 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
             if not g.body[k].shaped:
                 break
             # past a second headline line kept as text (a kicker 引题, a subtitle ——副题)
-    if body and arts._ends_with_end_mark(body[-1].text):
+    if byline is None and len(body) > 1 and metadata.opening_shape(body[1].text)[1] == "dateline":
+        # a caption or a summary over a wire story: the dateline opens the second paragraph
+        byline, body[1] = _split_byline(body[1], edits)
+        lead = 1 if byline is not None else lead
+    if body and arts.ends_with_end_mark(body[-1].text):
         body[-1] = _cut_end_mark(body[-1], edits)
     if body and len(body[-1].text) > 0:
         body[-1], closing = _split_credit(body[-1], edits)

@@ -271,6 +271,22 @@ def test_a_word_ending_in_wan_is_no_end_mark():
     assert records[0]["text"].endswith("活动将持续一个月（计划完）")
 
 
+def test_wire_photo_over_a_dispatch_keeps_both_credit_and_dateline():
+    page = wrap("秋收时节稻谷飘香",
+                "10月15日，农民在田间收割水稻。",
+                "新华社发（张小强 摄）",
+                "新华社某地10月15日电（记者 李小明）金秋十月，某省各地水稻进入收获期。",
+                "今年全省粮食播种面积保持稳定。")
+    records, _ = clean(page)
+    assert len(records) == 1
+    r = records[0]
+    assert r["byline"] == "新华社某地10月15日电（记者 李小明）"
+    assert r["credits"] == ["新华社发（张小强 摄）"]
+    assert r["authors"] == [{"name": "李小明", "role": "记者"}, {"name": "张小强", "role": "摄影"}]
+    assert r["text"].split("\n") == ["10月15日，农民在田间收割水稻。", "金秋十月，某省各地水稻进入收获期。",
+                                     "今年全省粮食播种面积保持稳定。"]
+
+
 def test_an_untitled_page_stays_one_article():
     page = wrap("今年以来，某市坚持把稳就业放在突出位置，出台一系列政策措施。",
                 "积极开发公益岗位",
