@@ -222,11 +222,13 @@ _CREDIT_PIECE = regex.compile(
 EDITOR_NOTE = regex.compile(
     rf"^(?:{_LB}\s*(?P<role>{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*(?P<who>[^（）()]{{1,30}}?)\s*{_RB}"
     rf"|(?P<role2>{_alt(EDITOR_ROLES)})\s*{_COLON}\s*(?P<who2>(?:{_NAME})(?:[\s、]+(?:{_NAME}))*))$")
-#: A credit closing a paragraph: ``…。（编辑 王五）``, ``…。（记者 张三 摄）``.
+#: A credit closing a paragraph: ``…。（编辑 王五）``, ``…。（记者 张三 摄）``, and the
+#: reporters' signature ``…。（本报记者 张三 通讯员 李四）``.
 _NAMES = rf"(?:{_NAME})(?:[\s、]+(?:{_NAME}))*"
 TRAILING_CREDIT = regex.compile(
     rf"(?<=[。！？”’…）)])\s*(?P<credit>{_LB}\s*(?:(?:{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*{_NAMES}"
-    rf"|(?:{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄)\s*{_RB}"
+    rf"|(?:{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄"
+    rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*{_RB}"
     rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}\s*[/／]?\s*摄)$")
 LIST_MARKER = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"

@@ -125,3 +125,24 @@ def test_pipeline_moves_a_closing_credit_to_credits():
     assert record["byline"] == "本报讯（记者 张三）"
     assert record["outlet"] == "某日报"
     assert record["authors"] == [{"name": "张三", "role": "记者"}, {"name": "王五", "role": "编辑"}]
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("活动持续三天。（记者 陈小明）", "（记者 陈小明）"),
+    ("活动持续三天。（本报记者 张三 通讯员 李小四）", "（本报记者 张三 通讯员 李小四）"),
+    ("活动持续三天。(记者 陈小明 摄)", "(记者 陈小明 摄)"),
+    ("他说。（记者注：此处有删节）", ""),       # a note, not a signature
+    ("活动持续三天。（李小飞 徐乐静）", ""),     # names alone: could be an aside
+    ("他说（记者 张三）。", ""),                 # inside the sentence
+])
+def test_trailing_credit(text, credit):
+    assert text[metadata.trailing_credit(text):] == credit
+
+
+def test_a_signature_closing_the_last_paragraph_goes_to_credits():
+    from cleaner.pipeline import FileMeta, clean_text
+    page = "某地举行活动\n\n日前，某地举行活动。\n\n活动持续三天。（记者 陈小明）\n"
+    [record] = [a.record for a in clean_text(page, FileMeta("x.txt", year=2021)).articles]
+    assert record["text"] == "日前，某地举行活动。\n活动持续三天。"
+    assert record["byline"] == "（记者 陈小明）"
+    assert record["authors"] == [{"name": "陈小明", "role": "记者"}]
