@@ -57,11 +57,16 @@ from . import metadata
 from .breaks import _LEAD, Decision, ends_sentence, usual_gap
 
 #: Roles that close the article they end and are removed with an audit edit.
-MARK_ROLES = ("divider", "end_mark")
+MARK_ROLES = ("divider", "end_mark", "folio")
 #: The longest block that may be a headline.
 TITLE_MAX = 60
 _DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…#＃+＋]{3,}$")
 _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]*$")
+#: A folio: the page's own header or footer, its date and weekday or its page
+#: number standing apart (``2026年11月26日 星期四 要闻 第3版``, ``要闻 第3版``).
+_FOLIO = regex.compile(
+    r"^(?:.{0,12}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,24}"
+    r"|(?:\S{1,8}\s+)?第\s*[A-Za-z]?\d{1,3}\s*版(?:\s+\S{1,8})*)$")
 #: An end mark closing a paragraph: ``…面积稳定在5600万亩以上。（完）``.
 END_MARK_TAIL = regex.compile(r"(?<=[。！？!?”’…）)])\s*[（(](?:全文)?完[）)]$")
 _RUNNING_PUNCT = re.compile(r"[，,。；;、]")     # plain characters: ``re`` calls cost less
@@ -175,6 +180,8 @@ def fixed_role(text: str) -> str | None:
 
     >>> [fixed_role(t) for t in ["（完）", "——————", "摄影/某报记者 张三", "记者 王五", "正文。"]]
     ['end_mark', 'divider', 'credit', 'byline', None]
+    >>> [fixed_role(t) for t in ["2026年11月26日 星期四 要闻 第3版", "要闻 第3版", "《某字典》第12版发布"]]
+    ['folio', 'folio', None]
     """
     return _fixed_role(text.strip())[0]
 
@@ -187,6 +194,8 @@ def _fixed_role(t: str) -> tuple[str | None, tuple[int, str] | None]:
         return "end_mark", None
     if t[:1] in _DIVIDER_FIRST and _DIVIDER.match(t):
         return "divider", None
+    if len(t) <= 40 and ("版" in t or "星期" in t or "周" in t) and _FOLIO.match(t):
+        return "folio", None
     if len(t) <= 120 and metadata.may_be_credit(t) and metadata.is_credit(t):
         return "credit", None
     if not metadata.may_open_byline(t):
@@ -263,13 +272,13 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
         f["starts_quote"] = 1
     if b.extra_blanks:
         f["extra_blanks_before"] = 1
-    if i == 0:
+    if i == 0 or all(b.role == "folio" for b in blocks[:i]):
         f["page_top"] = 1
     else:
         p = blocks[i - 1]
         if prev_title:
             f["after_title"] = 1
-        elif p.role in ("credit", "divider", "end_mark") or ends_with_end_mark(p.text):
+        elif p.role in ("credit", *MARK_ROLES) or ends_with_end_mark(p.text):
             f["after_credit"] = 1
         elif p.role == "byline":
             f["after_byline"] = 1
@@ -639,8 +648,8 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
             if cur is None:
                 new()
             cur.credits.append(b)
-            # an editor's note (（责任编辑：…）) is the last thing an article prints
-            closed = closed or metadata.EDITOR_NOTE.match(b.text.strip()) is not None
+            # an editor's or author's note (（责任编辑：…）) is the last thing an article prints
+            closed = closed or metadata.is_note(b.text)
         else:
             if cur is None or closed:
                 new()

@@ -46,7 +46,7 @@ STAFF_ROLES = [
 #: "This paper": the outlet is the one the manifest names for the file.
 HOME_OUTLET = ("本报", "本刊", "本台", "本网")
 #: Roles in credit lines (``摄影/…``, ``文/…``, ``（责任编辑：…）``).
-CREDIT_ROLES = ["责任编辑", "摄影报道", "图片", "摄影", "文字", "撰文", "制图", "编辑", "责编", "图", "文", "摄"]
+CREDIT_ROLES = ["版式设计", "美术编辑", "图片编辑", "责任编辑", "美编", "校对", "版式", "摄影报道", "图片", "摄影", "文字", "撰文", "制图", "编辑", "责编", "图", "文", "摄"]
 #: Credit role as printed -> the role recorded for its people.
 CREDIT_ROLE_NAME = {"摄影报道": "摄影", "图片": "摄影", "摄": "摄影", "图": "摄影", "撰文": "文",
                     "文字": "文", "责编": "责任编辑"}
@@ -222,6 +222,8 @@ _CREDIT_PIECE = regex.compile(
 EDITOR_NOTE = regex.compile(
     rf"^(?:{_LB}\s*(?P<role>{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*(?P<who>[^（）()]{{1,30}}?)\s*{_RB}"
     rf"|(?P<role2>{_alt(EDITOR_ROLES)})\s*{_COLON}\s*(?P<who2>(?:{_NAME})(?:[\s、]+(?:{_NAME}))*))$")
+#: A note on the author closing an article: ``（作者为某大学教授）``, ``（作者系…）``.
+AUTHOR_NOTE = regex.compile(rf"^{_LB}\s*(?:本文)?作者(?:为|系|是|单位\s*{_COLON}|简介\s*{_COLON})[^（）()]{{1,80}}{_RB}$")
 #: A credit closing a paragraph: ``…。（编辑 王五）``, ``…。（记者 张三 摄）``, and the
 #: reporters' signature ``…。（本报记者 张三 通讯员 李四）``.
 _NAMES = rf"(?:{_NAME})(?:[\s、]+(?:{_NAME}))*"
@@ -236,13 +238,13 @@ LIST_MARKER = regex.compile(
 _DATE_RE = regex.compile(_DATE)
 #: Cheap tests that spare the full patterns on ordinary text: every
 #: dateline holds 讯, 电, 报道, 报导, 消息 or 信息 (the kinds contain them); every
-#: other byline a staff word; every credit one of 摄编图文责. The byline
+#: other byline a staff word; every credit one of 摄编图文责, 版式, 校对 or 作者. The byline
 #: tests look at the first HINT_SPAN characters only, where bylines stand.
 HINT_SPAN = 64
 _KIND_HINT = regex.compile(r"讯|电|报道|报导|消息|信息")
 _ROLE_HINT = regex.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人")
 _BYLINE_HINT = regex.compile(rf"{_KIND_HINT.pattern}|{_ROLE_HINT.pattern}")
-_CREDIT_HINT = regex.compile(r"[摄编图文责]")
+_CREDIT_HINT = regex.compile(r"[摄编图文责]|版式|校对|作者")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
 _SUFFIX_END = regex.compile(rf"(?:{_SUFFIX})$")
@@ -663,6 +665,8 @@ def parse_byline(text: str) -> Byline:
     [{'name': '张三', 'role': '摄影'}]
     """
     text = text.strip()
+    if AUTHOR_NOTE.match(text):
+        return Byline(text, "editor")
     for pattern, kind in ((EDITOR_NOTE, "editor"), (CREDIT_SLASH, "credit"), (CREDIT_TAKEN, "credit")):
         m = pattern.match(text)
         if m:
@@ -782,7 +786,18 @@ def is_credit(text: str) -> bool:
     t = text.strip()
     if len(t) > 120 or not _CREDIT_HINT.search(t):
         return False
-    return bool(EDITOR_NOTE.match(t) or CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t))
+    return bool(EDITOR_NOTE.match(t) or CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t) or AUTHOR_NOTE.match(t))
+
+
+def is_note(text: str) -> bool:
+    """An editor's or author's note (``（责任编辑：王五）``, ``（作者为某大学教授）``): the
+    last thing an article prints, and never its byline.
+
+    >>> is_note("（作者系某大学教授）"), is_note("（责任编辑：王五）"), is_note("记者 张三 摄")
+    (True, True, False)
+    """
+    t = text.strip()
+    return bool(EDITOR_NOTE.match(t) or AUTHOR_NOTE.match(t))
 
 
 def starts_with_byline(text: str) -> bool:
@@ -873,7 +888,7 @@ def starts_with_byline_shaped(text: str, shape: tuple[int, str]) -> bool:
 
 def may_be_credit(text: str) -> bool:
     """A cheap first test: False means :func:`is_credit` is False (none of
-    ``摄编图文责``); True settles nothing.
+    ``摄编图文责``, ``版式``, ``校对``, ``作者``); True settles nothing.
 
     >>> may_be_credit("记者 张三 摄"), may_be_credit("日前，某地举行活动。")
     (True, False)

@@ -533,6 +533,8 @@ _SPACE_RUN = re.compile(f"{_WS}+")
 _SPACED_HAN = regex.compile(
     rf"(?<!\p{{Han}}{_WS}{{0,3}})\p{{Han}}(?:{_WS}{{1,3}}\p{{Han}}){{3,}}(?!{_WS}{{0,3}}\p{{Han}})")
 _HAN_GAP = regex.compile(rf"(?<=\p{{Han}}){_WS}+(?=\p{{Han}})")
+#: A label and its colon (``版式设计：``): a space before it separates fields.
+_LABEL = regex.compile(r"\p{Han}{2,6}[：:]")
 #: Punctuation that bounds a clause of running text.
 _CLAUSE_MARK = re.compile(r"[，。；！？、：]")
 _FULLWIDTH_PUNCT = frozenset("，。、；：！？（）《》「」『』“”‘’【】〔〕…—")
@@ -554,7 +556,8 @@ def collapse_spaces(text: str) -> list[Change]:
     text (clause punctuation on both sides: ``，受伤的儿童中有 数人伤势严重。``).
     A space between Han words outside running text is kept: in headlines,
     bylines and credits it separates clauses or a title from a name
-    (``称号 追回``, ``记者 张三``).
+    (``称号 追回``, ``记者 张三``); so is one before a label and its colon
+    (``王五 版式设计：``), which starts a new field.
 
     >>> from cleaner.edits import apply
     >>> apply(collapse_spaces, "　　记者\u3000\u3000张三 ， 报道  ")
@@ -565,6 +568,8 @@ def collapse_spaces(text: str) -> list[Change]:
     '撤销荣誉称号 追回奖金'
     >>> apply(collapse_spaces, "目前，受伤的儿童中有 数人伤势严重。记者 张三 摄")
     '目前，受伤的儿童中有数人伤势严重。记者 张三 摄'
+    >>> apply(collapse_spaces, "责任编辑：王五 版式设计：赵六")   # the space before a label stays
+    '责任编辑：王五 版式设计：赵六'
     """
     if not _SPACE_RUN.search(text):
         return []
@@ -577,7 +582,7 @@ def collapse_spaces(text: str) -> list[Change]:
         a, b = m.span()
         if (a == 0 or b == n or text[a - 1] in _FULLWIDTH_PUNCT or text[b] in _FULLWIDTH_PUNCT
                 or any(x <= a and b <= y for x, y in spaced)
-                or (a in gaps and _inside_clause(marks, a, b))):
+                or (a in gaps and _inside_clause(marks, a, b) and not _LABEL.match(text, b))):
             new = ""
         else:
             new = " "

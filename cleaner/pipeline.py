@@ -203,7 +203,11 @@ def _clean_page(text: str, meta: FileMeta, settings: Settings, seen: dict[str, i
     page_edits.sort(key=lambda e: e.offset)
     offsets = [e.offset for e in page_edits]
     used = 0
+    loose: list[Edit] = []      # marks standing outside any article: removed, recorded as stray
     for g in groups:
+        if not (g.title or g.byline or g.body or g.credits):
+            _remove_marks(g, lines, loose)
+            continue
         start = page.starts[g.first_line]
         end = page.starts[g.last_line] + len(page.lines[g.last_line])
         lo, hi = bisect_left(offsets, start), bisect_left(offsets, end)
@@ -221,9 +225,10 @@ def _clean_page(text: str, meta: FileMeta, settings: Settings, seen: dict[str, i
         if settings.check:
             check_conservation(text[start:end], edits, record, where=f"{meta.name}: line {g.first_line + 1}")
         result.articles.append(article)
-    if used < len(page_edits):
+    if used < len(page_edits) or loose:
         spans = [a.span for a in result.articles]
-        result.stray_edits = [e for e in page_edits if not any(a <= e.offset < b for a, b in spans)]
+        stray = [e for e in page_edits if not any(a <= e.offset < b for a, b in spans)]
+        result.stray_edits = sorted(stray + loose, key=lambda e: e.offset)
     return result
 
 
@@ -335,14 +340,19 @@ def _cut_end_mark(last: Piece, edits: list[Edit]) -> Piece:
     return last.slice(0, start)
 
 
+def _remove_marks(g: arts.ArticleBlocks, lines: list[Piece], edits: list[Edit]) -> None:
+    """Dividers, end marks and page furniture are removed, and recorded."""
+    for mark in g.marks:
+        p = _block_piece(mark, lines, edits)
+        edits.append(Edit("remove_" + mark.role, p.raw_offset(0), p.text, ""))
+
+
 def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: FileMeta,
                   settings: Settings, edits: list[Edit]) -> dict:
     def clean(block: arts.Block) -> Piece:
         return _normalise(_block_piece(block, lines, edits), edits)
 
-    for mark in g.marks:      # dividers and end marks: removed, and recorded
-        p = _block_piece(mark, lines, edits)
-        edits.append(Edit("remove_" + mark.role, p.raw_offset(0), p.text, ""))
+    _remove_marks(g, lines, edits)
     title = clean(g.title) if g.title else None
     byline = clean(g.byline) if g.byline else None
     body = [clean(b) for b in g.body]
@@ -373,7 +383,7 @@ def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: F
         body[-1], closing = _split_credit(body[-1], edits)
         if closing is not None:
             credits.append(closing)
-    if byline is None and credits and not metadata.EDITOR_NOTE.match(credits[0].text):
+    if byline is None and credits and not metadata.is_note(credits[0].text):
         byline = credits.pop(0)
 
     outlet = None

@@ -55,6 +55,7 @@ RULE_NOTES = {
     "curl_quotes": "straight quotes made curly (“” ‘’)",
     "mark_ranges": "~ in a number range made ～",
     "remove_jump_lines": "page-jump notes removed (（下转第2版）)",
+    "remove_folio": "the page's header or footer removed (date, weekday, page number)",
     "collapse_spaces": "whitespace runs made one space, or removed beside Chinese text",
     "remove_controls": "control and invisible characters removed",
     "fold_width": "full-width Latin letters and digits made ASCII",

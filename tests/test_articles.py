@@ -287,6 +287,45 @@ def test_wire_photo_over_a_dispatch_keeps_both_credit_and_dateline():
                                      "今年全省粮食播种面积保持稳定。"]
 
 
+def test_folio_is_removed_and_the_headline_under_it_still_opens_the_article():
+    page = wrap("2026年11月26日 星期四 要闻 第3版",
+                "某市五项举措保障学生午餐",
+                "本报讯（记者 张明远）日前，某市教育局出台五项举措，保障中小学生午餐质量。",
+                "各学校要建立陪餐制度。",
+                "要闻 第3版")
+    records, result = clean(page)
+    assert [r["title"] for r in records] == ["某市五项举措保障学生午餐"]
+    assert "版" not in records[0]["text"]
+    removed = [e.before for e in result.stray_edits + result.articles[0].edits if e.rule == "remove_folio"]
+    assert sorted(removed) == sorted(["2026年11月26日 星期四 要闻 第3版", "要闻 第3版"])
+
+
+def test_a_headline_naming_an_edition_is_no_folio():
+    page = wrap("《某某字典》第12版发布", "本报讯 日前，《某某字典》第12版正式发布。")
+    records, _ = clean(page)
+    assert records[0]["title"] == "《某某字典》第12版发布"
+
+
+def test_a_divider_alone_at_the_top_makes_no_empty_record():
+    page = wrap("——————", "某市五项举措保障学生午餐", "本报讯 日前，某市教育局出台五项举措。")
+    records, result = clean(page)
+    assert [r["title"] for r in records] == ["某市五项举措保障学生午餐"]
+    assert [e.rule for e in result.stray_edits] == ["remove_divider"]
+    assert [e["id"] for e in result.audit()] == [records[0]["id"], None]
+
+
+def test_author_note_closes_its_article_and_is_no_byline():
+    page = wrap("让温暖更有温度",
+                "日前，某市供暖季开始。供暖关乎千家万户，既要保障供热稳定，也要提升服务质量。",
+                "（作者为某大学教授）",
+                "某区举办第三届读书节",
+                "本报讯（记者 李华）5月9日，某区第三届读书节开幕。")
+    records, _ = clean(page)
+    assert [r["title"] for r in records] == ["让温暖更有温度", "某区举办第三届读书节"]
+    assert records[0]["credits"] == ["（作者为某大学教授）"]
+    assert records[0]["byline"] is None
+
+
 def test_an_untitled_page_stays_one_article():
     page = wrap("今年以来，某市坚持把稳就业放在突出位置，出台一系列政策措施。",
                 "积极开发公益岗位",
