@@ -185,7 +185,7 @@ FIELDS = [
     ("authors", "list of {name, role}", "people credited, in print order, with the title printed before each name (role may be null)"),
     ("date", "string or null", "ISO date of the dateline or of the lead's first `M月D日`; null without a known year"),
     ("place", "string or null", "the dateline's place (`新华社北京…电` -> 北京)"),
-    ("credits", "list of string", "further credit lines: photo credits, editor's notes"),
+    ("credits", "list of string", "further credit lines: photo credits, editor's and author's notes, signatures"),
     ("source", "{file, line_start, line_end}", "the raw file and the 1-based line span of the article"),
     ("group", "string", "id of the first article of this article's near-duplicate group (its own id when it is the first)"),
 ]
