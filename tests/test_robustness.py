@@ -76,3 +76,20 @@ def test_generated_pages_clean_without_loss_or_exception(page):
     for field in text_fields(records):
         again = text_fields([a.record for a in clean_text(field + "\n", meta, Settings()).articles])
         assert "".join("".join(again).split()) == "".join(field.split())
+
+
+@ROBUST
+@given(page=raw_pages(), size=st.integers(20, 400))
+def test_generated_pages_clean_in_small_sections_without_loss_or_exception(page, size):
+    """The sectioned path (files over ``Settings.section`` characters), with
+    sections far smaller than any real one: conservation is checked inside,
+    and every edit points at its own text in the whole file."""
+    text, _ = page
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    result = clean_text(text, FileMeta("gen.txt", year=2021), Settings(section=size))
+    spans = [a.span for a in result.articles]
+    assert spans == sorted(spans) and all(b <= c for (_, b), (c, _) in zip(spans, spans[1:]))
+    for a in result.articles:
+        for e in a.edits:
+            if e.before and not e.before.isspace() and e.rule != "join_lines":
+                assert text[e.offset:e.offset + len(e.before)] == e.before, e
