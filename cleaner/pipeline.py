@@ -257,6 +257,8 @@ def _line_pieces(piece: Piece) -> list[Piece]:
 def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Piece:
     """Join a block's lines, recording each join and the trimmed margins."""
     idx = block.lines
+    if len(idx) == 1:               # most blocks: one line, nothing to join
+        return _trimmed(lines[idx[0]], edits)
     pieces = [lines[i] for i in idx]
     cores, margins = [], []
     for p in pieces:
@@ -273,15 +275,27 @@ def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Pi
     for k in range(1, len(pieces)):
         prev, p, core = pieces[k - 1], pieces[k], cores[k]
         pb, a = margins[k - 1][1], margins[k][0]
-        between = "".join(lines[j].text + "\n" for j in range(idx[k - 1] + 1, idx[k]))
+        gap = "\n".join([prev.text[pb:], *[lines[j].text for j in range(idx[k - 1] + 1, idx[k])], p.text[:a]])
         sep = " " if _needs_space(end, core.text[:1]) else ""
-        edits.append(Edit("join_lines", prev.raw_offset(pb), prev.text[pb:] + "\n" + between + p.text[:a], sep))
+        edits.append(Edit("join_lines", prev.raw_offset(pb), gap, sep))
         seps.append(sep)
         end = core.text[-1:] or sep or end
     pl, (_, bl) = pieces[-1], margins[-1]
     if bl < len(pl.text):
         edits.append(Edit("strip_margins", pl.raw_offset(bl), pl.text[bl:], ""))
     return Piece.joined(cores, seps) if len(cores) > 1 else cores[0]
+
+
+def _trimmed(line: Piece, edits: list[Edit]) -> Piece:
+    """One line without its margins, each margin recorded as stripped."""
+    t = line.text
+    a = len(t) - len(t.lstrip(_WS))
+    b = len(t.rstrip(_WS))
+    if a:
+        edits.append(Edit("strip_margins", line.raw_offset(0), t[:a], ""))
+    if b < len(t):
+        edits.append(Edit("strip_margins", line.raw_offset(b), t[b:], ""))
+    return line if a == 0 and b == len(t) else line.slice(a, b)
 
 
 def _needs_space(left: str, right: str) -> bool:
