@@ -425,6 +425,7 @@ def fix_ellipsis(text: str) -> list[Change]:
 
 
 _DASH_CHAR = "[-－—―]"
+_ANY_DASH = re.compile(_DASH_CHAR)     # every dash run holds one: a cheap first test
 # Curly quotes count on the outer side (``”——“``): quotes are curled before
 # dashes are judged, so the verdict does not change on a second pass.
 _DASH = regex.compile(
@@ -445,6 +446,8 @@ def fix_dashes(text: str) -> list[Change]:
     >>> apply(fix_dashes, "2020-2021, a--b, 四川在线-华西都市报")   # hyphens stay
     '2020-2021, a--b, 四川在线-华西都市报'
     """
+    if not _ANY_DASH.search(text):
+        return []
     return [(m.start(), m.end(), "——") for m in _DASH.finditer(text) if m.group() != "——"]
 
 
@@ -586,7 +589,7 @@ def collapse_spaces(text: str) -> list[Change]:
     for m in _SPACE_RUN.finditer(text):
         a, b = m.span()
         if (a == 0 or b == n or text[a - 1] in _FULLWIDTH_PUNCT or text[b] in _FULLWIDTH_PUNCT
-                or any(x <= a and b <= y for x, y in spaced)
+                or (spaced and any(x <= a and b <= y for x, y in spaced))
                 or (a in gaps and _inside_clause(marks, a, b))):
             new = ""
         else:
