@@ -14,7 +14,7 @@ edit, not one per character.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 Change = tuple[int, int, str]
 
@@ -79,6 +79,66 @@ class Piece:
             new_pos.append(p - a)
             new_raw.append(raws[i])
         return Piece(self.text[a:b], new_pos, new_raw)
+
+    def lines(self) -> list["Piece"]:
+        """The piece cut at each ``\\n`` (dropped), each line keeping its raw offsets.
+
+        The same as slicing out every line, but the anchors are walked once
+        for the whole text rather than searched once per line.
+
+        >>> p = Piece.from_raw("ab\\ncd\\n", 10).apply("x", [(4, 5, "D")], [])
+        >>> [(line.text, line.raw_offset(0), line.raw_offset(1)) for line in p.lines()]
+        [('ab', 10, 11), ('cD', 13, 14), ('', 16, 17)]
+        """
+        parts = self.text.split("\n")
+        pos, raws = self._pos, self._raw
+        if len(pos) == 1:           # one anchor: each line starts at its raw offset
+            out, at = [], raws[0]
+            for part in parts:
+                out.append(Piece(part, [0], [at]))
+                at += len(part) + 1
+            return out
+        out, na, k, a = [], len(pos), 0, 0
+        for part in parts:
+            b = a + len(part)
+            while k + 1 < na and pos[k + 1] <= a:   # the last anchor at or before a
+                k += 1
+            new_pos, new_raw = [0], [raws[k] + (a - pos[k])]
+            i = k + 1
+            while i < na and pos[i] < b:
+                new_pos.append(pos[i] - a)
+                new_raw.append(raws[i])
+                i += 1
+            out.append(Piece(part, new_pos, new_raw))
+            a = b + 1
+        return out
+
+    @classmethod
+    def joined(cls, pieces: Sequence["Piece"], seps: Sequence[str]) -> "Piece":
+        """``pieces[0].concat(pieces[1], seps[0]).concat(pieces[2], seps[1])...``
+        built at once, in time linear in the anchors (no list is copied twice).
+
+        >>> p = Piece.joined([Piece.from_raw("ab", 10), Piece.from_raw("cd", 20)], [" "])
+        >>> p.text, [p.raw_offset(i) for i in range(5)]
+        ('ab cd', [10, 11, 20, 20, 21])
+        """
+        first = pieces[0]
+        pos, raw, texts = first._pos[:], first._raw[:], [first.text]
+        n = len(first.text)
+        for sep, p in zip(seps, pieces[1:]):
+            if sep:
+                pos.append(n)
+                raw.append(p._raw[0])
+                texts.append(sep)
+                n += len(sep)
+            if len(p._pos) == 1:
+                pos.append(n)
+            else:
+                pos += [q + n for q in p._pos]
+            raw += p._raw
+            texts.append(p.text)
+            n += len(p.text)
+        return cls("".join(texts), pos, raw)
 
     def apply(self, rule: str, changes: Iterable[Change], sink: list[Edit]) -> "Piece":
         """Make ``changes`` (sorted, non-overlapping) and log them to ``sink``.
@@ -155,6 +215,21 @@ def apply(finder, text: str) -> str:
     'Abc'
     """
     return Piece.from_raw(text, 0).apply("_", finder(text), []).text
+
+
+def changed(text: str, changes: Iterable[Change]) -> str:
+    """``text`` with ``changes`` (sorted, non-overlapping) made, and nothing
+    recorded: for a rule that judges text as another rule would leave it.
+
+    >>> changed("a,b(c", [(1, 2, "，"), (3, 4, "（")])
+    'a，b（c'
+    """
+    parts, last = [], 0
+    for start, end, new in changes:
+        parts += (text[last:start], new)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def changes_from_regex(pattern, text: str, repl) -> Iterator[Change]:

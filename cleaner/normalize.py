@@ -28,7 +28,7 @@ import regex
 from .chars import (ASCII_TO_FULLWIDTH, CONTROL_RE, ENTITIES, ENTITIES_WITHOUT_SEMICOLON,
                     FULLWIDTH_INNER, FULLWIDTH_QUOTES, FULLWIDTH_TO_ASCII, INVISIBLE,
                     KANGXI_RADICALS, SPACES)
-from .edits import Change, changes_from_regex
+from .edits import Change, changed, changes_from_regex
 
 Cleaner = Callable[[str], "list[Change] | Iterator[Change]"]
 
@@ -142,7 +142,7 @@ def fold_width(text: str) -> list[Change]:
     changes = [(m.start(), m.end(), m.group().translate(_WIDE_TABLE)) for m in _WIDE.finditer(text)]
     # inner forms are judged on the folded text; folding only the matches is
     # the same as translating the whole text, and much faster
-    folded = _WIDE.sub(lambda m: m.group().translate(_WIDE_TABLE), text) if changes else text
+    folded = changed(text, changes) if changes else text
     if _WIDE_INNER_HINT.search(folded):
         changes += [(m.start(), m.end(), FULLWIDTH_INNER[m.group()])
                     for m in _WIDE_INNER.finditer(folded)]
@@ -320,6 +320,19 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
+def _left(text: str, i: int) -> str:
+    """:func:`_neighbour` to the left, the next character looked at first
+    (it is seldom a space)."""
+    ch = text[i - 1] if i else ""
+    return _neighbour(text, i, -1) if ch in _SPACE_CHARS else ch
+
+
+def _right(text: str, i: int) -> str:
+    """:func:`_neighbour` to the right, the next character looked at first."""
+    ch = text[i + 1:i + 2]
+    return _neighbour(text, i, 1) if ch in _SPACE_CHARS else ch
+
+
 def widen_punctuation(text: str) -> list[Change]:
     """ASCII ``,;:!?()`` in Chinese context become full-width (GB/T 15834).
 
@@ -348,10 +361,7 @@ def widen_punctuation(text: str) -> list[Change]:
         changes.update(more)
         if len(changes) == len(marks):   # nothing left to widen
             return [(i, i + 1, new) for i, new in sorted(changes.items())]
-        chars = list(text)
-        for i, new in more.items():
-            chars[i] = new
-        text = "".join(chars)
+        text = changed(text, [(i, i + 1, new) for i, new in sorted(more.items())])
 
 
 def _widen_once(text: str, marks: list[int], done: dict[int, str]) -> dict[int, str]:
@@ -368,20 +378,20 @@ def _widen_once(text: str, marks: list[int], done: dict[int, str]) -> dict[int, 
         if ch == ")":
             if stack:
                 pairs.append((stack.pop(), i))
-            elif _is_context(_neighbour(text, i, -1)):
+            elif _is_context(_left(text, i)):
                 changes[i] = ASCII_TO_FULLWIDTH[ch]
             continue
-        left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        left, right = _left(text, i), _right(text, i)
         if ch in ",:" and left.isdigit() and right.isdigit():
             continue
         if _is_context(left) or _is_context(right):
             changes[i] = ASCII_TO_FULLWIDTH[ch]
     for i in stack:   # unpaired openers: by their right-hand neighbour
-        if _is_context(_neighbour(text, i, 1)):
+        if _is_context(_right(text, i)):
             changes[i] = "（"
     for a, b in pairs:
-        if (_CJK_CHAR.search(text, a + 1, b) or _is_context(_neighbour(text, a, -1))
-                or _is_context(_neighbour(text, b, 1))):
+        if (_CJK_CHAR.search(text, a + 1, b) or _is_context(_left(text, a))
+                or _is_context(_right(text, b))):
             changes[a], changes[b] = "（", "）"
     return {i: new for i, new in changes.items() if i not in done}
 
@@ -415,6 +425,7 @@ def fix_ellipsis(text: str) -> list[Change]:
 
 
 _DASH_CHAR = "[-－—―]"
+_ANY_DASH = re.compile(_DASH_CHAR)     # every dash run holds one: a cheap first test
 # Curly quotes count on the outer side (``”——“``): quotes are curled before
 # dashes are judged, so the verdict does not change on a second pass.
 _DASH = regex.compile(
@@ -435,6 +446,8 @@ def fix_dashes(text: str) -> list[Change]:
     >>> apply(fix_dashes, "2020-2021, a--b, 四川在线-华西都市报")   # hyphens stay
     '2020-2021, a--b, 四川在线-华西都市报'
     """
+    if not _ANY_DASH.search(text):
+        return []
     return [(m.start(), m.end(), "——") for m in _DASH.finditer(text) if m.group() != "——"]
 
 
@@ -581,7 +594,7 @@ def collapse_spaces(text: str) -> list[Change]:
     for m in _SPACE_RUN.finditer(text):
         a, b = m.span()
         if (a == 0 or b == n or text[a - 1] in _FULLWIDTH_PUNCT or text[b] in _FULLWIDTH_PUNCT
-                or any(x <= a and b <= y for x, y in spaced)
+                or (spaced and any(x <= a and b <= y for x, y in spaced))
                 or (a in gaps and _inside_clause(marks, a, b) and not _LABEL.match(text, b))):
             new = ""
         else:

@@ -256,43 +256,51 @@ def content_lines(lines: list[Piece]) -> tuple[list[int], list[int]]:
 
 def _line_pieces(piece: Piece) -> list[Piece]:
     """Split the page piece at line ends, each line keeping its raw offsets."""
-    parts = piece.text.split("\n")
-    out = []
-    at = 0
-    for part in parts:
-        out.append(piece.slice(at, at + len(part)))
-        at += len(part) + 1
-    return out
+    return piece.lines()
 
 
 def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Piece:
     """Join a block's lines, recording each join and the trimmed margins."""
-    pieces = []
-    for i in block.lines:
-        p = lines[i]
-        a = len(p.text) - len(p.text.lstrip(_WS))
-        b = len(p.text.rstrip(_WS))
-        pieces.append((p, a, b))
-    p0, a0, _ = pieces[0]
+    idx = block.lines
+    if len(idx) == 1:               # most blocks: one line, nothing to join
+        return _trimmed(lines[idx[0]], edits)
+    pieces = [lines[i] for i in idx]
+    cores, margins = [], []
+    for p in pieces:
+        t = p.text
+        a = len(t) - len(t.lstrip(_WS))
+        b = len(t.rstrip(_WS))
+        margins.append((a, b))
+        cores.append(p if a == 0 and b == len(t) else p.slice(a, b))
+    p0, (a0, _) = pieces[0], margins[0]
     if a0:
         edits.append(Edit("strip_margins", p0.raw_offset(0), p0.text[:a0], ""))
-    out = None
-    for k, (p, a, b) in enumerate(pieces):
-        core = p.slice(a, b)
-        if out is None:
-            out = core
-            continue
-        prev, pa, pb = pieces[k - 1]
-        gap_start = prev.raw_offset(pb)
-        between = "".join(lines[j].text + "\n" for j in range(block.lines[k - 1] + 1, block.lines[k]))
-        gap = prev.text[pb:] + "\n" + between + p.text[:a]
-        sep = " " if _needs_space(out.text[-1:], core.text[:1]) else ""
-        edits.append(Edit("join_lines", gap_start, gap, sep))
-        out = out.concat(core, sep)
-    pl, _, bl = pieces[-1]
+    seps = []
+    end = cores[0].text[-1:]          # the last character joined so far
+    for k in range(1, len(pieces)):
+        prev, p, core = pieces[k - 1], pieces[k], cores[k]
+        pb, a = margins[k - 1][1], margins[k][0]
+        gap = "\n".join([prev.text[pb:], *[lines[j].text for j in range(idx[k - 1] + 1, idx[k])], p.text[:a]])
+        sep = " " if _needs_space(end, core.text[:1]) else ""
+        edits.append(Edit("join_lines", prev.raw_offset(pb), gap, sep))
+        seps.append(sep)
+        end = core.text[-1:] or sep or end
+    pl, (_, bl) = pieces[-1], margins[-1]
     if bl < len(pl.text):
         edits.append(Edit("strip_margins", pl.raw_offset(bl), pl.text[bl:], ""))
-    return out
+    return Piece.joined(cores, seps) if len(cores) > 1 else cores[0]
+
+
+def _trimmed(line: Piece, edits: list[Edit]) -> Piece:
+    """One line without its margins, each margin recorded as stripped."""
+    t = line.text
+    a = len(t) - len(t.lstrip(_WS))
+    b = len(t.rstrip(_WS))
+    if a:
+        edits.append(Edit("strip_margins", line.raw_offset(0), t[:a], ""))
+    if b < len(t):
+        edits.append(Edit("strip_margins", line.raw_offset(b), t[b:], ""))
+    return line if a == 0 and b == len(t) else line.slice(a, b)
 
 
 def _needs_space(left: str, right: str) -> bool:

@@ -51,3 +51,51 @@ def test_untouched_characters_keep_their_raw_offsets(lines, data):
         if raw is not None:
             assert piece.raw_offset(i) == raw, (i, ch)
         assert piece.slice(i, i + 1).raw_offset(0) == piece.raw_offset(i)
+
+
+def _anchored(data, text, at):
+    """A piece of ``text`` at raw offset ``at`` with a few changes made, so
+    that it has anchors inside it."""
+    piece = Piece.from_raw(text, at)
+    for _ in range(2):
+        piece = piece.apply("r", data.draw(change_lists(len(piece.text))), [])
+    return piece
+
+
+def _offsets(piece):
+    return [piece.raw_offset(i) for i in range(len(piece.text) + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中\n", max_size=20), st.data())
+def test_lines_are_the_slices_between_line_ends(text, data):
+    piece = _anchored(data, text, 50)
+    got, at = piece.lines(), 0
+    parts = piece.text.split("\n")
+    assert [p.text for p in got] == parts
+    for line, part in zip(got, parts):
+        want = piece.slice(at, at + len(part))
+        assert (line._pos, line._raw) == (want._pos, want._raw)
+        at += len(part) + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="ab中", max_size=6), st.sampled_from(["", " "])),
+                min_size=1, max_size=4), st.data())
+def test_joined_is_repeated_concat(parts, data):
+    pieces = [_anchored(data, text, 100 * k) for k, (text, _) in enumerate(parts)]
+    seps = [sep for _, sep in parts[1:]]
+    want = pieces[0]
+    for p, sep in zip(pieces[1:], seps):
+        want = want.concat(p, sep)
+    got = Piece.joined(pieces, seps)
+    assert got.text == want.text
+    assert (got._pos, got._raw) == (want._pos, want._raw)
+    assert _offsets(got) == _offsets(want)
+
+
+def test_lines_and_joined_by_hand():
+    p = Piece.from_raw("ab\ncd", 10).apply("x", [(3, 4, "")], [])   # drop "c" at raw 13
+    assert [(x.text, _offsets(x)) for x in p.lines()] == [("ab", [10, 11, 12]), ("d", [14, 15])]
+    j = Piece.joined([Piece.from_raw("x", 0), Piece.from_raw("y", 5)], [" "])
+    assert (j.text, _offsets(j)) == ("x y", [0, 5, 5, 6])
