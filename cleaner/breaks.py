@@ -291,7 +291,15 @@ def page_stats(texts: Sequence[str], blanks: Sequence[int],
         sentence = list(map(ends_sentence, texts))
     ended = sum(sentence) / n if n else 0.0
     starts = [0, *accumulate(len(t) + 1 for t in texts)][:-1]
+    # rows of a table are alike in length without being wrapped: they don't make a width
+    rows = {i for i, t in enumerate(texts) if " " in t and _TABLE_ROW.match(t)}
+    if rows:
+        lengths = sorted(len(t) for i, t in enumerate(texts) if i not in rows)
     return PageStats(median or 1, full_width(lengths), gap, ended, "\n".join(texts), starts)
+
+
+#: A row of a table: a label, then two or more columns of figures (``上证指数 3245.67 +12.34 +0.38%``).
+_TABLE_ROW = re.compile(r"^\S[^ \t\u3000]*(?:[ \t\u3000]+[-+]?\d[\d.,:/%]*){2,}$")
 
 
 def usual_gap(blanks: Sequence[int]) -> int:

@@ -231,6 +231,19 @@ def test_full_width_detection():
 
 
 # --- blank lines relative to the page's usual gap -----------------------------------
+def test_rows_of_a_table_do_not_make_a_page_look_width_wrapped():
+    page = ["某地股市震荡收涨",
+            "本报讯 昨日三大指数震荡整理，截至收盘，沪指涨0.38%，深成指涨0.52%，创业板指涨0.71%。",
+            "昨日主要指数表现",
+            "甲指数 3245.67 +12.34 +0.38%",
+            "乙指数 10456.23 +54.12 +0.52%",
+            "丙指数 2134.56 +15.02 +0.71%",
+            "分析人士认为，市场短期仍将以震荡为主。"]
+    got = decide(wrap(*page))
+    assert got[(page[3], page[4])] is False
+    assert got[(page[4], page[5])] is False
+
+
 def test_single_line_breaks_page_works_like_a_blank_line_page():
     page = ["某市五项举措保障学生午餐",
             "本报讯 日前，某市教育局出台五项举措，保障中小学",
