@@ -194,7 +194,7 @@ FIELDS = [
 #: :mod:`cleaner.normalize`, and the descriptions the card gives them.
 _PIPELINE_STEPS = {
     "join_lines": "A layout line break inside a paragraph is removed (joined without a space; "
-                  "Latin words broken across lines get one).",
+                  "Latin words parted by a break with whitespace at it keep one).",
     "strip_margins": "Whitespace before and after a paragraph is removed.",
     "split_byline": "The space between the text and a byline run into its first paragraph, or a "
                     "credit closing its last (`（编辑 王五）`), is removed.",

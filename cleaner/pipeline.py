@@ -281,7 +281,8 @@ def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Pi
         prev, p, core = pieces[k - 1], pieces[k], cores[k]
         pb, a = margins[k - 1][1], margins[k][0]
         gap = "\n".join([prev.text[pb:], *[lines[j].text for j in range(idx[k - 1] + 1, idx[k])], p.text[:a]])
-        sep = " " if _needs_space(end, core.text[:1]) else ""
+        spaced = pb < len(prev.text) or a > 0     # whitespace at the break itself
+        sep = " " if spaced and _needs_space(end, core.text[:1]) else ""
         edits.append(Edit("join_lines", prev.raw_offset(pb), gap, sep))
         seps.append(sep)
         end = core.text[-1:] or sep or end
@@ -304,7 +305,8 @@ def _trimmed(line: Piece, edits: list[Edit]) -> Piece:
 
 
 def _needs_space(left: str, right: str) -> bool:
-    """Latin words broken across lines are joined with a space."""
+    """Latin words that a break with whitespace at it parts are joined with
+    a space; with none there, the break cut a word (``Transfor`` + ``mer``)."""
     return left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
 
 

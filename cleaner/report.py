@@ -46,7 +46,7 @@ MAX_BROWSABLE = 50_000
 
 #: What each known rule does, for the legend; unknown rules are shown by name.
 RULE_NOTES = {
-    "join_lines": "layout line break repaired: the lines are joined (a space is kept only between Latin words)",
+    "join_lines": "layout line break repaired: the lines are joined (a space is kept only between Latin words that whitespace at the break parted)",
     "strip_margins": "whitespace at the start or end of a paragraph removed",
     "split_byline": "space between an inline byline and the body removed when the byline is split off",
     "widen_punctuation": "ASCII punctuation in Chinese text made full-width (，；：！？（）)",

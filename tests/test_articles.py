@@ -326,6 +326,17 @@ def test_author_note_closes_its_article_and_is_no_byline():
     assert records[0]["byline"] is None
 
 
+@pytest.mark.parametrize("first, second, joined", [   # an open bracket settles the join
+    ("新芯片（支持Transfor", "mer等模型）已经量产。", "新芯片（支持Transformer等模型）已经量产。"),
+    ("公司（首席执行官John ", "Smith）表示，新品将于明年量产。", "公司（首席执行官John Smith）表示，新品将于明年量产。"),
+    ("公司（首席执行官John", " Smith）表示，新品将于明年量产。", "公司（首席执行官John Smith）表示，新品将于明年量产。"),
+])
+def test_latin_words_across_a_break_keep_a_space_only_where_the_page_has_one(first, second, joined):
+    page = wrap("某公司发布新品", "本报讯 " + first, second)
+    records, _ = clean(page)
+    assert records[0]["text"] == joined
+
+
 def test_an_untitled_page_stays_one_article():
     page = wrap("今年以来，某市坚持把稳就业放在突出位置，出台一系列政策措施。",
                 "积极开发公益岗位",
