@@ -220,7 +220,7 @@ CREDIT_TAKEN = regex.compile(
 _CREDIT_PIECE = regex.compile(
     rf"(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]+?)\s*(?=\s(?:{_CREDIT_ALT})\s*[/／:：]|{_RB}|$)")
 EDITOR_NOTE = regex.compile(
-    rf"^(?:{_LB}\s*(?P<role>{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*(?P<who>[^（）()]{{1,30}}?)\s*{_RB}"
+    rf"^(?:[（(\[【]\s*(?P<role>{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*(?P<who>[^（）()\[\]【】]{{1,30}}?)\s*[）)\]】]"
     rf"|(?P<role2>{_alt(EDITOR_ROLES)})\s*{_COLON}\s*(?P<who2>(?:{_NAME})(?:[\s、]+(?:{_NAME}))*))$")
 #: A note on the author closing an article: ``（作者为某大学教授）``, ``（作者系…）``.
 AUTHOR_NOTE = regex.compile(rf"^{_LB}\s*(?:本文)?作者(?:为|系|是|单位\s*{_COLON}|简介\s*{_COLON})[^（）()]{{1,80}}{_RB}$")
