@@ -195,6 +195,9 @@ def cmd_build(args) -> int:
     print(f"cleaner: built {s.out}: {s.articles} articles "
           f"({', '.join(f'{k} {v}' for k, v in s.splits.items())}), {s.duplicates} duplicates dropped, "
           f"{len(s.skipped)} files skipped", file=sys.stderr)
+    if not s.articles:
+        print("cleaner: warning: the raw files hold no article (only blank lines, dividers or page "
+              "furniture?): the dataset is empty", file=sys.stderr)
     return EXIT_OK
 
 

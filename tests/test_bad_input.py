@@ -168,3 +168,14 @@ def test_malformed_manifest_names_its_line(tmp_path):
     raw = _raw_with(tmp_path, {}, MANIFEST_HEAD + f"{SEED.name},twenty,,,\n")
     line = _one_line_error(_build(tmp_path, raw), "manifest", "four-digit year", "manifest.csv")
     assert "line 2" in line
+
+
+def test_build_of_raw_files_with_no_article_warns(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.txt").write_text("要闻 第3版\n\n——————\n", encoding="utf-8")
+    proc = run("build", "--raw", str(raw), "--out", str(tmp_path / "dist"), "--year", "2021")
+    assert proc.returncode == 0, proc.stderr
+    assert "warning: the raw files hold no article" in proc.stderr
+    proc = run("build", "--raw", str(ROOT / "raw"), "--out", str(tmp_path / "dist2"))
+    assert "warning" not in proc.stderr
