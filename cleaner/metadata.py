@@ -63,7 +63,7 @@ DATELINE_KIND = ["综合外电报道", "综合外电报导", "综合报道", "�
 #: citing a source, unless a staff bracket follows.
 WIRE_KIND = frozenset(["专电", "电讯", "电", "讯", "专讯"])
 #: What may close a byline after its names: ``报道``, ``摄``, ``文/图``, ``发自上海``.
-BYLINE_TAIL = r"(?:[/／]?(?:摄影报道|联合报道|综合报道|报道|摄影|摄|文/图|图/文|文图)|发自\p{Han}{2,6})"
+BYLINE_TAIL = r"(?:[/／]?(?:摄影报道|联合报道|综合报道|报道|摄影|摄|文/图|图/文|文图)|发自\p{Han}{2,6}|(?<=\s)\p{Han}{2,6}?报道)"
 
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_DIGIT_VALUE = {"〇": 0, "○": 0, "零": 0, **{c: i for i, c in enumerate("一二三四五六七八九", 1)}}
@@ -77,7 +77,7 @@ _ROLE = rf"(?:(?:{_alt(HOME_OUTLET)})?(?:驻\p{{Han}}{{1,6}}?(?:特派|特约)?�
 _SUFFIX = _alt(OUTLET_SUFFIX)
 _KIND = _alt(DATELINE_KIND)
 _LB, _RB, _COLON = "[（(]", "[）)]", "[:：]"
-_BULLET = r"[□■●◆▲]"
+_BULLET = r"[□■●◆▲◎★☆◇]"
 #: An outlet nobody has listed: up to 12 letters ending like an outlet (an
 #: optional leading number for ``21世纪…``); no digits inside, so a date is
 #: never read as part of an outlet.

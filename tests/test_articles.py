@@ -337,6 +337,18 @@ def test_latin_words_across_a_break_keep_a_space_only_where_the_page_has_one(fir
     assert records[0]["text"] == joined
 
 
+@pytest.mark.parametrize("byline, authors", [
+    ("记者 张小三 北京报道", [{"name": "张小三", "role": "记者"}]),     # a place before 报道
+    ("◎本报记者 王小明", [{"name": "王小明", "role": "记者"}]),         # a ◎ bullet
+])
+def test_byline_lines_of_more_shapes(byline, authors):
+    page = wrap("某市五项举措保障学生午餐", byline, "日前，某市教育局出台五项举措，保障中小学生午餐质量。")
+    records, _ = clean(page)
+    assert records[0]["byline"] == byline
+    assert records[0]["authors"] == authors
+    assert records[0]["text"] == "日前，某市教育局出台五项举措，保障中小学生午餐质量。"
+
+
 def test_an_untitled_page_stays_one_article():
     page = wrap("今年以来，某市坚持把稳就业放在突出位置，出台一系列政策措施。",
                 "积极开发公益岗位",
