@@ -272,7 +272,7 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
         f["starts_quote"] = 1
     if b.extra_blanks:
         f["extra_blanks_before"] = 1
-    if i == 0 or all(b.role == "folio" for b in blocks[:i]):
+    if i == 0 or all(blocks[j].role == "folio" for j in range(i)):    # no copy: stops at the first block
         f["page_top"] = 1
     else:
         p = blocks[i - 1]
@@ -536,22 +536,16 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     _signatures_before_headlines(blocks)
     bounds = _Bounds.of(model())
     last = len(blocks) - 1
-    prev_title = False
-    body_chars = 0
-    for i, b in enumerate(blocks):
-        if short[i] and i < last:
-            near = _short_share(short, i)
-            if _model_says_title(blocks, i, prev_title, body_chars, near, bounds):
-                b.role = "title"
-                short[i] = False
-                prev_title = True
-                body_chars = 0
-                continue
-        prev_title = False
-        if b.role == "body":
-            body_chars += len(b.text)
-        elif b.role in MARK_ROLES:
-            body_chars = 0
+
+    def says_title(i: int, prev_title: bool, body_chars: int) -> bool:
+        if not (short[i] and i < last):
+            return False
+        if _model_says_title(blocks, i, prev_title, body_chars, _short_share(short, i), bounds):
+            short[i] = False
+            return True
+        return False
+
+    _walk_titles(blocks, says_title)
 
 
 def _signatures_before_headlines(blocks: list[Block]) -> None:
@@ -569,16 +563,29 @@ def _signatures_before_headlines(blocks: list[Block]) -> None:
 def _assign_titles(blocks: list[Block], choose) -> None:
     """The headline pass of :func:`assign_roles` with ``choose(i, features)``
     deciding, on the full features (training)."""
+    def says_title(i: int, prev_title: bool, body_chars: int) -> bool:
+        b = blocks[i]
+        if not (b.role == "body" and b.shaped and i + 1 < len(blocks)):
+            return False
+        f = title_features(blocks, i, prev_title, body_chars)
+        return "opens_with_byline" in f or choose(i, f)
+
+    _walk_titles(blocks, says_title)
+
+
+def _walk_titles(blocks: list[Block], says_title) -> None:
+    """The headline pass, left to right: a block ``says_title(i, prev_title,
+    body_chars)`` takes becomes a title, where ``prev_title`` says the block
+    before was taken and ``body_chars`` counts the body text of the article
+    so far (a title or a mark starts it again)."""
     prev_title = False
     body_chars = 0
     for i, b in enumerate(blocks):
-        if b.role == "body" and b.shaped and i + 1 < len(blocks):
-            f = title_features(blocks, i, prev_title, body_chars)
-            if "opens_with_byline" in f or choose(i, f):
-                b.role = "title"
-                prev_title = True
-                body_chars = 0
-                continue
+        if says_title(i, prev_title, body_chars):
+            b.role = "title"
+            prev_title = True
+            body_chars = 0
+            continue
         prev_title = False
         if b.role == "body":
             body_chars += len(b.text)

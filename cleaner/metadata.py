@@ -786,7 +786,7 @@ def is_credit(text: str) -> bool:
     t = text.strip()
     if len(t) > 120 or not _CREDIT_HINT.search(t):
         return False
-    return bool(EDITOR_NOTE.match(t) or CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t) or AUTHOR_NOTE.match(t))
+    return is_note(t) or bool(CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t))
 
 
 def is_note(text: str) -> bool:
