@@ -60,7 +60,7 @@ from .breaks import _LEAD, Decision, ends_sentence, usual_gap
 MARK_ROLES = ("divider", "end_mark", "folio")
 #: The longest block that may be a headline.
 TITLE_MAX = 60
-_DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…#＃+＋]{3,}$")
+_DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…⋯#＃+＋]{3,}$")
 _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]*$")
 #: A folio: the page's own header or footer, its date and weekday or its page
 #: number standing apart (``2026年11月26日 星期四 要闻 第3版``, ``要闻 第3版``).
@@ -73,7 +73,7 @@ _RUNNING_PUNCT = re.compile(r"[，,。；;、]")     # plain characters: ``re`` 
 _INNER_SPACE = regex.compile(r"\S[ \t\u3000]+\S")
 #: First characters a divider may start with once stripped (``str.strip``
 #: removes every character ``\s`` matches, so only the literals are left).
-_DIVIDER_FIRST = "-—－–_＿=＝*＊~～·•.。…#＃+＋"
+_DIVIDER_FIRST = "-—－–_＿=＝*＊~～·•.。…⋯#＃+＋"
 #: The characters that count as Han in the word-pair features: everything
 #: above U+3400 (full-width punctuation included, as the model was fitted).
 _HIGH_RUN = re.compile("[\u3401-\U0010FFFF]{2,}")

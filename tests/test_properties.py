@@ -7,7 +7,7 @@ curly quotes, ellipses, dashes, ranges, URLs, e-mail addresses, entities and
 invisible characters.
 """
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from cleaner import normalize
 from cleaner.edits import apply
@@ -94,6 +94,7 @@ def fields(records: list[dict]) -> list[str]:
 @pytest.mark.parametrize("target", ["simplified", "traditional"])
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(head=title, paras=st.lists(paragraph, min_size=1, max_size=4), width=st.integers(8, 40))
+@example(head="专专专专", paras=["专专,U.S.--⋯。"], width=8)   # a line "-⋯。" that normalises to a divider
 def test_pipeline_records_reclean_to_themselves(target, head, paras, width):
     """Generated pages, hard-wrapped like the seed, are cleaned; each field
     of the records, cleaned again as a page of its own, comes back the same.
