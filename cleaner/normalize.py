@@ -119,7 +119,6 @@ def remove_controls(text: str) -> list[Change]:
 
 _WIDE_CHARS = "".join(FULLWIDTH_TO_ASCII) + "".join(FULLWIDTH_QUOTES)
 _RARE_CHARS = f"\uff61-\uff9f\uf900-\ufaff\U0002f800-\U0002fa1f{KANGXI_RADICALS}"   # kana, compatibility Han, radicals
-_WIDE = re.compile(f"[{_WIDE_CHARS}][{_WIDE_CHARS}]*")
 # Spaces may stand between: the space rule removes those next to full-width
 # punctuation, and the verdict must not change once it has (idempotence).
 _WIDE_INNER = regex.compile(
@@ -129,14 +128,14 @@ _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
 _COMPAT_HAN = re.compile(r"[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _KANGXI = re.compile(f"[{KANGXI_RADICALS}]+")
 _WIDE_TABLE = str.maketrans({**FULLWIDTH_TO_ASCII, **FULLWIDTH_QUOTES})
-# One scan each to skip the rarer work on ordinary text. The inner forms
-# need an ASCII letter or digit before them, spaces aside: so a letter, a
-# digit or a space right before.
-_WIDE_INNER_HINT = re.compile(r"[．－：，](?<=[A-Za-z0-9\s].)")
-_RARE_FORMS = re.compile(f"[{_RARE_CHARS}]")
-#: Anything to fold: a wide or rare form, or an inner one after a letter,
-#: a digit or a space (one class first: see the note at the top).
-_FOLDABLE = re.compile(f"[{_WIDE_CHARS}{_RARE_CHARS}．－：，](?:(?<=[{_WIDE_CHARS}{_RARE_CHARS}])|(?<=[A-Za-z0-9\\s].))")
+_INNER_FORMS = "．－：，"
+#: What there may be to fold, in one scan (one class first: see the note at
+#: the top): a run of wide forms, a rare form, or an inner form after a
+#: letter, a digit (of either width, since inner forms are judged on folded
+#: text) or a space.
+_FOLD_SCAN = re.compile(
+    f"[{_WIDE_CHARS}{_RARE_CHARS}{_INNER_FORMS}](?:(?<=[{_WIDE_CHARS}])[{_WIDE_CHARS}]*|(?<=[{_RARE_CHARS}])"
+    f"|(?<=[A-Za-z0-9Ａ-Ｚａ-ｚ０-９\\s][{_INNER_FORMS}]))")
 
 
 def fold_width(text: str) -> list[Change]:
@@ -155,16 +154,23 @@ def fold_width(text: str) -> list[Change]:
     >>> apply(fold_width, "记者：张三，（完）")   # Chinese punctuation stays
     '记者：张三，（完）'
     """
-    if not _FOLDABLE.search(text):   # most text
-        return []
-    changes = [(m.start(), m.end(), m.group().translate(_WIDE_TABLE)) for m in _WIDE.finditer(text)]
-    # inner forms are judged on the folded text; folding only the matches is
-    # the same as translating the whole text, and much faster
-    folded = changed(text, changes) if changes else text
-    if _WIDE_INNER_HINT.search(folded):
-        changes += [(m.start(), m.end(), FULLWIDTH_INNER[m.group()])
-                    for m in _WIDE_INNER.finditer(folded)]
-    if _RARE_FORMS.search(text):
+    changes: list[Change] = []
+    inner: list[int] = []       # where an inner form may fold
+    rare = False
+    for m in _FOLD_SCAN.finditer(text):
+        found = m.group()
+        if found in _INNER_FORMS:
+            inner.append(m.start())
+        elif found[0] in _WIDE_CHARS:
+            changes.append((m.start(), m.end(), found.translate(_WIDE_TABLE)))
+        else:
+            rare = True
+    if inner:
+        # inner forms are judged on the folded text; folding only the matches
+        # is the same as translating the whole text, and much faster
+        folded = changed(text, changes) if changes else text
+        changes += [(i, i + 1, FULLWIDTH_INNER[folded[i]]) for i in inner if _WIDE_INNER.match(folded, i)]
+    if rare:
         changes += [(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
                     for m in _HALFWIDTH_KANA.finditer(text)]
         changes += [(m.start(), m.end(), unicodedata.normalize("NFC", m.group()))
