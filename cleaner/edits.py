@@ -155,15 +155,18 @@ class Piece:
         >>> log
         [Edit(rule='comma', offset=101, before=',', after='，')]
         """
-        if len(self._pos) == 1:
-            return self._apply_linear(rule, changes, sink)
         text = self.text
         apos, araw = self._pos, self._raw
         na = len(apos)
-        k = 0      # the last anchor at or before the position being read
+        k = 0      # the last old anchor at or before the position being read
+        while k + 1 < na and apos[k + 1] == 0:   # (empty pieces joined at the start)
+            k += 1
         parts: list[str] = []
-        pos: list[int] = []
-        raw: list[int] = []
+        # New anchors; one is added only where the map changes: ``shift``
+        # (raw offset minus position) is that of the last one. One at the
+        # position of the last replaces it (a removal at the start).
+        pos, raw = [0], [araw[k]]
+        shift = araw[k]
         last = 0   # end of the previous change in old text
         n = 0      # length of new text so far
         made = False
@@ -176,10 +179,21 @@ class Piece:
             if start > last:   # carry the unchanged stretch last:start and its anchors
                 while k + 1 < na and apos[k + 1] <= last:
                     k += 1
-                _anchor(pos, raw, n, araw[k] + last - apos[k])
+                r = araw[k] + last - apos[k]
+                if r - n != shift:
+                    shift = r - n
+                    if pos[-1] == n:
+                        raw[-1] = r
+                    else:
+                        pos.append(n)
+                        raw.append(r)
                 while k + 1 < na and apos[k + 1] < start:
                     k += 1
-                    _anchor(pos, raw, n + apos[k] - last, araw[k])
+                    p = n + apos[k] - last
+                    if araw[k] - p != shift:
+                        shift = araw[k] - p
+                        pos.append(p)
+                        raw.append(araw[k])
                 parts.append(text[last:start])
                 n += start - last
             while k + 1 < na and apos[k + 1] <= start:
@@ -187,7 +201,13 @@ class Piece:
             at = araw[k] + start - apos[k]
             sink.append(_edit(Edit, (rule, at, old, new)))
             if new:
-                _anchor(pos, raw, n, at)
+                if at - n != shift:
+                    shift = at - n
+                    if pos[-1] == n:
+                        raw[-1] = at
+                    else:
+                        pos.append(n)
+                        raw.append(at)
                 parts.append(new)
                 n += len(new)
             last = end
@@ -197,72 +217,24 @@ class Piece:
         if last < len(text):
             while k + 1 < na and apos[k + 1] <= last:
                 k += 1
-            _anchor(pos, raw, n, araw[k] + last - apos[k])
+            r = araw[k] + last - apos[k]
+            if r - n != shift:
+                shift = r - n
+                if pos[-1] == n:
+                    raw[-1] = r
+                else:
+                    pos.append(n)
+                    raw.append(r)
             size = len(text)
             while k + 1 < na and apos[k + 1] < size:
                 k += 1
-                _anchor(pos, raw, n + apos[k] - last, araw[k])
-            parts.append(text[last:])
-        if not pos or pos[0] != 0:
-            pos.insert(0, 0)
-            raw.insert(0, self.raw_offset(0))
-        return Piece("".join(parts), pos, raw)
-
-    def _apply_linear(self, rule: str, changes: Iterable[Change], sink: list[Edit]) -> "Piece":
-        """:meth:`apply` for a piece with one anchor (raw offset = start +
-        position, most pieces): no anchors to walk, and none to add while
-        each change keeps the length."""
-        text = self.text
-        base = self._raw[0]
-        parts: list[str] = []
-        pos, raw = [0], [base]
-        shift = base      # raw offset minus position, since the last anchor
-        last = 0
-        n = 0
-        made = False
-        for start, end, new in changes:
-            if start < last or end < start:
-                raise ValueError(f"{rule}: overlapping or unsorted change {(start, end)}")
-            old = text[start:end]
-            if old == new:
-                continue
-            if start > last:   # the unchanged stretch last:start
-                if base + last - n != shift:
-                    shift = _anchor(pos, raw, n, base + last)
-                parts.append(text[last:start])
-                n += start - last
-            at = base + start
-            sink.append(_edit(Edit, (rule, at, old, new)))
-            if new:
-                if at - n != shift:
-                    shift = _anchor(pos, raw, n, at)
-                parts.append(new)
-                n += len(new)
-            last = end
-            made = True
-        if not made:
-            return self
-        if last < len(text):
-            if base + last - n != shift:
-                _anchor(pos, raw, n, base + last)
+                p = n + apos[k] - last
+                if araw[k] - p != shift:
+                    shift = araw[k] - p
+                    pos.append(p)
+                    raw.append(araw[k])
             parts.append(text[last:])
         return Piece("".join(parts), pos, raw)
-
-
-def _anchor(pos: list[int], raw: list[int], p: int, r: int) -> int:
-    """Add the anchor ``p -> r``, unless the last one already maps ``p`` to
-    ``r`` (the same line: an anchor would change no offset); one at the same
-    position as the last replaces it. Returns ``r - p``."""
-    if pos:
-        q = pos[-1]
-        if raw[-1] - q == r - p:
-            return r - p
-        if q == p:
-            raw[-1] = r
-            return r - p
-    pos.append(p)
-    raw.append(r)
-    return r - p
 
 
 def apply(finder, text: str) -> str:
