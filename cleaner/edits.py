@@ -27,6 +27,12 @@ class Edit(NamedTuple):
     after: str
 
 
+#: ``_edit(Edit, (rule, offset, before, after))`` makes an :class:`Edit`
+#: without the Python-level ``__new__`` of a named tuple: apply makes one
+#: per change.
+_edit = tuple.__new__
+
+
 class Piece:
     """A string plus the raw offset of each character (via sparse anchors).
 
@@ -152,13 +158,18 @@ class Piece:
         text = self.text
         apos, araw = self._pos, self._raw
         na = len(apos)
-        k = 0      # the last anchor at or before the position being read
+        k = 0      # the last old anchor at or before the position being read
+        while k + 1 < na and apos[k + 1] == 0:   # (empty pieces joined at the start)
+            k += 1
         parts: list[str] = []
-        pos: list[int] = []
-        raw: list[int] = []
+        # New anchors; one is added only where the map changes: ``shift``
+        # (raw offset minus position) is that of the last one. One at the
+        # position of the last replaces it (a removal at the start).
+        pos, raw = [0], [araw[k]]
+        shift = araw[k]
         last = 0   # end of the previous change in old text
         n = 0      # length of new text so far
-        changed = False
+        made = False
         for start, end, new in changes:
             if start < last or end < start:
                 raise ValueError(f"{rule}: overlapping or unsorted change {(start, end)}")
@@ -168,41 +179,61 @@ class Piece:
             if start > last:   # carry the unchanged stretch last:start and its anchors
                 while k + 1 < na and apos[k + 1] <= last:
                     k += 1
-                pos.append(n)
-                raw.append(araw[k] + last - apos[k])
+                r = araw[k] + last - apos[k]
+                if r - n != shift:
+                    shift = r - n
+                    if pos[-1] == n:
+                        raw[-1] = r
+                    else:
+                        pos.append(n)
+                        raw.append(r)
                 while k + 1 < na and apos[k + 1] < start:
                     k += 1
-                    pos.append(n + apos[k] - last)
-                    raw.append(araw[k])
+                    p = n + apos[k] - last
+                    if araw[k] - p != shift:
+                        shift = araw[k] - p
+                        pos.append(p)
+                        raw.append(araw[k])
                 parts.append(text[last:start])
                 n += start - last
             while k + 1 < na and apos[k + 1] <= start:
                 k += 1
             at = araw[k] + start - apos[k]
-            sink.append(Edit(rule, at, old, new))
+            sink.append(_edit(Edit, (rule, at, old, new)))
             if new:
-                pos.append(n)
-                raw.append(at)
+                if at - n != shift:
+                    shift = at - n
+                    if pos[-1] == n:
+                        raw[-1] = at
+                    else:
+                        pos.append(n)
+                        raw.append(at)
                 parts.append(new)
                 n += len(new)
             last = end
-            changed = True
-        if not changed:
+            made = True
+        if not made:
             return self
         if last < len(text):
             while k + 1 < na and apos[k + 1] <= last:
                 k += 1
-            pos.append(n)
-            raw.append(araw[k] + last - apos[k])
+            r = araw[k] + last - apos[k]
+            if r - n != shift:
+                shift = r - n
+                if pos[-1] == n:
+                    raw[-1] = r
+                else:
+                    pos.append(n)
+                    raw.append(r)
             size = len(text)
             while k + 1 < na and apos[k + 1] < size:
                 k += 1
-                pos.append(n + apos[k] - last)
-                raw.append(araw[k])
+                p = n + apos[k] - last
+                if araw[k] - p != shift:
+                    shift = araw[k] - p
+                    pos.append(p)
+                    raw.append(araw[k])
             parts.append(text[last:])
-        if not pos or pos[0] != 0:
-            pos.insert(0, 0)
-            raw.insert(0, self.raw_offset(0))
         return Piece("".join(parts), pos, raw)
 
 

@@ -268,10 +268,14 @@ def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Pi
     cores, margins = [], []
     for p in pieces:
         t = p.text
+        if t.strip(_WS) is t:       # no margins (most lines): strip gives the same string back
+            margins.append((0, len(t)))
+            cores.append(p)
+            continue
         a = len(t) - len(t.lstrip(_WS))
         b = len(t.rstrip(_WS))
         margins.append((a, b))
-        cores.append(p if a == 0 and b == len(t) else p.slice(a, b))
+        cores.append(p.slice(a, b))
     p0, (a0, _) = pieces[0], margins[0]
     if a0:
         edits.append(Edit("strip_margins", p0.raw_offset(0), p0.text[:a0], ""))
@@ -295,6 +299,8 @@ def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Pi
 def _trimmed(line: Piece, edits: list[Edit]) -> Piece:
     """One line without its margins, each margin recorded as stripped."""
     t = line.text
+    if t.strip(_WS) is t:           # no margins (most lines): strip gives the same string back
+        return line
     a = len(t) - len(t.lstrip(_WS))
     b = len(t.rstrip(_WS))
     if a:

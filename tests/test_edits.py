@@ -99,3 +99,39 @@ def test_lines_and_joined_by_hand():
     assert [(x.text, _offsets(x)) for x in p.lines()] == [("ab", [10, 11, 12]), ("d", [14, 15])]
     j = Piece.joined([Piece.from_raw("x", 0), Piece.from_raw("y", 5)], [" "])
     assert (j.text, _offsets(j)) == ("x y", [0, 5, 5, 6])
+
+
+class Mapped(Naive):
+    """The obvious version again, with inserted characters mapped too: the
+    ``j``-th character a change writes sits at the raw offset of the first
+    character it replaced (past the end: after the last one) plus ``j``."""
+
+    def apply(self, changes):
+        out, last = [], 0
+        for a, b, new in changes:
+            out += self.chars[last:a]
+            at = self.chars[a][1] if a < len(self.chars) else self.chars[-1][1] + 1
+            out += [(ch, at + j) for j, ch in enumerate(new)]
+            last = b
+        self.chars = out + self.chars[last:]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="abc中", min_size=1, max_size=8), min_size=1, max_size=3), st.data())
+def test_written_characters_map_from_where_they_were_written(lines, data):
+    """Edits made on text an earlier edit wrote name the raw offset it was
+    written at: every character of a piece keeps one, written or not."""
+    piece, model, at = None, Mapped("", 0), 100
+    model.chars = []
+    for line in lines:
+        p = Piece.from_raw(line, at)
+        piece = p if piece is None else piece.concat(p)
+        model.chars += Naive(line, at).chars
+        at += len(line) + 7
+    for _ in range(3):
+        changes = data.draw(change_lists(len(piece.text)))
+        if any(not new for _, _, new in changes):
+            changes = [c for c in changes if c[2]]    # keep the text non-empty
+        piece = piece.apply("r", changes, [])
+        model.apply(changes)
+        assert [piece.raw_offset(i) for i in range(len(piece.text))] == [r for _, r in model.chars]

@@ -5,11 +5,16 @@ again on ``out`` must change nothing. Cases marked ``known-failure`` are
 expected to fail (strict xfail): they document what is still wrong.
 """
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given, settings, strategies as st
 
 from cleaner import normalize
+from cleaner.chars import HAN_RANGES
 from cleaner.edits import Edit, Piece, apply
 
 CASES = Path(__file__).parent / "cases"
@@ -92,3 +97,42 @@ def test_plain_s2t_is_not_idempotent():
     once = s2t.convert("据云南省地震局")
     assert s2t.convert(once) != once
     assert normalize.to_script(once, "traditional") == normalize.to_script("据云南省地震局", "traditional")
+
+
+# --- quick paths agree with the rules they stand for -----------------------------
+def _every_character() -> str:
+    return "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_han_ranges_are_the_han_script():
+    """``chars.HAN_RANGES`` (for ``re``) holds exactly what ``\\p{Han}`` matches."""
+    every = _every_character()
+    assert re.findall(f"[{HAN_RANGES}]", every) == regex.findall(r"\p{Han}", every)
+
+
+def test_context_class_for_re_is_the_context_class():
+    every = _every_character()
+    assert re.findall(normalize._CONTEXT_RE, every) == normalize._CJK_CHAR.findall(every)
+
+
+# Characters that decide widening: Han, Chinese and ASCII punctuation, spaces,
+# digits, Latin letters, and what makes a span protected.
+_WIDEN_ALPHABET = st.sampled_from(list("中文，。（）“”—,;:!?()( )  \u3000\t19ab.&@/") + ["http://", "www.", "&amp;"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_WIDEN_ALPHABET, max_size=16).map("".join))
+def test_widening_shortcuts_agree_with_the_stepwise_rule(t):
+    """The one-scan path (every mark beside Chinese) and the seeded first
+    pass give what the rule's plain pass-by-pass form gives."""
+    assert normalize.widen_punctuation(t) == normalize._widen_stepwise(t)
+
+
+@pytest.mark.parametrize("t, want", [
+    ("中,文", [(1, 2, "，")]),
+    ("中 , 文:a", [(2, 3, "，"), (5, 6, "：")]),
+    ("1,000中", []),                                # between digits: stays
+    ("a,中,(b),c", [(1, 2, "，"), (3, 4, "，"), (4, 5, "（"), (6, 7, "）"), (7, 8, "，")]),   # passes on
+])
+def test_widening_by_hand(t, want):
+    assert normalize.widen_punctuation(t) == want
