@@ -869,6 +869,23 @@ def opening_shape(text: str) -> tuple[int, str]:
     return end, "other"
 
 
+#: Characters a byline standing alone never ends with: every opening ends
+#: in a letter, a bracket, a colon or a space, and none of these can be part
+#: of a name (they are neither Han, a middle dot nor a name separator).
+SENTENCE_END = "。！？!?”’…"
+
+
+def may_be_byline_alone(text: str) -> bool:
+    """A cheap first test: False means :func:`is_byline_alone` is False for
+    stripped ``text`` (it ends like a sentence: ``本报记者 王五。``); True
+    settles nothing.
+
+    >>> may_be_byline_alone("本报记者 王五。"), may_be_byline_alone("本报记者 王五")
+    (False, True)
+    """
+    return not text or text[-1] not in SENTENCE_END
+
+
 def is_byline_alone(text: str, shape: tuple[int, str] | None = None) -> bool:
     """Whether stripped ``text`` is a byline or dateline and nothing more:
     :data:`REPORTER_LINE` matches it, or the opening :func:`byline_end`

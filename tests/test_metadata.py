@@ -170,3 +170,16 @@ def test_names_alone_are_not_dictionary_words():
     assert metadata._names_alone("张通杰") == ["张通杰"]
     assert metadata._names_alone("安阳") is None
     assert metadata._split_head("安阳") is None
+
+
+@pytest.mark.parametrize("byline", [
+    "本报记者 王五", "□本报记者 王五 通讯员 赵六", "本报记者王五发自上海", "新华社北京9月20日电（记者 王五）",
+    "本报讯（记者 张三）", "（新文化报 记者 韩冰）", "本报北京5月9日讯 记者潘跃"])
+def test_a_byline_alone_never_ends_like_a_sentence(byline):
+    """The cheap test may_be_byline_alone only rules out what is_byline_alone
+    rules out: the bylines stand alone, and stop standing alone once a
+    sentence's last character follows them."""
+    assert metadata.is_byline_alone(byline) and metadata.may_be_byline_alone(byline)
+    for end in metadata.SENTENCE_END:
+        assert not metadata.may_be_byline_alone(byline + end)
+        assert not metadata.is_byline_alone(byline + end), end
