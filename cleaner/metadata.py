@@ -196,12 +196,28 @@ _REPORTER_RE = regex.compile(
     rf"\s*{BYLINE_TAIL}?\s*$")
 
 
+#: Sentence punctuation and brackets: no staff run that :func:`parse_staff`
+#: parses holds one, since none is Han, a middle dot or a name separator,
+#: unless an outlet of ``data/outlets.tsv`` does (see :func:`_foreign_to_staff`).
+_PUNCTUATION = "。！？“”《》（）()"
+
+
+@lru_cache(maxsize=1)
+def _foreign_to_staff() -> re.Pattern:
+    """A character of _PUNCTUATION that no listed outlet holds: a line with
+    one is no byline standing alone (whatever holds it is part of the staff
+    run, which then cannot parse), so the costly pattern is skipped."""
+    held = set("".join(outlet_table()))
+    foreign = "".join(c for c in _PUNCTUATION if c not in held)
+    return re.compile(f"[{re.escape(foreign)}]" if foreign else "(?!)")
+
+
 class _ReporterLine:
     """A byline standing alone (``□本报记者 X``, ``记者 王五 赵六``,
     ``本报记者X发自上海``): the shape, and names that parse."""
 
     def match(self, text: str) -> regex.Match | None:
-        if len(text) > 120 or not _ROLE_HINT.search(text, 0, HINT_SPAN):
+        if len(text) > 120 or not _ROLE_HINT.search(text, 0, HINT_SPAN) or _foreign_to_staff().search(text):
             return None
         m = _REPORTER_RE.match(text)
         return m if m and _inline_names_ok(m.group("staff")) else None

@@ -183,3 +183,26 @@ def test_a_byline_alone_never_ends_like_a_sentence(byline):
     for end in metadata.SENTENCE_END:
         assert not metadata.may_be_byline_alone(byline + end)
         assert not metadata.is_byline_alone(byline + end), end
+
+
+def _reporter_line_slowly(text):
+    """REPORTER_LINE without its cheap tests: the pattern, then the names."""
+    m = metadata._REPORTER_RE.match(text)
+    return bool(m and metadata._inline_names_ok(m.group("staff")))
+
+
+@pytest.mark.parametrize("name", ["bylines.json", "credits.json"])
+def test_reporter_line_cheap_tests_change_no_answer(name):
+    rows = json.loads((CASES / name).read_text(encoding="utf-8"))
+    lines = [normalise(r["in"]) for r in rows]
+    lines += [line[:k] for line in lines for k in range(2, min(len(line), 40))]   # cut anywhere
+    for line in lines:
+        assert bool(metadata.REPORTER_LINE.match(line)) == _reporter_line_slowly(line), line
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("□本报记者 王五", True), ("记者 王五、赵六", True), ("本报记者王五发自上海", True),
+    ("□本报记者 王五。", False), ("（本报记者 王五）", False),
+    ("本报记者 王五 “通讯员” 赵六", False), ("《某某报》记者 王五", False)])
+def test_reporter_line_never_holds_sentence_punctuation(line, expected):
+    assert bool(metadata.REPORTER_LINE.match(line)) == expected
