@@ -132,16 +132,19 @@ class ArticleBlocks:
     marks: list[Block] = field(default_factory=list)     # dividers and end marks
 
     def blocks(self) -> list[Block]:
-        out = [b for b in (self.title, self.byline) if b] + self.body + self.credits + self.marks
-        return sorted(out, key=lambda b: b.lines[0])
+        return sorted(self._members(), key=lambda b: b.lines[0])
+
+    def _members(self) -> list[Block]:
+        """The blocks in no particular order."""
+        return [b for b in (self.title, self.byline) if b] + self.body + self.credits + self.marks
 
     @property
     def first_line(self) -> int:
-        return min(b.lines[0] for b in self.blocks())
+        return min(b.lines[0] for b in self._members())
 
     @property
     def last_line(self) -> int:
-        return max(b.lines[-1] for b in self.blocks())
+        return max(b.lines[-1] for b in self._members())
 
 
 @lru_cache(maxsize=1)
@@ -155,8 +158,14 @@ def blocks_from(decisions: Sequence[Decision], content: Sequence[int], texts: di
                 blanks: Sequence[int] | None = None) -> list[Block]:
     """Group content lines into blocks wherever the decision was a break.
 
-    ``blanks[k]`` counts the blank lines after content line ``k``; each block
-    records how many more than the page's usual gap stand before it.
+    ``decisions[k]`` is the verdict on the break between ``content[k]`` and
+    ``content[k + 1]``; ``blanks[k]`` counts the blank lines there. Each
+    block records how many more than the page's usual gap stand before it.
+
+    >>> d = [Decision(0, 2, True), Decision(2, 5, False), Decision(5, 6, False)]
+    >>> [(b.lines, b.text, b.extra_blanks)
+    ...  for b in blocks_from(d, [0, 2, 5, 6], {0: "甲", 2: "乙", 5: "丙", 6: "丁"}, [1, 3, 1])]
+    [([0, 2], '甲乙', 0), ([5], '丙', 2), ([6], '丁', 0)]
     """
     if not content:
         return []
@@ -188,7 +197,7 @@ def fixed_role(text: str) -> str | None:
 
 def _fixed_role(t: str) -> tuple[str | None, tuple[int, str] | None]:
     """:func:`fixed_role` of stripped ``t``, and the :func:`metadata.opening_shape`
-    of ``t`` when it was worked out on the way."""
+    of ``t`` when it was worked out on the way (None when not)."""
     # each pattern runs only past a cheap test it cannot pass without
     if "完" in t and _END_MARK.match(t):
         return "end_mark", None
@@ -200,6 +209,8 @@ def _fixed_role(t: str) -> tuple[str | None, tuple[int, str] | None]:
         return "credit", None
     if not metadata.may_open_byline(t):
         return None, (0, "")
+    if not metadata.may_be_byline_alone(t):
+        return None, None       # its opening is worked out later, if asked for
     shape = metadata.opening_shape(t)
     return ("byline" if metadata.is_byline_alone(t, shape) else None), shape
 

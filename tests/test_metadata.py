@@ -146,3 +146,63 @@ def test_a_signature_closing_the_last_paragraph_goes_to_credits():
     assert record["text"] == "日前，某地举行活动。\n活动持续三天。"
     assert record["byline"] == "（记者 陈小明）"
     assert record["authors"] == [{"name": "陈小明", "role": "记者"}]
+
+
+def test_common_words_keep_every_dictionary_word_a_name_could_be():
+    """The dictionary is read only for words that start with a surname or hold
+    a middle dot; among those it must hold exactly what reading every line
+    gives (two to four characters, not tagged as a person's name)."""
+    import importlib.util
+    import os
+
+    import regex
+    spec = importlib.util.find_spec("jieba")
+    if spec is None:
+        pytest.skip("jieba is not installed")
+    with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), encoding="utf-8") as f:
+        every = set(regex.findall(r"^(\S{2,4}) \d+ (?!nr)\S+$", f.read(), flags=regex.M))
+    name_like = {w for w in every if metadata._starts_with_surname(w) or "·" in w or "・" in w}
+    assert metadata._common_words() == name_like
+    assert "安阳" in name_like and "王五" not in name_like     # a city; a name (no entry)
+
+
+def test_names_alone_are_not_dictionary_words():
+    assert metadata._names_alone("张通杰") == ["张通杰"]
+    assert metadata._names_alone("安阳") is None
+    assert metadata._split_head("安阳") is None
+
+
+@pytest.mark.parametrize("byline", [
+    "本报记者 王五", "□本报记者 王五 通讯员 赵六", "本报记者王五发自上海", "新华社北京9月20日电（记者 王五）",
+    "本报讯（记者 张三）", "（新文化报 记者 韩冰）", "本报北京5月9日讯 记者潘跃"])
+def test_a_byline_alone_never_ends_like_a_sentence(byline):
+    """The cheap test may_be_byline_alone only rules out what is_byline_alone
+    rules out: the bylines stand alone, and stop standing alone once a
+    sentence's last character follows them."""
+    assert metadata.is_byline_alone(byline) and metadata.may_be_byline_alone(byline)
+    for end in metadata.SENTENCE_END:
+        assert not metadata.may_be_byline_alone(byline + end)
+        assert not metadata.is_byline_alone(byline + end), end
+
+
+def _reporter_line_slowly(text):
+    """REPORTER_LINE without its cheap tests: the pattern, then the names."""
+    m = metadata._REPORTER_RE.match(text)
+    return bool(m and metadata._inline_names_ok(m.group("staff")))
+
+
+@pytest.mark.parametrize("name", ["bylines.json", "credits.json"])
+def test_reporter_line_cheap_tests_change_no_answer(name):
+    rows = json.loads((CASES / name).read_text(encoding="utf-8"))
+    lines = [normalise(r["in"]) for r in rows]
+    lines += [line[:k] for line in lines for k in range(2, min(len(line), 40))]   # cut anywhere
+    for line in lines:
+        assert bool(metadata.REPORTER_LINE.match(line)) == _reporter_line_slowly(line), line
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("□本报记者 王五", True), ("记者 王五、赵六", True), ("本报记者王五发自上海", True),
+    ("□本报记者 王五。", False), ("（本报记者 王五）", False),
+    ("本报记者 王五 “通讯员” 赵六", False), ("《某某报》记者 王五", False)])
+def test_reporter_line_never_holds_sentence_punctuation(line, expected):
+    assert bool(metadata.REPORTER_LINE.match(line)) == expected
