@@ -448,7 +448,9 @@ class PageLines:
                         for m, n, t in zip(marks, lens, texts)]
         unknown = [False] * len(texts)
         self.byline = unknown[:]
-        self.known = (unknown[:], unknown[:])
+        # most lines hold no word a byline or credit needs: known from the start to be neither
+        self.known = ([not _may_be_byline(t) for t in texts],
+                      [not metadata.may_be_credit(t) for t in texts])
         table = list(map(_has_columns, texts)) if _may_have_columns(page.text) else unknown
         inner = [h and not c and _inner_space(t) for h, c, t in zip(shape, table, texts)]
         known, cls = words.tables().known, words.tables().classes.get
@@ -495,6 +497,14 @@ class PageLines:
         for i in lines:
             self.resolve(self.BYLINE, i)
             self.resolve(self.CREDIT, i)
+
+
+def _may_be_byline(text: str) -> bool:
+    """False when :meth:`PageLines.resolve` surely finds no byline: none
+    of the words a dateline, a byline or a credit holds where
+    :func:`metadata.starts_with_byline` looks for them."""
+    t = text[:80].strip()
+    return metadata.may_open_byline(t) or metadata.may_be_credit(t)
 
 
 def _end_class(last: str) -> str:
