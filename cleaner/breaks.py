@@ -448,8 +448,9 @@ class PageLines:
         unknown = [False] * len(texts)
         self.byline = unknown[:]
         # most lines hold no word a byline or credit needs: known from the start to be neither
-        self.known = ([not _may_be_byline(t) for t in texts],
-                      [not metadata.may_be_credit(t) for t in texts])
+        credit_word = list(map(metadata.may_be_credit, texts))
+        self.known = ([not (c or _may_open_byline(t)) for c, t in zip(credit_word, texts)],
+                      [not c for c in credit_word])
         table = list(map(_has_columns, texts)) if _may_have_columns(page.text) else unknown
         inner = [h and not c and _inner_space(t) for h, c, t in zip(shape, table, texts)]
         known, cls = words.tables().known, words.tables().classes.get
@@ -462,7 +463,7 @@ class PageLines:
         tail_max = min(HEADING_MAX, 0.5 * page.median + 4)
         self.next = list(zip(
             first, [m is not None for m in marks], unknown,
-            [m is not None for m in map(_LEAD.match, [t[:80] for t in texts])],
+            [m is not None for m in map(_LEAD.match, texts)],     # a lead's opening is a few characters
             [s and n < tail_max for s, n in zip(sentence, lens)], heading,
             [cls(w) if (w := t[:4]) in known else cls(w) if (w := t[:3]) in known else cls(w)
              if (w := t[:2]) in known else cls(t[:1]) for t in texts], table))
@@ -504,12 +505,11 @@ class PageLines:
             self.resolve(self.CREDIT, i)
 
 
-def _may_be_byline(text: str) -> bool:
-    """False when :meth:`PageLines.resolve` surely finds no byline: none
-    of the words a dateline, a byline or a credit holds where
-    :func:`metadata.starts_with_byline` looks for them."""
-    t = text[:80].strip()
-    return metadata.may_open_byline(t) or metadata.may_be_credit(t)
+def _may_open_byline(text: str) -> bool:
+    """False when the line opens with no dateline or byline: none of the
+    words they hold where :func:`metadata.starts_with_byline` looks (a
+    credit, the third thing it takes for a byline, is tested apart)."""
+    return metadata.may_open_byline(text[:80].strip())
 
 
 def _end_class(last: str) -> str:
