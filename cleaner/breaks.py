@@ -417,7 +417,10 @@ class PageLines:
     Whether a line is a byline or a credit are the costliest facts and
     seldom decide a break, so they are worked out only for the lines
     :meth:`resolve` is asked about (until then they read False, and
-    ``known[BYLINE][i]`` or ``known[CREDIT][i]`` is False).
+    ``known[BYLINE][i]`` or ``known[CREDIT][i]`` is False); a line that
+    holds none of the words they need is known at once to be neither.
+    What is said across each break (:func:`_words_across`) is worked out
+    the first time it is asked for (:meth:`words_across`).
     """
     BYLINE, CREDIT = 0, 1
     __slots__ = ("texts", "blanks", "page", "lens", "sentence", "prev", "next", "prev_ids", "next_ids",
@@ -436,7 +439,7 @@ class PageLines:
         end = self.end = ["end_sentence" if s else end_of.get(c) or end_of.setdefault(c, _end_class(c))
                           for s, c in zip(sentence, lasts)]
         length = [_LENGTH_CLASS[n] if n <= HEADING_MAX else "len_long" for n in lens]
-        width = list(map(_width_class(page), lens))
+        width = _width_classes(page, lens)
         punct = _RUNNING_PUNCT.search
         short_plain = [n <= HEADING_MAX and not punct(t) for n, t in zip(lens, texts)]
         shape = self.heading_shape = [p and not s for p, s in zip(short_plain, sentence)]
@@ -537,14 +540,14 @@ _FIRST_FEATURE = {**{c: "next_opener" for c in OPENERS},
                   **{c: "next_alnum" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"}}
 
 
-def _width_class(page: PageStats) -> Callable[[int], str | None]:
-    """Line length -> where the line stops relative to the page: full or
-    short on a width-wrapped page, else short relative to the median."""
+def _width_classes(page: PageStats, lens: Sequence[int]) -> list[str | None]:
+    """Where each line (of these lengths) stops relative to the page: full
+    or short on a width-wrapped page, else short relative to the median."""
     if page.width:
         full = page.width - max(3, 0.1 * page.width)
-        return lambda n: "prev_full" if n >= full else "prev_not_full"
+        return ["prev_full" if n >= full else "prev_not_full" for n in lens]
     short = 0.35 * page.median
-    return lambda n: "prev_rel_short" if n < short else None
+    return ["prev_rel_short" if n < short else None for n in lens]
 
 
 def _may_have_columns(text: str) -> bool:
