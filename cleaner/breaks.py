@@ -330,11 +330,9 @@ def full_width(lengths: Sequence[int]) -> float:
     if n < 5:
         return 0
     xs = sorted(lengths)
-    best, best_count = 0, 0
-    for x in sorted(set(xs)):       # windows [x - tol, x] over the sorted lengths (the longer wins a tie)
-        count = bisect_right(xs, x) - bisect_left(xs, x - max(2, int(0.08 * x)))
-        if count >= best_count:
-            best, best_count = x, count
+    # windows [x - tol, x] over the sorted lengths, one per length; the longer wins a tie
+    best_count, best = max((bisect_right(xs, x) - bisect_left(xs, x - max(2, int(0.08 * x))), x)
+                           for x in set(xs))
     above = n - bisect_right(xs, best + max(2, int(0.08 * best)))
     if best >= 8 and best_count >= max(3, 0.25 * n) and above <= 0.15 * n:
         return best
@@ -363,8 +361,8 @@ def _clause_class(prev: str, nxt: str) -> str:
     clause of a lead make an unusually long stretch without punctuation."""
     m = _ANY_PUNCT.search(prev[:-41:-1])      # the last 40 characters, reversed
     tail = m.start() if m else min(len(prev), 40)
-    m = _ANY_PUNCT.search(nxt)
-    head = m.start() if m else len(nxt)
+    m = _ANY_PUNCT.search(nxt, 0, 41)          # a longer head makes a long clause all the same
+    head = m.start() if m else min(len(nxt), 41)
     n = tail + head
     return "clause_le12" if n <= 12 else "clause_le24" if n <= 24 else \
         "clause_le40" if n <= 40 else "clause_long"
@@ -419,14 +417,18 @@ class PageLines:
     Whether a line is a byline or a credit are the costliest facts and
     seldom decide a break, so they are worked out only for the lines
     :meth:`resolve` is asked about (until then they read False, and
-    ``known[BYLINE][i]`` or ``known[CREDIT][i]`` is False).
+    ``known[BYLINE][i]`` or ``known[CREDIT][i]`` is False); a line that
+    holds none of the words they need is known at once to be neither.
+    What is said across each break (:func:`_words_across`) is worked out
+    the first time it is asked for (:meth:`words_across`).
     """
     BYLINE, CREDIT = 0, 1
     __slots__ = ("texts", "blanks", "page", "lens", "sentence", "prev", "next", "prev_ids", "next_ids",
-                 "brackets", "hard", "end", "first", "heading_shape", "heading", "byline", "known")
+                 "brackets", "hard", "end", "first", "heading_shape", "heading", "byline", "known", "_words")
 
     def __init__(self, texts: Sequence[str], blanks: Sequence[int]):
         self.texts, self.blanks = texts, blanks
+        self._words = None
         lens = self.lens = list(map(len, texts))
         lasts = [t[-1] for t in texts]
         firsts = [t[0] for t in texts]
@@ -437,7 +439,7 @@ class PageLines:
         end = self.end = ["end_sentence" if s else end_of.get(c) or end_of.setdefault(c, _end_class(c))
                           for s, c in zip(sentence, lasts)]
         length = [_LENGTH_CLASS[n] if n <= HEADING_MAX else "len_long" for n in lens]
-        width = list(map(_width_class(page), lens))
+        width = _width_classes(page, lens)
         punct = _RUNNING_PUNCT.search
         short_plain = [n <= HEADING_MAX and not punct(t) for n, t in zip(lens, texts)]
         shape = self.heading_shape = [p and not s for p, s in zip(short_plain, sentence)]
@@ -448,7 +450,10 @@ class PageLines:
                         for m, n, t in zip(marks, lens, texts)]
         unknown = [False] * len(texts)
         self.byline = unknown[:]
-        self.known = (unknown[:], unknown[:])
+        # most lines hold no word a byline or credit needs: known from the start to be neither
+        credit_word = list(map(metadata.may_be_credit, texts))
+        self.known = ([not (c or _may_open_byline(t)) for c, t in zip(credit_word, texts)],
+                      [not c for c in credit_word])
         table = list(map(_has_columns, texts)) if _may_have_columns(page.text) else unknown
         inner = [h and not c and _inner_space(t) for h, c, t in zip(shape, table, texts)]
         known, cls = words.tables().known, words.tables().classes.get
@@ -461,7 +466,7 @@ class PageLines:
         tail_max = min(HEADING_MAX, 0.5 * page.median + 4)
         self.next = list(zip(
             first, [m is not None for m in marks], unknown,
-            [m is not None for m in map(_LEAD.match, [t[:80] for t in texts])],
+            [m is not None for m in map(_LEAD.match, texts)],     # a lead's opening is a few characters
             [s and n < tail_max for s, n in zip(sentence, lens)], heading,
             [cls(w) if (w := t[:4]) in known else cls(w) if (w := t[:3]) in known else cls(w)
              if (w := t[:2]) in known else cls(t[:1]) for t in texts], table))
@@ -469,6 +474,12 @@ class PageLines:
         self.next_ids = list(map(_NEXT_IDS.__getitem__, self.next))
         self.brackets = [bracket_effect("".join(b)) if b else None for b in map(_BRACKET_CHARS.findall, texts)]
         self.hard = [c in NO_LINE_START or p in OPENERS for p, c in zip(lasts, firsts[1:])]
+
+    def words_across(self) -> list[tuple[float, str | None, bool, str | None, float | None]]:
+        """The :func:`_words_across` of each break, worked out once."""
+        if self._words is None:
+            self._words = _words_across(self)
+        return self._words
 
     def resolve(self, kind: int, i: int) -> bool:
         """Work out whether line ``i`` (if it exists) is a byline (``kind``
@@ -497,6 +508,13 @@ class PageLines:
             self.resolve(self.CREDIT, i)
 
 
+def _may_open_byline(text: str) -> bool:
+    """False when the line opens with no dateline or byline: none of the
+    words they hold where :func:`metadata.starts_with_byline` looks (a
+    credit, the third thing it takes for a byline, is tested apart)."""
+    return metadata.may_open_byline(text[:80].strip())
+
+
 def _end_class(last: str) -> str:
     """The class of a last character, for a line that does not end a sentence."""
     if last in _COLON:
@@ -522,14 +540,14 @@ _FIRST_FEATURE = {**{c: "next_opener" for c in OPENERS},
                   **{c: "next_alnum" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"}}
 
 
-def _width_class(page: PageStats) -> Callable[[int], str | None]:
-    """Line length -> where the line stops relative to the page: full or
-    short on a width-wrapped page, else short relative to the median."""
+def _width_classes(page: PageStats, lens: Sequence[int]) -> list[str | None]:
+    """Where each line (of these lengths) stops relative to the page: full
+    or short on a width-wrapped page, else short relative to the median."""
     if page.width:
         full = page.width - max(3, 0.1 * page.width)
-        return lambda n: "prev_full" if n >= full else "prev_not_full"
+        return ["prev_full" if n >= full else "prev_not_full" for n in lens]
     short = 0.35 * page.median
-    return lambda n: "prev_rel_short" if n < short else None
+    return ["prev_rel_short" if n < short else None for n in lens]
 
 
 def _may_have_columns(text: str) -> bool:
@@ -654,26 +672,27 @@ def join_evidence(j: JoinFacts) -> dict[str, float]:
     return f
 
 
-def _word_facts(pg: PageLines, k: int) -> tuple[float, str | None, bool, str | None, float | None]:
-    """Words, numbers, datelines and clauses across the break after line
-    ``k``: (word, clause, dateline, across, inside) of :class:`JoinFacts`,
-    weighed only when the first line ends on no sentence or clause
-    punctuation."""
-    prev, nxt = pg.texts[k], pg.texts[k + 1]
-    last, first = prev[-1], nxt[0]
-    if pg.sentence[k] or last in CLAUSE_FINAL:
-        return _NO_WORD_FACTS
-    w = words.word_across_join(prev, nxt)
-    dateline = pg.lens[k] <= 30 and _dateline_across(prev, nxt)
-    end = pg.end[k]
-    across = inside = None
-    if last.isdigit() and (first in _NUMBER_GOES_ON or first.isdigit()):
-        across = "number_across"
-    elif end == "end_alnum" and pg.first[k + 1] == "next_alnum":
-        across = "latin_across" if _LATIN.match(last) and _LATIN.match(first) else "alnum_across"
-    elif end == "end_han" and (_IS_HAN.get(first) or _IS_HAN.setdefault(first, bool(_HAN.match(first)))):
-        across, inside = "han", words.inside_word(last, first)
-    return w / 5 if w else 0.0, _clause_class(prev, nxt), dateline, across, inside
+def _words_across(pg: PageLines) -> list[tuple[float, str | None, bool, str | None, float | None]]:
+    """Words, numbers, datelines and clauses across each break: (word,
+    clause, dateline, across, inside) of :class:`JoinFacts`, weighed only
+    where the first line ends on no sentence or clause punctuation."""
+    texts, lens, end, first_class = pg.texts, pg.lens, pg.end, pg.first
+    out = [_NO_WORD_FACTS] * (len(texts) - 1)
+    across_join, inside_word = words.word_across_join, words.inside_word
+    for k in [k for k, (s, t) in enumerate(zip(pg.sentence, texts[:-1])) if not s and t[-1] not in CLAUSE_FINAL]:
+        prev, nxt = texts[k], texts[k + 1]
+        last, first = prev[-1], nxt[0]
+        w = across_join(prev, nxt)
+        dateline = lens[k] <= 30 and _dateline_across(prev, nxt)
+        across = inside = None
+        if last.isdigit() and (first in _NUMBER_GOES_ON or first.isdigit()):
+            across = "number_across"
+        elif end[k] == "end_alnum" and first_class[k + 1] == "next_alnum":
+            across = "latin_across" if _LATIN.match(last) and _LATIN.match(first) else "alnum_across"
+        elif end[k] == "end_han" and (_IS_HAN.get(first) or _IS_HAN.setdefault(first, bool(_HAN.match(first)))):
+            across, inside = "han", inside_word(last, first)
+        out[k] = (w / 5 if w else 0.0, _clause_class(prev, nxt), dateline, across, inside)
+    return out
 
 
 _NO_WORD_FACTS = (0.0, None, False, None, None)
@@ -683,7 +702,7 @@ def join_facts(pg: PageLines, k: int, depth: int) -> JoinFacts:
     """What the two lines of the break after line ``k`` say together, with
     ``depth`` brackets open before it (the bylines of the lines after it
     worked out)."""
-    word, clause, dateline, across, inside = _word_facts(pg, k)
+    word, clause, dateline, across, inside = pg.words_across()[k]
     segment = self_use = None
     if across == "han":
         prev, nxt = pg.texts[k], pg.texts[k + 1]
@@ -895,6 +914,8 @@ class _Memo(dict):
 
 
 _PREV_IDS, _NEXT_IDS = _Ids(), _Ids()
+#: The facts of a join that neither the block nor the bylines change (see :func:`_join_parts`).
+_JOIN_IDS = _Ids()
 
 
 class _Compiled:
@@ -943,6 +964,8 @@ class _Compiled:
         self.next_join = _Memo(lambda key: self._cross(key, "w", "h"))
         self.late = _Memo(self._late)
         self.late_range = _Memo(self._late_range)
+        self.first = _Memo(self._first)
+        self.second = _Memo(self._second)
 
     def _bounds(self, name: str) -> tuple[float, float]:
         """How much a binary feature can add to the log-odds, at least and at
@@ -1003,12 +1026,34 @@ class _Compiled:
         return (*self._coefficients(self._terms(f)), self._project(f, "next", "prev"),
                 self._project(f, "next", "join"), self._project(f, "next", "late"))
 
-    def _join(self, key: tuple) -> tuple:
-        pair, headline, blanks, word, clause, dateline, across, inside = key
+    def _join(self, key: int) -> tuple:
+        blanks, word, clause, dateline, across, inside = _JOIN_IDS.keys_[key >> 2]
+        pair, headline = bool(key & 2), bool(key & 1)
         f = join_evidence(JoinFacts(pair, headline, blanks, _W if word else 0.0, clause, dateline,
                                     across, _H if inside else None, None, None))
         return (*self._coefficients(self._terms(f), "w", "h", "hw"), self._project(f, "join", "prev"),
                 self._project(f, "join", "next"), self._project(f, "join", "late"))
+
+    def _first(self, key: tuple[int, int, int]) -> tuple:
+        """The first line's part with its pairs across to the other two
+        (given their projections toward it): the coefficients of the
+        constant, e, w, h, ew and eh, then the projection toward the late
+        features."""
+        prev, next_proj, join_proj = key
+        p1, pe, p_n, p_j, p_l = self.prev[prev]
+        c1, ce = self.prev_next[p_n, next_proj]
+        d1, de, dw, dh, dew, deh = self.prev_join[p_j, join_proj]
+        return p1 + c1 + d1, pe + ce + de, dw, dh, dew, deh, p_l
+
+    def _second(self, key: tuple[int, int]) -> tuple:
+        """The second line's part and the join's, with the pairs between
+        them: the coefficients of the constant, w, h and hw, then the
+        projections of each toward the first line and toward the late
+        features."""
+        n1, n_p, n_j, n_l = self.next[key[0]]
+        g1, gw, gh, ghw, j_p, j_n, j_l = self.join[key[1]]
+        x1, xw, xh = self.next_join[n_j, j_n]
+        return n1 + g1 + x1, gw + xw, gh + xh, ghw, n_p, j_p, n_l, j_l
 
     def _cross(self, key: tuple[int, int], *names: str) -> tuple[float, ...]:
         a, b = (dict(self.proj_ids.keys_[i]) for i in key)
@@ -1095,6 +1140,7 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     long_at = 2 * pg.page.median
     n = len(texts)
     rule = (("typesetting_rule", RULE_WEIGHT),)
+    joins = _join_parts(pg)
     out = []
     depth, lines_in_block, chars = max(brackets[0] or (0, 0)), 1, lens[0]
     for k in range(n - 1):
@@ -1103,7 +1149,7 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
             join = True
         else:
             bits = (depth > 0) | (lines_in_block == 1) << 1 | (chars > long_at) << 2 | (k == 0) << 3
-            z, late, values = _log_odds(cm, pg, k, bits)
+            z, late, values = _log_odds(cm, pg, k, bits, joins[k])
             lo = hi = z
             if late:
                 late_lo, late_hi = cm.late_range[late]
@@ -1127,7 +1173,7 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
             elif hi - zt <= -_CLOSE:
                 join = False
             else:
-                join = _settle(cm, pg, k, bits, z, late and cm.late[late], values, unknown, source)
+                join = _settle(cm, pg, k, bits, joins[k], z, late and cm.late[late], values, unknown, source)
             out.append(Decision(content[k], content[k + 1], join, None, None, None, source))
         effect = brackets[k + 1]
         if join:
@@ -1140,7 +1186,7 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     return out
 
 
-def _settle(cm: _Compiled, pg: PageLines, k: int, bits: int, z: float, ways: tuple | None,
+def _settle(cm: _Compiled, pg: PageLines, k: int, bits: int, join: tuple, z: float, ways: tuple | None,
             values: tuple, unknown: list[tuple[int, int, tuple[float, float]]], source: tuple) -> bool:
     """The decision on a break its bounds left open. What is still unknown
     is worked out step by step until every way the rest may turn out falls
@@ -1167,7 +1213,7 @@ def _settle(cm: _Compiled, pg: PageLines, k: int, bits: int, z: float, ways: tup
         else:
             unknown = [u for u in unknown if u is not step]
             if pg.resolve(step[0], step[1]):
-                z, late, values = _log_odds(cm, pg, k, bits)
+                z, late, values = _log_odds(cm, pg, k, bits, join)
                 if late:
                     ways = tuple(w for w in cm.late[late] if w[1] == self_use)
         lo, hi = _range(z, ways, values)
@@ -1185,31 +1231,39 @@ def _range(z: float, ways: tuple | None, values: tuple) -> tuple[float, float]:
     return min(zs), max(zs)
 
 
-def _log_odds(cm: _Compiled, pg: PageLines, k: int, bits: int) -> tuple[float, tuple | None, tuple]:
+def _join_parts(pg: PageLines) -> list[tuple[int, float, float | None] | None]:
+    """For each break, what its two lines say together that neither the
+    block nor the bylines change, as ``(id, w, h)``: the number of the facts
+    (blank lines, a word across, clause, dateline, across) in
+    :data:`_JOIN_IDS`, the word across the join and the character model's
+    verdict (None unless two Chinese characters meet). None for a break the
+    typesetting rules decide."""
+    gap = pg.page.gap
+    ids = _JOIN_IDS
+    return [None if hard else (ids[_blanks_class(b, gap), word != 0.0, clause, dateline, across, inside is not None],
+                               word, inside)
+            for hard, b, (word, clause, dateline, across, inside) in zip(pg.hard, pg.blanks, pg.words_across())]
+
+
+def _log_odds(cm: _Compiled, pg: PageLines, k: int, bits: int,
+              join: tuple[int, float, float | None]) -> tuple[float, tuple | None, tuple]:
     """The log-odds of a join at the break after line ``k`` by the compiled
     model, without the late features, in a block described by ``bits``
-    (bracket open, alone, long, first line); then, for a break between two
-    Chinese characters, the key of the ways the late features may turn out
-    (see :meth:`_Compiled._late`) and the values of the variables their
-    terms multiply."""
-    e = pg.page.ended
-    p1, pe, p_n, p_j, p_l = cm.prev[pg.prev_ids[k] << 4 | bits]
-    n1, n_p, n_j, n_l = cm.next[pg.next_ids[k + 1] << 1 | pg.sentence[k]]
-    word, clause, dateline, across, inside = _word_facts(pg, k)
+    (bracket open, alone, long, first line), given the break's
+    :func:`_join_parts`; then, for a break between two Chinese characters,
+    the key of the ways the late features may turn out (see
+    :meth:`_Compiled._late`) and the values of the variables their terms
+    multiply."""
+    jid, w, h = join
     heading = pg.heading[k + 1]
-    g1, gw, gh, ghw, j_p, j_n, j_l = cm.join[
-        not bits & 1 and heading and pg.heading_shape[k],
-        heading and k + 2 < len(pg.texts) and pg.byline[k + 2],
-        _blanks_class(pg.blanks[k], pg.page.gap), word != 0.0, clause, dateline, across, inside is not None]
-    c1, ce = cm.prev_next[p_n, n_p]
-    d1, de, dw, dh, dew, deh = cm.prev_join[p_j, j_p]
-    x1, xw, xh = cm.next_join[n_j, j_n]
-    w = word
-    h = 0.0 if inside is None else inside
-    z = (cm.bias + p1 + n1 + g1 + c1 + d1 + x1 + e * (pe + ce + de)
-         + w * (gw + dw + xw + e * dew) + h * (gh + dh + xh + e * deh) + w * h * ghw)
-    if across != "han":
-        return z, None, ()
+    jkey = jid << 2 | (heading and not bits & 1 and pg.heading_shape[k]) << 1 \
+        | (heading and k + 2 < len(pg.texts) and pg.byline[k + 2])
+    a1, aw, ah, ahw, n_p, j_p, n_l, j_l = cm.second[pg.next_ids[k + 1] << 1 | pg.sentence[k], jkey]
+    b1, be, bw, bh, bew, beh, p_l = cm.first[pg.prev_ids[k] << 4 | bits, n_p, j_p]
+    e = pg.page.ended
+    if h is None:
+        return cm.bias + a1 + b1 + e * be + w * (aw + bw + e * bew), None, ()
+    z = cm.bias + a1 + b1 + e * be + w * (aw + bw + e * bew) + h * (ah + bh + e * beh) + w * h * ahw
     return z, (p_l, n_l, j_l, w != 0.0), (1.0, e, w, h, e * w, e * h, w * h)
 
 

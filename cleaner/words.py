@@ -225,11 +225,10 @@ def word_across_join(left: str, right: str) -> float:
     a = left[-3:]
     text = a + right[:3]
     t = tables()
-    known = t.known
     if len(text) == 6:              # the common case, spelled out: the spans of _spans(3, 6)
-        found = [w for w in (text[0:4], text[1:4], text[1:5], text[2:4], text[2:5], text[2:6]) if w in known]
+        found = t.known.intersection((text[0:4], text[1:4], text[1:5], text[2:4], text[2:5], text[2:6]))
     else:
-        found = [w for w in [text[s:e] for s, e in _spans(len(a), len(text))] if w in known]
+        found = t.known.intersection([text[s:e] for s, e in _spans(len(a), len(text))])
     if not found:
         return 0.0
     return _across(max(map(t.logp.__getitem__, found)), t.log_total)

@@ -2,7 +2,7 @@
 breaks that must be kept. The pages are written by hand for these tests."""
 import pytest
 
-from cleaner import breaks, words
+from cleaner import breaks, metadata, words
 
 
 def decide(page: str, sep: str = "\n\n"):
@@ -414,12 +414,30 @@ def test_bracket_effect_counts_as_open_brackets(text):
 def test_lazy_facts_are_worked_out_on_request():
     texts = ["记者 张明远 摄", "某区举办第三届读书节"]
     pg = breaks.PageLines(texts, [1])
-    assert pg.known == ([False, False], [False, False]) and pg.byline == [False, False]
+    # the second line holds no byline or credit word: known at once to be neither
+    assert pg.known == ([False, True], [False, True]) and pg.byline == [False, False]
     assert pg.resolve(pg.BYLINE, 0) is True and pg.resolve(pg.BYLINE, 1) is False
-    assert pg.known == ([True, True], [False, False]) and pg.byline == [True, False]
+    assert pg.known == ([True, True], [False, True]) and pg.byline == [True, False]
     assert pg.resolve(pg.CREDIT, 0) is True and pg.resolve(pg.CREDIT, 1) is False
     assert pg.prev[0][6] is True        # a credit
     assert pg.resolve(pg.BYLINE, 0) is False       # known already
+
+
+@pytest.mark.parametrize("text, byline, credit", [
+    ("新华社北京9月20日电（记者 王五）", True, False), ("本报讯（记者 张三）", True, False),
+    ("□本报记者 李四", True, False), ("记者 张明远 摄", True, True), ("文/王五 图/赵六", True, True),
+    ("（责任编辑：王五）", True, True), ("　本报记者 李四", True, False),
+    ("某区举办第三届读书节", False, False), ("日前，某地举行活动。", False, False),
+    ("他说，这项工作将在明年完成。", False, False)])
+def test_lines_without_byline_words_are_known_at_once(text, byline, credit):
+    """A line is left to be worked out when it holds a word a byline or
+    credit needs; else it is known at once, and is truly neither."""
+    pg = breaks.PageLines([text, "某区举办第三届读书节"], [1])
+    assert (not pg.known[pg.BYLINE][0], not pg.known[pg.CREDIT][0]) == (byline, credit)
+    if not byline:
+        assert not metadata.starts_with_byline(text[:80])
+    if not credit:
+        assert not metadata.is_credit(text)
 
 
 def _full_width_by_hand(lengths):
