@@ -217,7 +217,7 @@ class _ReporterLine:
     ``本报记者X发自上海``): the shape, and names that parse."""
 
     def match(self, text: str) -> regex.Match | None:
-        if len(text) > 120 or not _ROLE_HINT.search(text, 0, HINT_SPAN) or _foreign_to_staff().search(text):
+        if len(text) > 120 or not _ROLE_HINT_RE.search(text, 0, HINT_SPAN) or _foreign_to_staff().search(text):
             return None
         m = _REPORTER_RE.match(text)
         return m if m and _inline_names_ok(m.group("staff")) else None
@@ -263,6 +263,8 @@ _BYLINE_HINT = regex.compile(rf"{_KIND_HINT.pattern}|{_ROLE_HINT.pattern}")
 _CREDIT_HINT = regex.compile(r"[摄编图文责]|版式|校对|作者")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
+#: Between the two outlets of a joint dateline (``新华社、中新社``).
+_SOURCE_SEP = re.compile(r"[、\-－/／]")
 _SUFFIX_END = regex.compile(rf"(?:{_SUFFIX})$")
 _SUFFIX_START = regex.compile(rf"^(?:{_SUFFIX})")
 #: A place never ends like an outlet, except in 台 (烟台, 邢台).
@@ -322,9 +324,8 @@ def split_source(source: str) -> tuple[str, str | None]:
     for home in HOME_OUTLET:
         if source.startswith(home):
             return home, source[len(home):] or None
-    known = [o for o in outlet_table() if source.startswith(o)]
-    if known:
-        o = max(known, key=len)
+    o = _listed_prefix(source)
+    if o:
         return o, source[len(o):] or None
     for k in range(2, len(source) + 1):
         head, rest = source[:k], source[k:]
@@ -333,6 +334,27 @@ def split_source(source: str) -> tuple[str, str | None]:
         if not rest or not (_SUFFIX_START.match(rest) or _PLACE_NOT_END.search(rest)):
             return head, rest or None
     return source, None
+
+
+def _listed_prefix(source: str) -> str | None:
+    """The longest outlet of ``data/outlets.tsv`` that ``source`` starts
+    with: its prefixes looked up, longest first, instead of every outlet
+    tried as a prefix.
+
+    >>> _listed_prefix("中国新闻网北京"), _listed_prefix("某某")
+    ('中国新闻网', None)
+    """
+    table = outlet_table()
+    for k in range(min(len(source), _longest_outlet()), 0, -1):
+        if source[:k] in table:
+            return source[:k]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _longest_outlet() -> int:
+    """Length of the longest spelling in ``data/outlets.tsv``."""
+    return max(map(len, outlet_table()), default=0)
 
 
 # --- names --------------------------------------------------------------------
@@ -562,7 +584,7 @@ def match_dateline(text: str) -> regex.Match | None:
     >>> [match_dateline(t) for t in ("据美国媒体3月31日报道，", "人民网记者孙海涛报道：")]
     [None, None]
     """
-    if not _KIND_HINT.search(text, 0, HINT_SPAN):
+    if not _KIND_HINT_RE.search(text, 0, HINT_SPAN):
         return None
     m = _patterns()["dateline"].match(text)
     if m is None:
@@ -654,24 +676,26 @@ def byline_end(text: str) -> int:
 
 def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str | None]:
     """(end, shape, match, staff, second outlet) of the byline opening ``text``."""
-    if not _BYLINE_HINT.search(text, 0, HINT_SPAN):   # most paragraphs: no byline word
+    if not _BYLINE_HINT_RE.search(text, 0, HINT_SPAN):   # most paragraphs: no byline word
         return 0, "", None, None, None
     p = _patterns()
     m = match_dateline(text)
     if m is not None:
         end, staff, also = _after_dateline(text, m.end())
         return _skip_gap(text, end), "dateline", m, staff, also
-    m = p["bracketed"].match(text)
+    m = p["bracketed"].match(text) if text[:1] == "【" else None
     if m is not None:
         end, staff, also = _after_dateline(text, m.end())
         return _skip_gap(text, end), "dateline", m, staff, also
-    # each pattern below runs only if the literal it needs is there
-    m = p["outlet_staff"].match(text) if "（" in text or "(" in text else None
+    # each pattern below runs only if the literals it needs are there; the
+    # staff shapes all need a role word (_ROLE_HINT)
+    staffed = _ROLE_HINT_RE.search(text) is not None
+    m = p["outlet_staff"].match(text) if staffed and ("（" in text or "(" in text) else None
     if m is not None:
         s = STAFF_PAREN.match(text, m.end())
         if s:
             return _skip_gap(text, s.end()), "dateline", m, s.group("staff"), m.group("also")
-    m = PLACE_DATELINE.match(text)
+    m = PLACE_DATELINE.match(text) if "电" in text[:24] else None    # 电 ends it by the 19th character
     if m is not None:
         end, staff, _ = _after_dateline(text, m.end())
         return _skip_gap(text, end), "place", m, staff, None
@@ -679,8 +703,10 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
     if m is not None and not _ROLE_RE.search(m.group("place") or "") \
             and not (m.group("per") and m.group("kind") not in WIRE_KIND):   # （据X报道） cites
         return _skip_gap(text, m.end()), "bracket", m, None, None
-    for shape, needs in (("staff_bracket", "（("), ("staff_first", ("报道", "讯"))):
-        m = p[shape].match(text) if any(w in text for w in needs) else None
+    if not staffed:
+        return 0, "", None, None, None
+    for shape, may in (("staff_bracket", text[:1] in "（("), ("staff_first", "报道" in text or "讯" in text)):
+        m = p[shape].match(text) if may else None
         if m is not None and _inline_names_ok(m.group("staff")):
             return m.end(), "reporter", m, m.group("staff"), None
     m = REPORTER_LINE.match(text)
@@ -739,7 +765,7 @@ def _dateline_source(m: regex.Match) -> tuple[str | None, str | None]:
     """Outlet and place of a dateline match (first outlet of ``A、B``)."""
     groups = m.groupdict()
     source = groups["source"]
-    parts = regex.split(r"[、\-－/／]", source)
+    parts = _SOURCE_SEP.split(source)
     place = groups.get("place") or ""
     outlet, place_from_source = split_source(parts[0] + (place if len(parts) == 1 else ""))
     if len(parts) > 1:
@@ -824,7 +850,7 @@ def _names_only(who: str) -> tuple[None, list[dict]] | None:
 def is_credit(text: str) -> bool:
     """A photo credit, ``文/…`` line or editor's note standing on its own."""
     t = text.strip()
-    if len(t) > 120 or not _CREDIT_HINT.search(t):
+    if len(t) > 120 or not _CREDIT_HINT_RE.search(t):
         return False
     return is_note(t) or bool(CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t))
 
@@ -849,6 +875,8 @@ def starts_with_byline(text: str) -> bool:
 #: The hint tests again, in the standard library's ``re``: alternations of
 #: literal words match alike there, at a third of the cost per call.
 _BYLINE_HINT_RE = re.compile(_BYLINE_HINT.pattern)
+_ROLE_HINT_RE = re.compile(_ROLE_HINT.pattern)
+_KIND_HINT_RE = re.compile(_KIND_HINT.pattern)
 _CREDIT_HINT_RE = re.compile(_CREDIT_HINT.pattern)
 #: A first bracket closed by a dateline kind: the cheap test before the
 #: bracketed-dateline pattern (which tries every outlet).

@@ -206,3 +206,47 @@ def test_reporter_line_cheap_tests_change_no_answer(name):
     ("本报记者 王五 “通讯员” 赵六", False), ("《某某报》记者 王五", False)])
 def test_reporter_line_never_holds_sentence_punctuation(line, expected):
     assert bool(metadata.REPORTER_LINE.match(line)) == expected
+
+
+def test_every_staff_role_holds_a_role_hint():
+    """The staff shapes of the opening are skipped when no role hint is in
+    the text: sound only while every role word holds one."""
+    for role in metadata.STAFF_ROLES + ["驻京记者", "本报驻沪特派记者"]:
+        assert metadata._ROLE_RE.fullmatch(role) and metadata._ROLE_HINT_RE.search(role), role
+
+
+def _opening_slowly(text):
+    """The opening's (end, shape) with every pattern tried, no cheap test first."""
+    p = metadata._patterns()
+    for m in (metadata.match_dateline(text), p["bracketed"].match(text)):
+        if m is not None:
+            end, _, _ = metadata._after_dateline(text, m.end())
+            return metadata._skip_gap(text, end), "dateline"
+    m = p["outlet_staff"].match(text)
+    if m is not None and metadata.STAFF_PAREN.match(text, m.end()):
+        return metadata._skip_gap(text, metadata.STAFF_PAREN.match(text, m.end()).end()), "dateline"
+    m = metadata.PLACE_DATELINE.match(text)
+    if m is not None:
+        return metadata._skip_gap(text, metadata._after_dateline(text, m.end())[0]), "place"
+    m = p["bracket_dateline"].match(text)
+    if m is not None and not metadata._ROLE_RE.search(m.group("place") or "") \
+            and not (m.group("per") and m.group("kind") not in metadata.WIRE_KIND):
+        return metadata._skip_gap(text, m.end()), "bracket"
+    for shape in ("staff_bracket", "staff_first"):
+        m = p[shape].match(text)
+        if m is not None and metadata._inline_names_ok(m.group("staff")):
+            return m.end(), "reporter"
+    m = metadata.REPORTER_LINE.match(text)
+    return (len(text), "reporter") if m is not None else (0, "")
+
+
+@pytest.mark.parametrize("name", ["bylines.json", "credits.json"])
+def test_opening_cheap_tests_change_no_answer(name):
+    rows = json.loads((CASES / name).read_text(encoding="utf-8"))
+    lines = [normalise(r["in"]) for r in rows]
+    lines += [line[:k] for line in lines for k in range(2, min(len(line), 40))]   # cut anywhere
+    lines += ["武汉2月5日电 记者张三", "（记者 王五）日前", "人民网记者孙海涛报道：", "【本报讯】某地", "【eNet硅谷动力消息】某地",
+              "荆楚网（楚天都市报）（记者 邹汉青）", "记者从自治区卫健委了解到，", "据此前报道，某地"]
+    for line in lines:
+        end, shape, *_ = metadata._opening(line)
+        assert (end, shape) == _opening_slowly(line), line
