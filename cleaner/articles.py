@@ -58,6 +58,8 @@ from .breaks import _LEAD, Decision, ends_sentence, usual_gap
 
 #: Roles that close the article they end and are removed with an audit edit.
 MARK_ROLES = ("divider", "end_mark", "folio")
+#: Roles after which a block stands where a new article may begin.
+_CLOSING_ROLES = ("credit", *MARK_ROLES)
 #: The longest block that may be a headline.
 TITLE_MAX = 60
 _DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…⋯#＃+＋]{3,}$")
@@ -205,7 +207,7 @@ def _fixed_role(t: str) -> tuple[str | None, tuple[int, str] | None]:
         return "divider", None
     if len(t) <= 40 and ("版" in t or "星期" in t or "周" in t) and _FOLIO.match(t):
         return "folio", None
-    if len(t) <= 120 and metadata.may_be_credit(t) and metadata.is_credit(t):
+    if len(t) <= 120 and metadata.credit_shaped(t) and metadata.may_be_credit(t) and metadata.is_credit(t):
         return "credit", None
     if not metadata.may_open_byline(t):
         return None, (0, "")
@@ -227,7 +229,11 @@ def title_shaped(text: str) -> bool:
     >>> title_shaped("图为新建的大桥。 某日报记者 张三 摄")
     False
     """
-    t = text.strip()
+    return _title_shaped(text.strip())
+
+
+def _title_shaped(t: str) -> bool:
+    """:func:`title_shaped` of stripped ``t``."""
     # cheapest tests first
     if not t or len(t) > TITLE_MAX or t[-1] in "：:，,、；;":
         return False
@@ -283,13 +289,13 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
         f["starts_quote"] = 1
     if b.extra_blanks:
         f["extra_blanks_before"] = 1
-    if i == 0 or all(blocks[j].role == "folio" for j in range(i)):    # no copy: stops at the first block
+    if i == 0 or blocks[0].role == "folio" and all(blocks[j].role == "folio" for j in range(i)):
         f["page_top"] = 1
     else:
         p = blocks[i - 1]
         if prev_title:
             f["after_title"] = 1
-        elif p.role in ("credit", *MARK_ROLES) or ends_with_end_mark(p.text):
+        elif p.role in _CLOSING_ROLES or ends_with_end_mark(p.text):
             f["after_credit"] = 1
         elif p.role == "byline":
             f["after_byline"] = 1
@@ -536,7 +542,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
             b._head = shape           # the text is its own head: one opening serves both
         if role is None:
             b.role = "body"
-            b._shaped = len(t) <= TITLE_MAX and title_shaped(t)
+            b._shaped = len(t) <= TITLE_MAX and _title_shaped(t)
             short.append(b._shaped)
         else:
             b.role = role

@@ -850,7 +850,7 @@ def _names_only(who: str) -> tuple[None, list[dict]] | None:
 def is_credit(text: str) -> bool:
     """A photo credit, ``文/…`` line or editor's note standing on its own."""
     t = text.strip()
-    if len(t) > 120 or not _CREDIT_HINT_RE.search(t):
+    if len(t) > 120 or not credit_shaped(t) or not _CREDIT_HINT_RE.search(t):
         return False
     return is_note(t) or bool(CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t))
 
@@ -969,6 +969,23 @@ def starts_with_byline_shaped(text: str, shape: tuple[int, str]) -> bool:
     if kind == "other" and REPORTER_LINE.match(text):
         return True
     return may_be_credit(text) and is_credit(text)
+
+
+#: The last characters a credit standing alone may end with when it holds
+#: no slash or colon: ``摄`` (``摄影``, ``摄影报道``) or a closing bracket.
+_CREDIT_LAST = "摄影道）)]】"
+
+
+def credit_shaped(text: str) -> bool:
+    """A cheap first test on stripped ``text``: False means :func:`is_credit`
+    is False. Every credit holds a slash or colon after its role
+    (``摄影/…``, ``责任编辑：…``) or ends like one (``…摄``, ``（…）``).
+
+    >>> credit_shaped("记者 张三 摄"), credit_shaped("文/王五"), credit_shaped("日前，某地举行活动。")
+    (True, True, False)
+    """
+    return text[-1:] in _CREDIT_LAST or "/" in text or "／" in text \
+        or ":" in text or "：" in text
 
 
 def may_be_credit(text: str) -> bool:

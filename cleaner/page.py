@@ -1,16 +1,21 @@
 """Text -> lines: the raw page as numbered lines, with limits enforced."""
 from __future__ import annotations
 
+from itertools import accumulate, compress, repeat
+from operator import add
 from typing import NamedTuple
-
-import regex
 
 from .errors import BadInput
 
 #: Longest raw line accepted (characters); longer ones are not page text.
 MAX_LINE_CHARS = 1_000_000
 
-_BLANK = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]*")
+#: The characters a blank line may hold: Unicode white space (``\s`` of the
+#: ``regex`` module, which unlike ``str.isspace`` leaves out U+001C-U+001F),
+#: the ideographic space, the no-break space, the zero-width space and the
+#: byte order mark.
+BLANK_CHARS = ("\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+               "\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff")
 
 
 class Page(NamedTuple):
@@ -41,15 +46,12 @@ def split_lines(text: str, file: str, max_line: int = MAX_LINE_CHARS) -> Page:
     (['标题', '', '正文。', ''], [0, 3, 4, 8], [0, 2])
     """
     lines = text.split("\n")
-    starts = []
-    content = []
-    at = 0
-    for i, line in enumerate(lines):
-        starts.append(at)
-        at += len(line) + 1
-        if len(line) > max_line:
-            raise BadInput("huge_line", f"line of {len(line):,} characters "
-                           f"(limit {max_line:,}): not page text", file=file, line=i + 1)
-        if line and not _BLANK.fullmatch(line):
-            content.append(i)
+    lens = list(map(len, lines))
+    if max(lens) > max_line:
+        i = next(i for i, n in enumerate(lens) if n > max_line)
+        raise BadInput("huge_line", f"line of {lens[i]:,} characters "
+                       f"(limit {max_line:,}): not page text", file=file, line=i + 1)
+    # line i starts after the i lines before it and their i line ends
+    starts = list(map(add, accumulate(lens, initial=0), range(len(lines))))
+    content = list(compress(range(len(lines)), map(str.strip, lines, repeat(BLANK_CHARS))))
     return Page(file, text, lines, starts, content)

@@ -250,3 +250,17 @@ def test_opening_cheap_tests_change_no_answer(name):
     for line in lines:
         end, shape, *_ = metadata._opening(line)
         assert (end, shape) == _opening_slowly(line), line
+
+
+@pytest.mark.parametrize("name", ["bylines.json", "credits.json"])
+def test_every_credit_is_credit_shaped(name):
+    """credit_shaped only rules out lines that are no credit."""
+    rows = json.loads((CASES / name).read_text(encoding="utf-8"))
+    lines = [normalise(r["in"]).strip() for r in rows]
+    lines += ["记者 张三 摄", "新华社记者陈凯摄影", "记者 张三 摄影报道", "（责任编辑：王五）", "责任编辑：王五",
+              "文/王五 图/赵六", "（作者为某大学教授）", "【编辑 王五】"]
+    for line in lines:
+        slow = bool(metadata.is_note(line) or metadata.CREDIT_SLASH.match(line) or metadata.CREDIT_TAKEN.match(line))
+        assert metadata.is_credit(line) == (slow and len(line) <= 120 and metadata.may_be_credit(line)), line
+        if slow:
+            assert metadata.credit_shaped(line), line
