@@ -637,3 +637,17 @@ def test_strip_removes_every_space_the_patterns_know():
     divider test look at the first character alone."""
     every = "".join(map(chr, range(0x110000)))
     assert all(c.isspace() for c in regex.findall(r"\s", every))
+
+
+@pytest.mark.parametrize("before, after", [
+    ("新报，好。ab市场" * 5, "市场新报，好" * 8),
+    ("甲乙丙丁戊己庚辛壬癸" * 4, "子丑寅卯辰巳午未申酉戌亥" * 3),        # nothing shared
+    ("a甲b乙c丙d丁" * 10, "甲乙 丙丁 甲乙 丙丁" * 10),                  # single high characters only
+    ("某地举行活动，2008年共有3000人参加。" * 3, "参加活动的3000人中，某地有2008人。" * 3),
+    ("短", "市场新报" * 20),
+])
+def test_overlap_counts_the_high_pairs_of_both_sides(before, after):
+    """The numbered pairs give the share the two sets of pairs give."""
+    a, b = articles._high_pairs(after), articles._high_pairs(before)
+    expected = None if len(before) < 30 or len(a) < 30 else len(a & b) / len(a)
+    assert articles._overlap(before, after) == expected
