@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from . import articles as arts
 from . import breaks, metadata, normalize
 from .decode import decode
-from .edits import Edit, Piece
+from .edits import Edit, Lines, Piece
 from .errors import BadInput, ConservationError
 from .page import MAX_LINE_CHARS, Page, split_lines
 
@@ -193,8 +193,9 @@ def _clean_page(text: str, meta: FileMeta, settings: Settings, seen: dict[str, i
     given so far in the file, so that the same text twice is told apart."""
     page, lines, page_edits = prepare_lines(text, meta, settings)
     content, blanks = content_lines(lines)
-    texts = {i: lines[i].text.strip(_WS) for i in content}
-    decisions = breaks.decide([p.text for p in lines], content, blanks)
+    line_texts = lines.texts
+    texts = {i: line_texts[i].strip(_WS) for i in content}
+    decisions = breaks.decide(line_texts, content, blanks)
     blocks = arts.blocks_from(decisions, content, texts, blanks)
     arts.assign_roles(blocks)
     groups = arts.group(blocks)
@@ -233,7 +234,7 @@ def _clean_page(text: str, meta: FileMeta, settings: Settings, seen: dict[str, i
 
 
 def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
-                  ) -> tuple[Page, list[Piece], list[Edit]]:
+                  ) -> tuple[Page, Lines, list[Edit]]:
     """The page, its lines after the page-wide character rules (what break
     repair sees), and the edits those rules made."""
     page = split_lines(text, meta.name, settings.max_line)
@@ -244,22 +245,17 @@ def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
     if normalize.page_script(settings.script) != "none":
         piece = piece.apply("convert_script", normalize.convert_script(
             piece.text, normalize.page_script(settings.script)), page_edits)
-    return page, _line_pieces(piece), page_edits
+    return page, piece.lines(), page_edits
 
 
-def content_lines(lines: list[Piece]) -> tuple[list[int], list[int]]:
+def content_lines(lines: Lines) -> tuple[list[int], list[int]]:
     """Indices of the non-blank lines, and the blank lines between each two."""
-    content = [i for i, p in enumerate(lines) if p.text.strip(_WS)]
+    content = [i for i, t in enumerate(lines.texts) if t.strip(_WS)]
     blanks = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
     return content, blanks
 
 
-def _line_pieces(piece: Piece) -> list[Piece]:
-    """Split the page piece at line ends, each line keeping its raw offsets."""
-    return piece.lines()
-
-
-def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Piece:
+def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
     """Join a block's lines, recording each join and the trimmed margins."""
     idx = block.lines
     if len(idx) == 1:               # most blocks: one line, nothing to join
@@ -284,7 +280,7 @@ def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Pi
     for k in range(1, len(pieces)):
         prev, p, core = pieces[k - 1], pieces[k], cores[k]
         pb, a = margins[k - 1][1], margins[k][0]
-        gap = "\n".join([prev.text[pb:], *[lines[j].text for j in range(idx[k - 1] + 1, idx[k])], p.text[:a]])
+        gap = "\n".join([prev.text[pb:], *lines.texts[idx[k - 1] + 1:idx[k]], p.text[:a]])
         spaced = pb < len(prev.text) or a > 0     # whitespace at the break itself
         sep = " " if spaced and _needs_space(end, core.text[:1]) else ""
         edits.append(Edit("join_lines", prev.raw_offset(pb), gap, sep))
@@ -356,14 +352,14 @@ def _cut_end_mark(last: Piece, edits: list[Edit]) -> Piece:
     return last.slice(0, start)
 
 
-def _remove_marks(g: arts.ArticleBlocks, lines: list[Piece], edits: list[Edit]) -> None:
+def _remove_marks(g: arts.ArticleBlocks, lines: Lines, edits: list[Edit]) -> None:
     """Dividers, end marks and page furniture are removed, and recorded."""
     for mark in g.marks:
         p = _block_piece(mark, lines, edits)
         edits.append(Edit("remove_" + mark.role, p.raw_offset(0), p.text, ""))
 
 
-def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: FileMeta,
+def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMeta,
                   settings: Settings, edits: list[Edit]) -> dict:
     def clean(block: arts.Block) -> Piece:
         return _normalise(_block_piece(block, lines, edits), edits)
