@@ -123,6 +123,29 @@ class Piece:
             n += len(p.text)
         return cls("".join(texts), pos, raw)
 
+    @classmethod
+    def from_runs(cls, texts: Sequence[str], raws: Sequence[int], seps: Sequence[str]) -> "Piece":
+        """``Piece.joined`` of ``Piece.from_raw(texts[k], raws[k])``, without
+        making those pieces: runs that each map one to one onto the raw text.
+
+        >>> p = Piece.from_runs(["ab", "cd"], [10, 20], [" "])
+        >>> p.text, [p.raw_offset(i) for i in range(5)]
+        ('ab cd', [10, 11, 20, 20, 21])
+        """
+        pos, raw, parts = [0], [raws[0]], [texts[0]]
+        n = len(texts[0])
+        for sep, text, r in zip(seps, texts[1:], raws[1:]):
+            if sep:
+                pos.append(n)
+                raw.append(r)
+                parts.append(sep)
+                n += len(sep)
+            pos.append(n)
+            raw.append(r)
+            parts.append(text)
+            n += len(text)
+        return cls("".join(parts), pos, raw)
+
     def apply(self, rule: str, changes: Iterable[Change], sink: list[Edit]) -> "Piece":
         """Make ``changes`` (sorted, non-overlapping) and log them to ``sink``.
 
@@ -279,10 +302,13 @@ class Lines:
     >>> lines.texts, len(lines), lines[2].text, lines[2].raw_offset(0)
     (['ab', '', 'cd'], 3, 'cd', 14)
     """
-    __slots__ = ("texts", "starts", "_piece")
+    __slots__ = ("texts", "starts", "base", "_piece")
 
     def __init__(self, piece: Piece):
         self._piece = piece
+        #: the raw offset of the first line when the piece maps one to one
+        #: onto the raw text (most pages: no rule changed a length), else None
+        self.base = piece._raw[0] if len(piece._pos) == 1 else None
         self.texts = piece.text.split("\n")
         #: where each line starts in the piece's text (one past the line end before)
         self.starts = list(accumulate(map((1).__add__, map(len, self.texts)), initial=0))
@@ -300,6 +326,13 @@ class Lines:
 
     def __iter__(self) -> Iterator[Piece]:
         return map(self.__getitem__, range(len(self.texts)))
+
+    def raw_offset(self, i: int, x: int) -> int:
+        """``self[i].raw_offset(x)``, without making the line's piece where
+        the map is one to one."""
+        if self.base is not None:
+            return self.base + self.starts[i] + x
+        return self[i].raw_offset(x)
 
 
 def apply(finder, text: str) -> str:

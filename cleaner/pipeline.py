@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from . import articles as arts
 from . import breaks, metadata, normalize
 from .decode import decode
-from .edits import Edit, Lines, Piece
+from .edits import Edit, Lines, Piece, _edit
 from .errors import BadInput, ConservationError
 from .page import MAX_LINE_CHARS, Page, split_lines
 
@@ -256,40 +256,46 @@ def content_lines(lines: Lines) -> tuple[list[int], list[int]]:
 
 
 def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
-    """Join a block's lines, recording each join and the trimmed margins."""
+    """Join a block's lines, recording each join and the trimmed margins.
+
+    Works on the lines' texts and raw offsets; pieces are made only of the
+    joined result (and of each line's core where the page's map is not one
+    to one)."""
     idx = block.lines
     if len(idx) == 1:               # most blocks: one line, nothing to join
         return _trimmed(lines[idx[0]], edits)
-    pieces = [lines[i] for i in idx]
-    cores, margins = [], []
-    for p in pieces:
-        t = p.text
+    texts = lines.texts
+    spans = []                      # each line's core, without its margins
+    for i in idx:
+        t = texts[i]
         if t.strip(_WS) is t:       # no margins (most lines): strip gives the same string back
-            margins.append((0, len(t)))
-            cores.append(p)
-            continue
-        a = len(t) - len(t.lstrip(_WS))
-        b = len(t.rstrip(_WS))
-        margins.append((a, b))
-        cores.append(p.slice(a, b))
-    p0, (a0, _) = pieces[0], margins[0]
+            spans.append((0, len(t)))
+        else:
+            spans.append((len(t) - len(t.lstrip(_WS)), len(t.rstrip(_WS))))
+    i0, (a0, b0) = idx[0], spans[0]
     if a0:
-        edits.append(Edit("strip_margins", p0.raw_offset(0), p0.text[:a0], ""))
+        edits.append(_edit(Edit, ("strip_margins", lines.raw_offset(i0, 0), texts[i0][:a0], "")))
     seps = []
-    end = cores[0].text[-1:]          # the last character joined so far
-    for k in range(1, len(pieces)):
-        prev, p, core = pieces[k - 1], pieces[k], cores[k]
-        pb, a = margins[k - 1][1], margins[k][0]
-        gap = "\n".join([prev.text[pb:], *lines.texts[idx[k - 1] + 1:idx[k]], p.text[:a]])
-        spaced = pb < len(prev.text) or a > 0     # whitespace at the break itself
-        sep = " " if spaced and _needs_space(end, core.text[:1]) else ""
-        edits.append(Edit("join_lines", prev.raw_offset(pb), gap, sep))
+    end = texts[i0][a0:b0][-1:]     # the last character joined so far
+    for k in range(1, len(idx)):
+        i, j = idx[k - 1], idx[k]
+        prev, t = texts[i], texts[j]
+        pb, (a, b) = spans[k - 1][1], spans[k]
+        gap = "\n".join([prev[pb:], *texts[i + 1:j], t[:a]])
+        spaced = pb < len(prev) or a > 0     # whitespace at the break itself
+        core = t[a:b]
+        sep = " " if spaced and _needs_space(end, core[:1]) else ""
+        edits.append(_edit(Edit, ("join_lines", lines.raw_offset(i, pb), gap, sep)))
         seps.append(sep)
-        end = core.text[-1:] or sep or end
-    pl, (_, bl) = pieces[-1], margins[-1]
-    if bl < len(pl.text):
-        edits.append(Edit("strip_margins", pl.raw_offset(bl), pl.text[bl:], ""))
-    return Piece.joined(cores, seps) if len(cores) > 1 else cores[0]
+        end = core[-1:] or sep or end
+    il, bl = idx[-1], spans[-1][1]
+    if bl < len(texts[il]):
+        edits.append(_edit(Edit, ("strip_margins", lines.raw_offset(il, bl), texts[il][bl:], "")))
+    if lines.base is not None:      # one to one: each core maps on from its first character
+        starts = lines.starts
+        return Piece.from_runs([texts[i][a:b] for i, (a, b) in zip(idx, spans)],
+                               [lines.base + starts[i] + a for i, (a, _) in zip(idx, spans)], seps)
+    return Piece.joined([lines[i].slice(a, b) for i, (a, b) in zip(idx, spans)], seps)
 
 
 def _trimmed(line: Piece, edits: list[Edit]) -> Piece:

@@ -174,3 +174,22 @@ def test_same_length_changes_by_hand():
     log = []    # a run across the join point: the rebuild maps it from its start
     q = p.apply("w", [(1, 3, "，B")], log)
     assert (q.text, _offsets(q), log[0].offset) == ("a，B", [10, 11, 12, 13], 11)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="ab中", max_size=6), st.integers(0, 500),
+                          st.sampled_from(["", " "])), min_size=1, max_size=5))
+def test_from_runs_is_joined_from_raw(runs):
+    texts, raws, seps = [t for t, _, _ in runs], [r for _, r, _ in runs], [s for _, _, s in runs[1:]]
+    got = Piece.from_runs(texts, raws, seps)
+    want = Piece.joined([Piece.from_raw(t, r) for t, r in zip(texts, raws)], seps)
+    assert got.text == want.text
+    assert (got._pos, got._raw) == (want._pos, want._raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中\n", max_size=20), st.data())
+def test_line_raw_offsets_are_those_of_the_line_pieces(text, data):
+    lines = _anchored(data, text, 50).lines()
+    for i, line in enumerate(lines):
+        assert [lines.raw_offset(i, x) for x in range(len(line.text) + 1)] == _offsets(line)
