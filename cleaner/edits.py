@@ -263,18 +263,23 @@ class Piece:
         na = len(apos)
         edits: list[Edit] = []
         parts: list[str] = []
+        far = len(text) + 1         # past every anchor
         k, last = 0, 0
+        shift = araw[0]             # raw offset minus position, at anchor k (at 0)
+        nxt = apos[1] if na > 1 else far    # where the anchor after k is
         for start, end, new in changes:
             if len(new) != end - start or start < last:
                 return None     # a length change (or bad order: the full path says so)
-            while k + 1 < na and apos[k + 1] <= start:
+            while nxt <= start:
                 k += 1
-            if k + 1 < na and apos[k + 1] < end:
+                shift = araw[k] - apos[k]
+                nxt = apos[k + 1] if k + 1 < na else far
+            if nxt < end:
                 return None     # the map changes inside: the full path folds it
             old = text[start:end]
             if old == new:
                 continue
-            edits.append(_edit(Edit, (rule, araw[k] + start - apos[k], old, new)))
+            edits.append(_edit(Edit, (rule, shift + start, old, new)))
             parts += (text[last:start], new)
             last = end
         if not edits:

@@ -13,6 +13,7 @@ import hashlib
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
 from typing import Iterable, Iterator
 
 
@@ -250,8 +251,9 @@ def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
 
 def content_lines(lines: Lines) -> tuple[list[int], list[int]]:
     """Indices of the non-blank lines, and the blank lines between each two."""
-    content = [i for i, t in enumerate(lines.texts) if t.strip(_WS)]
-    blanks = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
+    # (in C: the indices whose stripped text is not empty)
+    content = list(compress(count(), map(str.strip, lines.texts, repeat(_WS))))
+    blanks = [b - a - 1 for a, b in zip(content, content[1:])]
     return content, blanks
 
 
