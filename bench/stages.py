@@ -45,9 +45,9 @@ def main() -> None:
         t1 = time.process_time()
         page, lines, _ = P.prepare_lines(text, meta, settings)
         content, blanks = P.content_lines(lines)
-        texts = {i: lines[i].text.strip(P._WS) for i in content}
+        texts = {i: lines.texts[i].strip(P._WS) for i in content}
         t2 = time.process_time()
-        decisions = breaks.decide([p.text for p in lines], content, blanks)
+        decisions = breaks.decide(lines.texts, content, blanks)
         t3 = time.process_time()
         blocks = arts.blocks_from(decisions, content, texts, blanks)
         arts.assign_roles(blocks)

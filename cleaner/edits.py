@@ -14,6 +14,7 @@ edit, not one per character.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 Change = tuple[int, int, str]
@@ -86,38 +87,14 @@ class Piece:
             new_raw.append(raws[i])
         return Piece(self.text[a:b], new_pos, new_raw)
 
-    def lines(self) -> list["Piece"]:
+    def lines(self) -> "Lines":
         """The piece cut at each ``\\n`` (dropped), each line keeping its raw offsets.
-
-        The same as slicing out every line, but the anchors are walked once
-        for the whole text rather than searched once per line.
 
         >>> p = Piece.from_raw("ab\\ncd\\n", 10).apply("x", [(4, 5, "D")], [])
         >>> [(line.text, line.raw_offset(0), line.raw_offset(1)) for line in p.lines()]
         [('ab', 10, 11), ('cD', 13, 14), ('', 16, 17)]
         """
-        parts = self.text.split("\n")
-        pos, raws = self._pos, self._raw
-        if len(pos) == 1:           # one anchor: each line starts at its raw offset
-            out, at = [], raws[0]
-            for part in parts:
-                out.append(Piece(part, [0], [at]))
-                at += len(part) + 1
-            return out
-        out, na, k, a = [], len(pos), 0, 0
-        for part in parts:
-            b = a + len(part)
-            while k + 1 < na and pos[k + 1] <= a:   # the last anchor at or before a
-                k += 1
-            new_pos, new_raw = [0], [raws[k] + (a - pos[k])]
-            i = k + 1
-            while i < na and pos[i] < b:
-                new_pos.append(pos[i] - a)
-                new_raw.append(raws[i])
-                i += 1
-            out.append(Piece(part, new_pos, new_raw))
-            a = b + 1
-        return out
+        return Lines(self)
 
     @classmethod
     def joined(cls, pieces: Sequence["Piece"], seps: Sequence[str]) -> "Piece":
@@ -146,6 +123,29 @@ class Piece:
             n += len(p.text)
         return cls("".join(texts), pos, raw)
 
+    @classmethod
+    def from_runs(cls, texts: Sequence[str], raws: Sequence[int], seps: Sequence[str]) -> "Piece":
+        """``Piece.joined`` of ``Piece.from_raw(texts[k], raws[k])``, without
+        making those pieces: runs that each map one to one onto the raw text.
+
+        >>> p = Piece.from_runs(["ab", "cd"], [10, 20], [" "])
+        >>> p.text, [p.raw_offset(i) for i in range(5)]
+        ('ab cd', [10, 11, 20, 20, 21])
+        """
+        pos, raw, parts = [0], [raws[0]], [texts[0]]
+        n = len(texts[0])
+        for sep, text, r in zip(seps, texts[1:], raws[1:]):
+            if sep:
+                pos.append(n)
+                raw.append(r)
+                parts.append(sep)
+                n += len(sep)
+            pos.append(n)
+            raw.append(r)
+            parts.append(text)
+            n += len(text)
+        return cls("".join(parts), pos, raw)
+
     def apply(self, rule: str, changes: Iterable[Change], sink: list[Edit]) -> "Piece":
         """Make ``changes`` (sorted, non-overlapping) and log them to ``sink``.
 
@@ -155,6 +155,14 @@ class Piece:
         >>> log
         [Edit(rule='comma', offset=101, before=',', after='，')]
         """
+        if not isinstance(changes, list):
+            changes = list(changes)
+        done = self._replace_in_place(rule, changes, sink)
+        return done if done is not None else self._rebuilt(rule, changes, sink)
+
+    def _rebuilt(self, rule: str, changes: list[Change], sink: list[Edit]) -> "Piece":
+        """:meth:`apply` for any changes: the text and its offset map are
+        built anew, with an anchor only where the map changes."""
         text = self.text
         apos, araw = self._pos, self._raw
         na = len(apos)
@@ -235,6 +243,101 @@ class Piece:
                     raw.append(araw[k])
             parts.append(text[last:])
         return Piece("".join(parts), pos, raw)
+
+    def _replace_in_place(self, rule: str, changes: list[Change], sink: list[Edit]) -> "Piece | None":
+        """:meth:`apply` for changes that each keep their length and hold no
+        anchor strictly inside (most: one mark widened, one run folded):
+        the offset map stays as it is, so only the text is rebuilt and the
+        edits recorded. None, with nothing recorded, when a change is not
+        of that kind.
+
+        >>> log = []
+        >>> p = Piece.from_raw("a,b;c", 10)._replace_in_place("w", [(1, 2, "，"), (3, 4, "；")], log)
+        >>> p.text, [e.offset for e in log]
+        ('a，b；c', [11, 13])
+        >>> Piece.from_raw("a,b", 10)._replace_in_place("w", [(1, 2, "")], log) is None
+        True
+        """
+        text = self.text
+        apos, araw = self._pos, self._raw
+        na = len(apos)
+        edits: list[Edit] = []
+        parts: list[str] = []
+        far = len(text) + 1         # past every anchor
+        k, last = 0, 0
+        shift = araw[0]             # raw offset minus position, at anchor k (at 0)
+        nxt = apos[1] if na > 1 else far    # where the anchor after k is
+        for start, end, new in changes:
+            if len(new) != end - start or start < last:
+                return None     # a length change (or bad order: the full path says so)
+            while nxt <= start:
+                k += 1
+                shift = araw[k] - apos[k]
+                nxt = apos[k + 1] if k + 1 < na else far
+            if nxt < end:
+                return None     # the map changes inside: the full path folds it
+            old = text[start:end]
+            if old == new:
+                continue
+            edits.append(_edit(Edit, (rule, shift + start, old, new)))
+            parts += (text[last:start], new)
+            last = end
+        if not edits:
+            return self
+        sink += edits
+        parts.append(text[last:])
+        if na > 1 and apos[-1] == len(text):
+            # anchors at the very end (an empty piece joined last) map the
+            # end position only: a rebuild drops them, and so is done here
+            while na > 1 and apos[na - 1] == len(text):
+                na -= 1
+            apos, araw = apos[:na], araw[:na]
+        return Piece("".join(parts), apos, araw)
+
+
+class Lines:
+    """The lines of a piece: their texts at once, and each line as a
+    :class:`Piece` (the slice between its line ends) only when asked for.
+
+    A page has about as many blank lines as lines of text, and only its
+    text is ever read of most lines: making a piece of every line was
+    one of the larger costs of preparing a page.
+
+    >>> lines = Piece.from_raw("ab\\n\\ncd", 10).lines()
+    >>> lines.texts, len(lines), lines[2].text, lines[2].raw_offset(0)
+    (['ab', '', 'cd'], 3, 'cd', 14)
+    """
+    __slots__ = ("texts", "starts", "base", "_piece")
+
+    def __init__(self, piece: Piece):
+        self._piece = piece
+        #: the raw offset of the first line when the piece maps one to one
+        #: onto the raw text (most pages: no rule changed a length), else None
+        self.base = piece._raw[0] if len(piece._pos) == 1 else None
+        self.texts = piece.text.split("\n")
+        #: where each line starts in the piece's text (one past the line end before)
+        self.starts = list(accumulate(map((1).__add__, map(len, self.texts)), initial=0))
+        self.starts.pop()           # (past the end)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> Piece:
+        text, a = self.texts[i], self.starts[i]
+        piece = self._piece
+        if len(piece._pos) == 1:    # one anchor: the line starts at its raw offset
+            return Piece(text, [0], [piece._raw[0] + a])
+        return piece.slice(a, a + len(text))
+
+    def __iter__(self) -> Iterator[Piece]:
+        return map(self.__getitem__, range(len(self.texts)))
+
+    def raw_offset(self, i: int, x: int) -> int:
+        """``self[i].raw_offset(x)``, without making the line's piece where
+        the map is one to one."""
+        if self.base is not None:
+            return self.base + self.starts[i] + x
+        return self[i].raw_offset(x)
 
 
 def apply(finder, text: str) -> str:

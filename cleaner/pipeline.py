@@ -13,13 +13,14 @@ import hashlib
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
 from typing import Iterable, Iterator
 
 
 from . import articles as arts
 from . import breaks, metadata, normalize
 from .decode import decode
-from .edits import Edit, Piece
+from .edits import Edit, Lines, Piece, _edit
 from .errors import BadInput, ConservationError
 from .page import MAX_LINE_CHARS, Page, split_lines
 
@@ -193,8 +194,9 @@ def _clean_page(text: str, meta: FileMeta, settings: Settings, seen: dict[str, i
     given so far in the file, so that the same text twice is told apart."""
     page, lines, page_edits = prepare_lines(text, meta, settings)
     content, blanks = content_lines(lines)
-    texts = {i: lines[i].text.strip(_WS) for i in content}
-    decisions = breaks.decide([p.text for p in lines], content, blanks)
+    line_texts = lines.texts
+    texts = {i: line_texts[i].strip(_WS) for i in content}
+    decisions = breaks.decide(line_texts, content, blanks)
     blocks = arts.blocks_from(decisions, content, texts, blanks)
     arts.assign_roles(blocks)
     groups = arts.group(blocks)
@@ -233,7 +235,7 @@ def _clean_page(text: str, meta: FileMeta, settings: Settings, seen: dict[str, i
 
 
 def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
-                  ) -> tuple[Page, list[Piece], list[Edit]]:
+                  ) -> tuple[Page, Lines, list[Edit]]:
     """The page, its lines after the page-wide character rules (what break
     repair sees), and the edits those rules made."""
     page = split_lines(text, meta.name, settings.max_line)
@@ -244,56 +246,58 @@ def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
     if normalize.page_script(settings.script) != "none":
         piece = piece.apply("convert_script", normalize.convert_script(
             piece.text, normalize.page_script(settings.script)), page_edits)
-    return page, _line_pieces(piece), page_edits
+    return page, piece.lines(), page_edits
 
 
-def content_lines(lines: list[Piece]) -> tuple[list[int], list[int]]:
+def content_lines(lines: Lines) -> tuple[list[int], list[int]]:
     """Indices of the non-blank lines, and the blank lines between each two."""
-    content = [i for i, p in enumerate(lines) if p.text.strip(_WS)]
-    blanks = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
+    # (in C: the indices whose stripped text is not empty)
+    content = list(compress(count(), map(str.strip, lines.texts, repeat(_WS))))
+    blanks = [b - a - 1 for a, b in zip(content, content[1:])]
     return content, blanks
 
 
-def _line_pieces(piece: Piece) -> list[Piece]:
-    """Split the page piece at line ends, each line keeping its raw offsets."""
-    return piece.lines()
+def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
+    """Join a block's lines, recording each join and the trimmed margins.
 
-
-def _block_piece(block: arts.Block, lines: list[Piece], edits: list[Edit]) -> Piece:
-    """Join a block's lines, recording each join and the trimmed margins."""
+    Works on the lines' texts and raw offsets; pieces are made only of the
+    joined result (and of each line's core where the page's map is not one
+    to one)."""
     idx = block.lines
     if len(idx) == 1:               # most blocks: one line, nothing to join
         return _trimmed(lines[idx[0]], edits)
-    pieces = [lines[i] for i in idx]
-    cores, margins = [], []
-    for p in pieces:
-        t = p.text
+    texts = lines.texts
+    spans = []                      # each line's core, without its margins
+    for i in idx:
+        t = texts[i]
         if t.strip(_WS) is t:       # no margins (most lines): strip gives the same string back
-            margins.append((0, len(t)))
-            cores.append(p)
-            continue
-        a = len(t) - len(t.lstrip(_WS))
-        b = len(t.rstrip(_WS))
-        margins.append((a, b))
-        cores.append(p.slice(a, b))
-    p0, (a0, _) = pieces[0], margins[0]
+            spans.append((0, len(t)))
+        else:
+            spans.append((len(t) - len(t.lstrip(_WS)), len(t.rstrip(_WS))))
+    i0, (a0, b0) = idx[0], spans[0]
     if a0:
-        edits.append(Edit("strip_margins", p0.raw_offset(0), p0.text[:a0], ""))
+        edits.append(_edit(Edit, ("strip_margins", lines.raw_offset(i0, 0), texts[i0][:a0], "")))
     seps = []
-    end = cores[0].text[-1:]          # the last character joined so far
-    for k in range(1, len(pieces)):
-        prev, p, core = pieces[k - 1], pieces[k], cores[k]
-        pb, a = margins[k - 1][1], margins[k][0]
-        gap = "\n".join([prev.text[pb:], *[lines[j].text for j in range(idx[k - 1] + 1, idx[k])], p.text[:a]])
-        spaced = pb < len(prev.text) or a > 0     # whitespace at the break itself
-        sep = " " if spaced and _needs_space(end, core.text[:1]) else ""
-        edits.append(Edit("join_lines", prev.raw_offset(pb), gap, sep))
+    end = texts[i0][a0:b0][-1:]     # the last character joined so far
+    for k in range(1, len(idx)):
+        i, j = idx[k - 1], idx[k]
+        prev, t = texts[i], texts[j]
+        pb, (a, b) = spans[k - 1][1], spans[k]
+        gap = "\n".join([prev[pb:], *texts[i + 1:j], t[:a]])
+        spaced = pb < len(prev) or a > 0     # whitespace at the break itself
+        core = t[a:b]
+        sep = " " if spaced and _needs_space(end, core[:1]) else ""
+        edits.append(_edit(Edit, ("join_lines", lines.raw_offset(i, pb), gap, sep)))
         seps.append(sep)
-        end = core.text[-1:] or sep or end
-    pl, (_, bl) = pieces[-1], margins[-1]
-    if bl < len(pl.text):
-        edits.append(Edit("strip_margins", pl.raw_offset(bl), pl.text[bl:], ""))
-    return Piece.joined(cores, seps) if len(cores) > 1 else cores[0]
+        end = core[-1:] or sep or end
+    il, bl = idx[-1], spans[-1][1]
+    if bl < len(texts[il]):
+        edits.append(_edit(Edit, ("strip_margins", lines.raw_offset(il, bl), texts[il][bl:], "")))
+    if lines.base is not None:      # one to one: each core maps on from its first character
+        starts = lines.starts
+        return Piece.from_runs([texts[i][a:b] for i, (a, b) in zip(idx, spans)],
+                               [lines.base + starts[i] + a for i, (a, _) in zip(idx, spans)], seps)
+    return Piece.joined([lines[i].slice(a, b) for i, (a, b) in zip(idx, spans)], seps)
 
 
 def _trimmed(line: Piece, edits: list[Edit]) -> Piece:
@@ -356,14 +360,14 @@ def _cut_end_mark(last: Piece, edits: list[Edit]) -> Piece:
     return last.slice(0, start)
 
 
-def _remove_marks(g: arts.ArticleBlocks, lines: list[Piece], edits: list[Edit]) -> None:
+def _remove_marks(g: arts.ArticleBlocks, lines: Lines, edits: list[Edit]) -> None:
     """Dividers, end marks and page furniture are removed, and recorded."""
     for mark in g.marks:
         p = _block_piece(mark, lines, edits)
         edits.append(Edit("remove_" + mark.role, p.raw_offset(0), p.text, ""))
 
 
-def _build_record(g: arts.ArticleBlocks, lines: list[Piece], page: Page, meta: FileMeta,
+def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMeta,
                   settings: Settings, edits: list[Edit]) -> dict:
     def clean(block: arts.Block) -> Piece:
         return _normalise(_block_piece(block, lines, edits), edits)

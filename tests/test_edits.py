@@ -109,6 +109,8 @@ class Mapped(Naive):
     def apply(self, changes):
         out, last = [], 0
         for a, b, new in changes:
+            if "".join(ch for ch, _ in self.chars[a:b]) == new:
+                continue    # a change that changes nothing is not made (nor recorded)
             out += self.chars[last:a]
             at = self.chars[a][1] if a < len(self.chars) else self.chars[-1][1] + 1
             out += [(ch, at + j) for j, ch in enumerate(new)]
@@ -135,3 +137,59 @@ def test_written_characters_map_from_where_they_were_written(lines, data):
         piece = piece.apply("r", changes, [])
         model.apply(changes)
         assert [piece.raw_offset(i) for i in range(len(piece.text))] == [r for _, r in model.chars]
+
+
+@st.composite
+def same_length_changes(draw, size):
+    cuts = sorted(set(draw(st.lists(st.integers(0, size), max_size=8))))
+    out, last = [], 0
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        if a >= last:
+            out.append((a, b, draw(st.text(alphabet="，。甲乙", min_size=b - a, max_size=b - a))))
+            last = b
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="abc中", max_size=6), min_size=1, max_size=4), st.data())
+def test_same_length_changes_map_as_a_rebuild_does(lines, data):
+    """The in-place path of apply (changes that keep their length) gives the
+    text, offsets and edits that rebuilding the piece gives."""
+    piece = Piece.joined([_anchored(data, line, 100 * k) for k, line in enumerate(lines)],
+                         [""] * (len(lines) - 1))
+    changes = data.draw(same_length_changes(len(piece.text)))
+    fast, slow = [], []
+    got, want = piece.apply("r", changes, fast), piece._rebuilt("r", changes, slow)
+    assert got.text == want.text
+    assert _offsets(got) == _offsets(want)
+    assert fast == slow
+
+
+def test_same_length_changes_by_hand():
+    log = []
+    p = Piece.joined([Piece.from_raw("a,", 10), Piece.from_raw("b", 20)], [""])
+    q = p.apply("w", [(1, 2, "，"), (2, 3, "B")], log)
+    assert (q.text, _offsets(q)) == ("a，B", [10, 11, 20, 21])
+    assert [(e.offset, e.before, e.after) for e in log] == [(11, ",", "，"), (20, "b", "B")]
+    log = []    # a run across the join point: the rebuild maps it from its start
+    q = p.apply("w", [(1, 3, "，B")], log)
+    assert (q.text, _offsets(q), log[0].offset) == ("a，B", [10, 11, 12, 13], 11)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="ab中", max_size=6), st.integers(0, 500),
+                          st.sampled_from(["", " "])), min_size=1, max_size=5))
+def test_from_runs_is_joined_from_raw(runs):
+    texts, raws, seps = [t for t, _, _ in runs], [r for _, r, _ in runs], [s for _, _, s in runs[1:]]
+    got = Piece.from_runs(texts, raws, seps)
+    want = Piece.joined([Piece.from_raw(t, r) for t, r in zip(texts, raws)], seps)
+    assert got.text == want.text
+    assert (got._pos, got._raw) == (want._pos, want._raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中\n", max_size=20), st.data())
+def test_line_raw_offsets_are_those_of_the_line_pieces(text, data):
+    lines = _anchored(data, text, 50).lines()
+    for i, line in enumerate(lines):
+        assert [lines.raw_offset(i, x) for x in range(len(line.text) + 1)] == _offsets(line)
