@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from operator import mul as _mul
+from operator import add, mul as _mul
 from importlib import resources
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
@@ -291,12 +291,14 @@ def page_stats(texts: Sequence[str], blanks: Sequence[int],
     if sentence is None:
         sentence = list(map(ends_sentence, texts))
     ended = sum(sentence) / n if n else 0.0
-    starts = [0, *accumulate(len(t) + 1 for t in texts)][:-1]
+    text = "\n".join(texts)
+    # line i starts after the i lines before it and their newlines
+    starts = list(map(add, accumulate(map(len, texts), initial=0), range(n)))
     # rows of a table are alike in length without being wrapped: they don't make a width
-    rows = {i for i, t in enumerate(texts) if " " in t and _TABLE_ROW.match(t)}
+    rows = {i for i in _lines_holding(text, starts, " ") if _TABLE_ROW.match(texts[i])}
     if rows:
         lengths = sorted(len(t) for i, t in enumerate(texts) if i not in rows)
-    return PageStats(median or 1, full_width(lengths), gap, ended, "\n".join(texts), starts)
+    return PageStats(median or 1, full_width(lengths), gap, ended, text, starts)
 
 
 #: A row of a table: a label, then two or more columns of figures (``上证指数 3245.67 +12.34 +0.38%``).
@@ -332,12 +334,21 @@ def full_width(lengths: Sequence[int]) -> float:
         return 0
     xs = sorted(lengths)
     # windows [x - tol, x] over the sorted lengths, one per length; the longer wins a tie
-    best_count, best = max((bisect_right(xs, x) - bisect_left(xs, x - max(2, int(0.08 * x))), x)
-                           for x in set(xs))
-    above = n - bisect_right(xs, best + max(2, int(0.08 * best)))
+    tol = _TOLERANCE if xs[-1] < len(_TOLERANCE) else _tolerances(xs[-1])
+    best_count, best = max((bisect_right(xs, x) - bisect_left(xs, x - tol[x]), x) for x in set(xs))
+    above = n - bisect_right(xs, best + tol[best])
     if best >= 8 and best_count >= max(3, 0.25 * n) and above <= 0.15 * n:
         return best
     return 0
+
+
+def _tolerances(longest: int) -> list[int]:
+    """How much shorter than a full line of each length 0..``longest`` a
+    line may be and still be full."""
+    return [max(2, int(0.08 * x)) for x in range(longest + 1)]
+
+
+_TOLERANCE = _tolerances(1023)
 
 
 def _self_pair(page: PageStats, k: int, prev: str, nxt: str) -> str | None:
@@ -510,12 +521,12 @@ class PageLines:
 
 def _plain_lines(texts: Sequence[str], page: PageStats) -> tuple[list[bool], list[bool]]:
     """Which lines are known at once to be no byline and which no credit:
-    those that hold none of the words they need (most). The credit words
-    are found with ``str.find`` over the page (a third of the cost of
-    :func:`metadata.may_be_credit` on each line)."""
+    those that hold none of the words they need (most). Only lines holding
+    a character that starts a credit word (found with ``str.find`` over the
+    page, faster than for the words themselves) are tested for the words."""
     credit = [False] * len(texts)
-    for i in _lines_holding(page.text, page.starts, metadata.CREDIT_HINT_WORDS):
-        credit[i] = True
+    for i in _lines_holding(page.text, page.starts, _CREDIT_START):
+        credit[i] = metadata.may_be_credit(texts[i])
     return [not (c or _may_open_byline(t)) for c, t in zip(credit, texts)], [not c for c in credit]
 
 
@@ -577,6 +588,8 @@ def _end_class(last: str) -> str:
     return "end_other"
 
 
+#: The characters that start the words a credit needs (:func:`metadata.may_be_credit`).
+_CREDIT_START = sorted({w[0] for w in metadata.CREDIT_HINT_WORDS})
 _SPACES = (" ", "\u3000", "\t")
 _BRACKET_OR_NEWLINE = re.compile("[\n" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
 #: The characters but digits a news lead (:data:`_LEAD`) may open with.
