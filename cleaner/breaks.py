@@ -460,7 +460,8 @@ class PageLines:
         shape = self.heading_shape = [p and not s for p, s in zip(short_plain, sentence)]
         heading_below = max(0.6 * page.median, 24)      # heading_like(), for a short unpunctuated line
         heading = self.heading = [h and n < heading_below for h, n in zip(shape, lens)]
-        marks = list(map(metadata.LIST_MARKER.match, texts))
+        marker, marker_first = metadata.LIST_MARKER.match, metadata.LIST_MARKER_FIRST
+        marks = [marker(t) if c in marker_first or c.isdigit() else None for c, t in zip(firsts, texts)]
         list_heading = [m is not None and n <= HEADING_MAX and not punct(t, m.end())
                         for m, n, t in zip(marks, lens, texts)]
         unknown = [False] * len(texts)

@@ -1037,3 +1037,6 @@ def lead_date(text: str, year: int | None) -> str | None:
 #: whole page at once; a test checks that they are the patterns' own.
 BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记者", "通讯员", "实习生", "撰稿", "评论员", "书评人")
 CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "作者")
+#: The characters but digits a :data:`LIST_MARKER` may open with, the cheap
+#: first test for callers that try every line of a page.
+LIST_MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩●◆■□▲△★☆◇○·•第")

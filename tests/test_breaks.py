@@ -504,3 +504,12 @@ def test_clause_punctuation_takes_unicode_white_space():
 def test_spaced_lines(texts, table, inner):
     pg = breaks.PageLines(texts, [1] * (len(texts) - 1))
     assert breaks._spaced_lines(texts, pg.page, pg.heading_shape) == (table, inner)
+
+
+def test_list_marker_openings_are_listed():
+    """Every character a list marker can open with passes the first-character test."""
+    tails = ["、", "，", ".", "．", "）", ")", "1)", "一）", "1）", "一、", "一，", "1、", "10、", "十）", "章", ""]
+    for code in range(0x10000):
+        ch = chr(code)
+        if any(metadata.LIST_MARKER.match(ch + t) for t in tails):
+            assert ch in metadata.LIST_MARKER_FIRST or ch.isdigit(), ch
