@@ -39,9 +39,9 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from operator import mul as _mul
+from operator import add, mul as _mul
 from importlib import resources
-from typing import Callable, Iterator, NamedTuple, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import regex
 
@@ -51,7 +51,6 @@ from .chars import CLAUSE_FINAL, CLOSERS, NO_LINE_START, OPENERS, PAIRS, SENTENC
 _STRIP = " \t\u3000\u00a0"
 _CLOSER_OF = {v: k for k, v in PAIRS.items()}
 _BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
-_BRACKET_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
 _HAN = regex.compile(r"\p{Han}")
 _ALNUM = regex.compile(r"[A-Za-z0-9]")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -67,8 +66,10 @@ _LEAD = regex.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年|\d{1,2}日[上下凌晚早中午傍夜]"
     r"|(?:昨|今|前)(?:天|日|晚|年)|(?:近|日前|目前|上周|本周|上月|本月|当天|当日|此前|日前)"
     r"|据(?:了解|悉|介绍|报道|统计)|记者(?:从|获悉|了解|近日|日前))")
-#: Punctuation that ends a clause or stands between clauses.
-_ANY_PUNCT = regex.compile(r"[，,。；;、：:！!？?…（）()“”《》\s]")
+#: Punctuation that ends a clause or stands between clauses, and white
+#: space (Unicode's, spelled out: the standard library's ``\s`` also takes
+#: the separators \x1c-\x1f; its ``re`` costs a third of ``regex`` per call).
+_ANY_PUNCT = re.compile("[，,。；;、：:！!？?…（）()“”《》\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 #: What may follow a digit inside one number or quantity (units, measure
 #: words, dates and times): a line ending in a digit before one of these
 #: was broken by layout.
@@ -290,12 +291,14 @@ def page_stats(texts: Sequence[str], blanks: Sequence[int],
     if sentence is None:
         sentence = list(map(ends_sentence, texts))
     ended = sum(sentence) / n if n else 0.0
-    starts = [0, *accumulate(len(t) + 1 for t in texts)][:-1]
+    text = "\n".join(texts)
+    # line i starts after the i lines before it and their newlines
+    starts = list(map(add, accumulate(map(len, texts), initial=0), range(n)))
     # rows of a table are alike in length without being wrapped: they don't make a width
-    rows = {i for i, t in enumerate(texts) if " " in t and _TABLE_ROW.match(t)}
+    rows = {i for i in _lines_holding(text, starts, " ") if _TABLE_ROW.match(texts[i])}
     if rows:
         lengths = sorted(len(t) for i, t in enumerate(texts) if i not in rows)
-    return PageStats(median or 1, full_width(lengths), gap, ended, "\n".join(texts), starts)
+    return PageStats(median or 1, full_width(lengths), gap, ended, text, starts)
 
 
 #: A row of a table: a label, then two or more columns of figures (``上证指数 3245.67 +12.34 +0.38%``).
@@ -331,12 +334,21 @@ def full_width(lengths: Sequence[int]) -> float:
         return 0
     xs = sorted(lengths)
     # windows [x - tol, x] over the sorted lengths, one per length; the longer wins a tie
-    best_count, best = max((bisect_right(xs, x) - bisect_left(xs, x - max(2, int(0.08 * x))), x)
-                           for x in set(xs))
-    above = n - bisect_right(xs, best + max(2, int(0.08 * best)))
+    tol = _TOLERANCE if xs[-1] < len(_TOLERANCE) else _tolerances(xs[-1])
+    best_count, best = max((bisect_right(xs, x) - bisect_left(xs, x - tol[x]), x) for x in set(xs))
+    above = n - bisect_right(xs, best + tol[best])
     if best >= 8 and best_count >= max(3, 0.25 * n) and above <= 0.15 * n:
         return best
     return 0
+
+
+def _tolerances(longest: int) -> list[int]:
+    """How much shorter than a full line of each length 0..``longest`` a
+    line may be and still be full."""
+    return [max(2, int(0.08 * x)) for x in range(longest + 1)]
+
+
+_TOLERANCE = _tolerances(1023)
 
 
 def _self_pair(page: PageStats, k: int, prev: str, nxt: str) -> str | None:
@@ -370,7 +382,10 @@ def _clause_class(prev: str, nxt: str) -> str:
 
 def _dateline_across(prev: str, nxt: str) -> bool:
     """Does the join complete a dateline (``新华社乌鲁木齐1月2`` + ``5日电``)?"""
-    m = metadata.match_dateline(prev + nxt[:40])
+    text = prev + nxt[:40]
+    if not metadata.may_open_byline(text):      # no dateline word: the cheap test first
+        return False
+    m = metadata.match_dateline(text)
     return m is not None and m.end() > len(prev)
 
 
@@ -445,17 +460,14 @@ class PageLines:
         shape = self.heading_shape = [p and not s for p, s in zip(short_plain, sentence)]
         heading_below = max(0.6 * page.median, 24)      # heading_like(), for a short unpunctuated line
         heading = self.heading = [h and n < heading_below for h, n in zip(shape, lens)]
-        marks = list(map(metadata.LIST_MARKER.match, texts))
+        marker, marker_first = metadata.LIST_MARKER.match, metadata.LIST_MARKER_FIRST
+        marks = [marker(t) if c in marker_first or c.isdigit() else None for c, t in zip(firsts, texts)]
         list_heading = [m is not None and n <= HEADING_MAX and not punct(t, m.end())
                         for m, n, t in zip(marks, lens, texts)]
         unknown = [False] * len(texts)
         self.byline = unknown[:]
-        # most lines hold no word a byline or credit needs: known from the start to be neither
-        credit_word = list(map(metadata.may_be_credit, texts))
-        self.known = ([not (c or _may_open_byline(t)) for c, t in zip(credit_word, texts)],
-                      [not c for c in credit_word])
-        table = list(map(_has_columns, texts)) if _may_have_columns(page.text) else unknown
-        inner = [h and not c and _inner_space(t) for h, c, t in zip(shape, table, texts)]
+        self.known = _plain_lines(texts, page)
+        table, inner = _spaced_lines(texts, page, shape)
         known, cls = words.tables().known, words.tables().classes.get
         # words.last_word_class() and first_word_class(), spelled out for speed
         last_class = [None if e in _NO_LAST_CLASS else cls(w) if (w := t[-4:]) in known else cls(w)
@@ -466,13 +478,13 @@ class PageLines:
         tail_max = min(HEADING_MAX, 0.5 * page.median + 4)
         self.next = list(zip(
             first, [m is not None for m in marks], unknown,
-            [m is not None for m in map(_LEAD.match, texts)],     # a lead's opening is a few characters
+            [(c in _LEAD_FIRST or c.isdigit()) and _LEAD.match(t) is not None for c, t in zip(firsts, texts)],
             [s and n < tail_max for s, n in zip(sentence, lens)], heading,
             [cls(w) if (w := t[:4]) in known else cls(w) if (w := t[:3]) in known else cls(w)
              if (w := t[:2]) in known else cls(t[:1]) for t in texts], table))
         self.prev_ids = list(map(_PREV_IDS.__getitem__, self.prev))
         self.next_ids = list(map(_NEXT_IDS.__getitem__, self.next))
-        self.brackets = [bracket_effect("".join(b)) if b else None for b in map(_BRACKET_CHARS.findall, texts)]
+        self.brackets = [bracket_effect(b) if b else None for b in _line_brackets(page.text)]
         self.hard = [c in NO_LINE_START or p in OPENERS for p, c in zip(lasts, firsts[1:])]
 
     def words_across(self) -> list[tuple[float, str | None, bool, str | None, float | None]]:
@@ -508,6 +520,51 @@ class PageLines:
             self.resolve(self.CREDIT, i)
 
 
+def _plain_lines(texts: Sequence[str], page: PageStats) -> tuple[list[bool], list[bool]]:
+    """Which lines are known at once to be no byline and which no credit:
+    those that hold none of the words they need (most). Only lines holding
+    a character that starts a credit word (found with ``str.find`` over the
+    page, faster than for the words themselves) are tested for the words."""
+    credit = [False] * len(texts)
+    for i in _lines_holding(page.text, page.starts, _CREDIT_START):
+        credit[i] = metadata.may_be_credit(texts[i])
+    return [not (c or _may_open_byline(t)) for c, t in zip(credit, texts)], [not c for c in credit]
+
+
+def _lines_holding(text: str, starts: Sequence[int], needles: Iterable[str]) -> list[int]:
+    """The lines of ``text`` (lines joined by newlines, line ``i`` at
+    ``starts[i]``) that hold any of ``needles``, in no particular order:
+    ``str.find`` over the page, which skips to the next line after a hit."""
+    found = set()
+    n = len(starts)
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            k = bisect_right(starts, at)            # the line after the hit's
+            found.add(k - 1)
+            if k == n:
+                break
+            at = text.find(needle, starts[k])
+    return list(found)
+
+
+def _spaced_lines(texts: Sequence[str], page: PageStats, shape: Sequence[bool]) -> tuple[list[bool], list[bool]]:
+    """Whether each line has columns (:func:`_has_columns`), and whether a
+    heading-shaped line without them has a space between two parts
+    (:func:`_inner_space`); only lines holding a space can."""
+    table, inner = [False] * len(texts), [False] * len(texts)
+    for i in _lines_holding(page.text, page.starts, _SPACES):
+        table[i] = has = _has_columns(texts[i])
+        inner[i] = shape[i] and not has and _inner_space(texts[i])
+    return table, inner
+
+
+def _line_brackets(text: str) -> list[str]:
+    """The brackets and quotes of each line of ``text`` (lines joined by
+    newlines), in order: one scan of the page."""
+    return "".join(_BRACKET_OR_NEWLINE.findall(text)).split("\n")
+
+
 def _may_open_byline(text: str) -> bool:
     """False when the line opens with no dateline or byline: none of the
     words they hold where :func:`metadata.starts_with_byline` looks (a
@@ -532,6 +589,12 @@ def _end_class(last: str) -> str:
     return "end_other"
 
 
+#: The characters that start the words a credit needs (:func:`metadata.may_be_credit`).
+_CREDIT_START = sorted({w[0] for w in metadata.CREDIT_HINT_WORDS})
+_SPACES = (" ", "\u3000", "\t")
+_BRACKET_OR_NEWLINE = re.compile("[\n" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
+#: The characters but digits a news lead (:data:`_LEAD`) may open with.
+_LEAD_FIRST = frozenset("昨今前近日目上本当此据记")
 _END_OF: dict[str, str] = {}     # last character -> _end_class, filled as characters come
 _IS_HAN: dict[str, bool] = {}    # character -> a Chinese character?, filled as characters come
 _NO_LAST_CLASS = frozenset(("end_sentence", "end_clause", "end_semicolon", "end_colon"))
@@ -548,11 +611,6 @@ def _width_classes(page: PageStats, lens: Sequence[int]) -> list[str | None]:
         return ["prev_full" if n >= full else "prev_not_full" for n in lens]
     short = 0.35 * page.median
     return ["prev_rel_short" if n < short else None for n in lens]
-
-
-def _may_have_columns(text: str) -> bool:
-    """Whether any line of ``text`` may have columns (see :func:`_has_columns`)."""
-    return "  " in text or "\t" in text or "\u3000\u3000" in text or " \u3000" in text or "\u3000 " in text
 
 
 def _has_columns(text: str) -> bool:
@@ -1237,12 +1295,20 @@ def _join_parts(pg: PageLines) -> list[tuple[int, float, float | None] | None]:
     (blank lines, a word across, clause, dateline, across) in
     :data:`_JOIN_IDS`, the word across the join and the character model's
     verdict (None unless two Chinese characters meet). None for a break the
-    typesetting rules decide."""
+    typesetting rules decide. Most breaks have no facts across them but
+    the blank lines (see :func:`_words_across`): their parts are made once
+    for each number of blank lines."""
     gap = pg.page.gap
     ids = _JOIN_IDS
-    return [None if hard else (ids[_blanks_class(b, gap), word != 0.0, clause, dateline, across, inside is not None],
-                               word, inside)
-            for hard, b, (word, clause, dateline, across, inside) in zip(pg.hard, pg.blanks, pg.words_across())]
+    hard = pg.hard
+    plain = {b: (ids[_blanks_class(b, gap), False, None, False, None, False], 0.0, None) for b in set(pg.blanks)}
+    out = [None if h else plain[b] for h, b in zip(hard, pg.blanks)]
+    for k, facts in enumerate(pg.words_across()):
+        if facts is not _NO_WORD_FACTS and not hard[k]:
+            word, clause, dateline, across, inside = facts
+            out[k] = (ids[_blanks_class(pg.blanks[k], gap), word != 0.0, clause, dateline, across, inside is not None],
+                      word, inside)
+    return out
 
 
 def _log_odds(cm: _Compiled, pg: PageLines, k: int, bits: int,

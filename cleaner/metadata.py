@@ -1075,3 +1075,13 @@ def lead_date(text: str, year: int | None) -> str | None:
         if y is not None:
             year = y
     return None
+
+
+#: The words the hint tests look for (:func:`may_open_byline`,
+#: :func:`may_be_credit`), spelled out for callers that look for them in a
+#: whole page at once; a test checks that they are the patterns' own.
+BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记者", "通讯员", "实习生", "撰稿", "评论员", "书评人")
+CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "作者")
+#: The characters but digits a :data:`LIST_MARKER` may open with, the cheap
+#: first test for callers that try every line of a page.
+LIST_MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩●◆■□▲△★☆◇○·•第")

@@ -457,3 +457,59 @@ def _full_width_by_hand(lengths):
     [10, 10, 11, 11, 12, 30, 30, 31, 31, 32], [9, 9, 9, 9, 9], [5, 6, 7, 8, 9, 10, 11, 12], [40, 38, 36, 34, 32, 30]])
 def test_full_width_counts_each_length_once(lengths):
     assert breaks.full_width(lengths) == _full_width_by_hand(lengths)
+
+
+def test_hint_words_are_the_patterns_own():
+    """breaks looks for metadata's hint words with str.find over a page: the
+    words it is given must be those the hint patterns look for."""
+    byline = metadata._BYLINE_HINT_RE.pattern.split("|")
+    credit = [w for part in metadata._CREDIT_HINT_RE.pattern.split("|")
+              for w in (part[1:-1] if part.startswith("[") else [part])]
+    assert sorted(metadata.BYLINE_HINT_WORDS) == sorted(byline)
+    assert sorted(metadata.CREDIT_HINT_WORDS) == sorted(credit)
+
+
+def test_lines_holding_finds_each_line_once():
+    texts = ["记者 张三 摄", "文化节开幕", "他说：好。", "作者作者", "图"]
+    pg = breaks.PageLines(texts, [1] * 4)
+    assert sorted(breaks._lines_holding(pg.page.text, pg.page.starts, ("文", "作者", "图", "摄"))) == [0, 1, 3, 4]
+    assert breaks._lines_holding(pg.page.text, pg.page.starts, ("版式",)) == []
+
+
+def test_lead_openings_are_listed():
+    """Every character a news lead can open with passes the first-character test."""
+    tails = ["天", "日", "晚", "前", "周", "月", "了解", "悉", "者从", "2月3日", "月1日", "日上", "000年", "1日下"]
+    for code in range(0x10000):
+        ch = chr(code)
+        if any(breaks._LEAD.match(ch + t) for t in tails):
+            assert ch in breaks._LEAD_FIRST or ch.isdigit(), ch
+
+
+def test_clause_punctuation_takes_unicode_white_space():
+    """The clause pattern (standard ``re``) takes the characters ``regex``'s ``\\s`` does."""
+    import regex
+    space = regex.compile(r"\s")
+    for code in range(0x10000):
+        ch = chr(code)
+        if space.match(ch):
+            assert breaks._ANY_PUNCT.match(ch), hex(code)
+    for ch in "\x1c\x1d\x1e\x1f好a1":
+        assert not breaks._ANY_PUNCT.match(ch)
+
+
+@pytest.mark.parametrize("texts, table, inner", [
+    (["上证指数  3245.67  +12.34", "某区 读书节", "好好"], [True, False, False], [False, True, False]),
+    (["某区\u3000读书节开幕", "他说，好 的。", "无空格"], [False, False, False], [True, False, False]),
+])
+def test_spaced_lines(texts, table, inner):
+    pg = breaks.PageLines(texts, [1] * (len(texts) - 1))
+    assert breaks._spaced_lines(texts, pg.page, pg.heading_shape) == (table, inner)
+
+
+def test_list_marker_openings_are_listed():
+    """Every character a list marker can open with passes the first-character test."""
+    tails = ["、", "，", ".", "．", "）", ")", "1)", "一）", "1）", "一、", "一，", "1、", "10、", "十）", "章", ""]
+    for code in range(0x10000):
+        ch = chr(code)
+        if any(metadata.LIST_MARKER.match(ch + t) for t in tails):
+            assert ch in metadata.LIST_MARKER_FIRST or ch.isdigit(), ch
