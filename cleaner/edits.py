@@ -178,7 +178,9 @@ class Piece:
         last = 0   # end of the previous change in old text
         n = 0      # length of new text so far
         made = False
-        for start, end, new in changes:
+        size = len(text)
+        # a last, empty change at the end carries the stretch after the real ones
+        for start, end, new in [*changes, (size, size, None)]:
             if start < last or end < start:
                 raise ValueError(f"{rule}: overlapping or unsorted change {(start, end)}")
             old = text[start:end]
@@ -204,6 +206,8 @@ class Piece:
                         raw.append(araw[k])
                 parts.append(text[last:start])
                 n += start - last
+            if new is None:
+                break
             while k + 1 < na and apos[k + 1] <= start:
                 k += 1
             at = araw[k] + start - apos[k]
@@ -222,26 +226,6 @@ class Piece:
             made = True
         if not made:
             return self
-        if last < len(text):
-            while k + 1 < na and apos[k + 1] <= last:
-                k += 1
-            r = araw[k] + last - apos[k]
-            if r - n != shift:
-                shift = r - n
-                if pos[-1] == n:
-                    raw[-1] = r
-                else:
-                    pos.append(n)
-                    raw.append(r)
-            size = len(text)
-            while k + 1 < na and apos[k + 1] < size:
-                k += 1
-                p = n + apos[k] - last
-                if araw[k] - p != shift:
-                    shift = araw[k] - p
-                    pos.append(p)
-                    raw.append(araw[k])
-            parts.append(text[last:])
         return Piece("".join(parts), pos, raw)
 
     def _replace_in_place(self, rule: str, changes: list[Change], sink: list[Edit]) -> "Piece | None":
