@@ -191,12 +191,7 @@ class Piece:
                     k += 1
                 r = araw[k] + last - apos[k]
                 if r - n != shift:
-                    shift = r - n
-                    if pos[-1] == n:
-                        raw[-1] = r
-                    else:
-                        pos.append(n)
-                        raw.append(r)
+                    shift = _anchor(pos, raw, n, r)
                 while k + 1 < na and apos[k + 1] < start:
                     k += 1
                     p = n + apos[k] - last
@@ -214,12 +209,7 @@ class Piece:
             sink.append(_edit(Edit, (rule, at, old, new)))
             if new:
                 if at - n != shift:
-                    shift = at - n
-                    if pos[-1] == n:
-                        raw[-1] = at
-                    else:
-                        pos.append(n)
-                        raw.append(at)
+                    shift = _anchor(pos, raw, n, at)
                 parts.append(new)
                 n += len(new)
             last = end
@@ -277,6 +267,17 @@ class Piece:
                 na -= 1
             apos, araw = apos[:na], araw[:na]
         return Piece("".join(parts), apos, araw)
+
+
+def _anchor(pos: list[int], raw: list[int], n: int, r: int) -> int:
+    """Map position ``n`` to raw offset ``r`` from here on (replacing an
+    anchor already at ``n``); returns the new shift, ``r - n``."""
+    if pos[-1] == n:
+        raw[-1] = r
+    else:
+        pos.append(n)
+        raw.append(r)
+    return r - n
 
 
 class Lines:

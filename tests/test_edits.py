@@ -29,18 +29,23 @@ def change_lists(draw, size):
     return out
 
 
+def _spread(lines, model_class):
+    """The lines joined into one piece, each far from the last in the raw
+    text (as after joins), and the same as a character model."""
+    piece, model, at = None, model_class("", 0), 100
+    for line in lines:
+        p = Piece.from_raw(line, at)
+        piece = p if piece is None else piece.concat(p)
+        model.chars += Naive(line, at).chars
+        at += len(line) + 7
+    return piece, model
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet="abc中文字", min_size=0, max_size=12), min_size=1, max_size=4),
        st.data())
 def test_untouched_characters_keep_their_raw_offsets(lines, data):
-    piece, naive = None, Naive("", 0)
-    naive.chars = []
-    at = 100
-    for line in lines:   # lines far apart in the raw text, as after joins
-        p = Piece.from_raw(line, at)
-        piece = p if piece is None else piece.concat(p)
-        naive.chars += Naive(line, at).chars
-        at += len(line) + 7
+    piece, naive = _spread(lines, Naive)
     for _ in range(3):
         changes = data.draw(change_lists(len(piece.text)))
         log = []
@@ -123,13 +128,7 @@ class Mapped(Naive):
 def test_written_characters_map_from_where_they_were_written(lines, data):
     """Edits made on text an earlier edit wrote name the raw offset it was
     written at: every character of a piece keeps one, written or not."""
-    piece, model, at = None, Mapped("", 0), 100
-    model.chars = []
-    for line in lines:
-        p = Piece.from_raw(line, at)
-        piece = p if piece is None else piece.concat(p)
-        model.chars += Naive(line, at).chars
-        at += len(line) + 7
+    piece, model = _spread(lines, Mapped)
     for _ in range(3):
         changes = data.draw(change_lists(len(piece.text)))
         if any(not new for _, _, new in changes):
