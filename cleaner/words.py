@@ -23,6 +23,7 @@ import marshal
 import math
 import os
 import pickle
+import sys
 import tempfile
 from functools import lru_cache
 from typing import Iterable, NamedTuple
@@ -131,11 +132,14 @@ def cached_tables(path: str, folder: str | None) -> Tables:
     as a marshal file. Parsing jieba's 350,000 lines costs ~0.5 s in every
     process (each worker, each start-up); loading the parsed tables costs a
     quarter of that. The cache file is named after the dictionary's size and
-    modification time, so an upgraded jieba is parsed afresh; a cache that
+    modification time (and the Python version), so an upgraded jieba is
+    parsed afresh, and only the newest :data:`_CACHE_KEEP` files are kept
+    (each new environment installs its own copy of jieba). A cache that
     cannot be read or written is passed over (the tables are the same
     either way: marshal keeps floats exactly)."""
     st = os.stat(path)
-    name = f"jieba-dict-v{_CACHE_FORMAT}-{st.st_size}-{st.st_mtime_ns}.marshal"
+    py = "%d%d" % sys.version_info[:2]     # marshal's format may change between Pythons
+    name = f"jieba-dict-v{_CACHE_FORMAT}-py{py}-{st.st_size}-{st.st_mtime_ns}.marshal"
     cache = os.path.join(folder, name) if folder else None
     if cache and os.path.exists(cache):
         try:
@@ -148,7 +152,24 @@ def cached_tables(path: str, folder: str | None) -> Tables:
         t = parse_dictionary(f)
     if cache:
         _write_cache(cache, (list(t.logp), list(t.logp.values()), t.classes, t.log_total, t.top))
+        _prune_cache(folder)
     return t
+
+
+#: How many parsed dictionaries (one per jieba install) the cache keeps.
+_CACHE_KEEP = 4
+
+
+def _prune_cache(folder: str) -> None:
+    """Remove all but the newest :data:`_CACHE_KEEP` parsed dictionaries."""
+    try:
+        found = [e for e in os.scandir(folder) if e.name.startswith("jieba-dict-") and e.name.endswith(".marshal")]
+        found.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return
+    for e in found[_CACHE_KEEP:]:
+        with contextlib.suppress(OSError):
+            os.unlink(e.path)
 
 
 def _write_cache(cache: str, value: tuple) -> None:

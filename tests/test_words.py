@@ -60,3 +60,17 @@ def test_cache_dir_setting(monkeypatch, tmp_path):
     monkeypatch.delenv("CLEANER_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert words.cache_dir() == str(tmp_path / "xdg" / "cleaner")
+
+
+def test_only_the_newest_parsed_dictionaries_are_kept(tmp_path):
+    folder = tmp_path / "cache"
+    for k in range(words._CACHE_KEEP + 2):      # as many jieba installs, one after another
+        path = tmp_path / f"dict{k}.txt"
+        path.write_text(DICT + "字" * k + " 1\n", encoding="utf-8")
+        words.cached_tables(str(path), str(folder))
+        newest = max(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(newest, ns=(k * 10**9, k * 10**9))     # distinct ages, oldest first
+    kept = list(folder.iterdir())
+    assert len(kept) == words._CACHE_KEEP
+    ages = sorted(p.stat().st_mtime_ns // 10**9 for p in kept)
+    assert ages == [2, 3, 4, 5]
