@@ -295,7 +295,7 @@ def page_stats(texts: Sequence[str], blanks: Sequence[int],
     # line i starts after the i lines before it and their newlines
     starts = list(map(add, accumulate(map(len, texts), initial=0), range(n)))
     # rows of a table are alike in length without being wrapped: they don't make a width
-    rows = {i for i in _lines_holding(text, starts, " ") if _TABLE_ROW.match(texts[i])}
+    rows = {i for i in _lines_holding(text, starts, _SPACES) if _TABLE_ROW.match(texts[i])}
     if rows:
         lengths = sorted(len(t) for i, t in enumerate(texts) if i not in rows)
     return PageStats(median or 1, full_width(lengths), gap, ended, text, starts)

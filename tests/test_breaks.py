@@ -231,13 +231,14 @@ def test_full_width_detection():
 
 
 # --- blank lines relative to the page's usual gap -----------------------------------
-def test_rows_of_a_table_do_not_make_a_page_look_width_wrapped():
+@pytest.mark.parametrize("sep", [" ", "\u3000", "\t"])
+def test_rows_of_a_table_do_not_make_a_page_look_width_wrapped(sep):
     page = ["某地股市震荡收涨",
             "本报讯 昨日三大指数震荡整理，截至收盘，沪指涨0.38%，深成指涨0.52%，创业板指涨0.71%。",
             "昨日主要指数表现",
-            "甲指数 3245.67 +12.34 +0.38%",
-            "乙指数 10456.23 +54.12 +0.52%",
-            "丙指数 2134.56 +15.02 +0.71%",
+            *(row.replace(" ", sep) for row in ["甲指数 3245.67 +12.34 +0.38%",
+                                                  "乙指数 10456.23 +54.12 +0.52%",
+                                                  "丙指数 2134.56 +15.02 +0.71%"]),
             "分析人士认为，市场短期仍将以震荡为主。"]
     got = decide(wrap(*page))
     assert got[(page[3], page[4])] is False
