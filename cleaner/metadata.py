@@ -149,10 +149,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         (?:(?P<date>{_DATE})(?P<place2>\p{{Han}}{{2,6}}?)??|\d{{1,2}}日)?
         (?P<kind>{_KIND})
         (?:\s*[】\]])?""", regex.X)
-    # staff printed first, closed by 报道: 人民网记者孙海涛报道：, 东方网记者刘歆4月9日报道：
+    # staff printed first, closed by 报道 and a colon or comma: 人民网记者孙海涛报道：,
+    # 东方网记者刘歆4月9日报道：, 本报记者张小三北京报道，
     staff_first = regex.compile(
         rf"^{_BULLET}?\s*(?P<staff>(?:{outlet})?\s*{_ROLE}.{{1,60}}?)\s*(?P<date>{_DATE})?"
-        rf"\s*(?:报道|讯){_COLON}?\s*")
+        rf"\s*(?:报道|讯)(?:{_COLON}|[，,])?\s*")
     # the staff in brackets at the very start: （新文化报 记者 韩冰）
     staff_bracket = regex.compile(
         rf"^{_LB}(?P<staff>(?:{outlet})?(?:讯|电)?\s*{_ROLE}[^（）()\n]{{1,60}}){_RB}\s*{_COLON}?\s*")
@@ -707,7 +708,7 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
         return 0, "", None, None, None
     for shape, may in (("staff_bracket", text[:1] in "（("), ("staff_first", "报道" in text or "讯" in text)):
         m = p[shape].match(text) if may else None
-        if m is not None and _inline_names_ok(m.group("staff")):
+        if m is not None and _staff_and_place(m.group("staff"), shape) is not None:
             return m.end(), "reporter", m, m.group("staff"), None
     m = REPORTER_LINE.match(text)
     if m is not None:
@@ -715,8 +716,31 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
     return 0, "", None, None, None
 
 
+def _staff_and_place(staff: str, shape: str) -> tuple[str, str | None] | None:
+    """The staff run of a reporter byline as names, and a place printed
+    straight after them before 报道 (``本报记者张小三北京报道``: a place of
+    ``data/places.txt``, cut by :func:`cut_place`); None if neither reads.
+
+    >>> _staff_and_place("本报记者张小三北京", "staff_first"), _staff_and_place("记者 王五", "staff_bracket")
+    (('本报记者张小三', '北京'), ('记者 王五', None))
+    >>> _staff_and_place("本报记者 张小三 北京", "staff_first")
+    ('本报记者 张小三', '北京')
+    >>> _staff_and_place("本报记者张小三某镇", "staff_first") is None
+    True
+    """
+    if _inline_names_ok(staff):
+        return staff, None
+    if shape != "staff_first":
+        return None
+    cut, place = cut_place(staff.strip(), "报道")
+    return (cut, place) if cut and place else None
+
+
 def _skip_gap(text: str, end: int) -> int:
-    while end < len(text) and text[end] in " \t:：":
+    """Past the spaces and the colon or comma that part a byline from the
+    lead (``据新华社电，4月7日…``): they close the byline, so the body
+    does not open with a comma."""
+    while end < len(text) and text[end] in " \t:：，,":
         end += 1
     return end
 
@@ -750,6 +774,8 @@ def parse_byline(text: str) -> Byline:
         b.day = int(m.group("dayonly")) if m.group("dayonly") else None
     if shape in ("dateline", "place", "bracket") and "month" in m.groupdict() and m.group("month"):
         b.year, b.month, b.day = _date_parts(m)
+    if shape == "reporter" and staff:
+        staff, b.place = _staff_and_place(staff, "staff_first")
     if staff:
         parsed = parse_staff(staff)
         if parsed:
@@ -802,8 +828,10 @@ def cut_place(staff: str, kind: str) -> tuple[str | None, str | None]:
     role = _ROLE_RE.match(staff)
     if role is None:
         return None, None
-    cuts = [(staff[:k].rstrip(" "), staff[k:].strip(" ")) for k in range(role.end() + 2, len(staff) - 1)
-            if _is_listed_place(staff[k:].strip(" ")) and _inline_names_ok(staff[:k])]
+    # (a cut either side of a space gives the same parts: counted once)
+    cuts = list(dict.fromkeys((staff[:k].rstrip(" "), staff[k:].strip(" "))
+                              for k in range(role.end() + 2, len(staff) - 1)
+                              if _is_listed_place(staff[k:].strip(" ")) and _inline_names_ok(staff[:k])))
     if cuts:
         return cuts[0] if len(cuts) == 1 else (None, None)
     if kind not in WIRE_KIND and _inline_names_ok(staff):

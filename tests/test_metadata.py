@@ -234,7 +234,7 @@ def _opening_slowly(text):
         return metadata._skip_gap(text, m.end()), "bracket"
     for shape in ("staff_bracket", "staff_first"):
         m = p[shape].match(text)
-        if m is not None and metadata._inline_names_ok(m.group("staff")):
+        if m is not None and metadata._staff_and_place(m.group("staff"), shape) is not None:
             return m.end(), "reporter"
     m = metadata.REPORTER_LINE.match(text)
     return (len(text), "reporter") if m is not None else (0, "")
