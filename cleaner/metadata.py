@@ -582,8 +582,8 @@ def match_dateline(text: str) -> regex.Match | None:
 
     >>> match_dateline("新华社北京9月20日电（记者 王五）").group("kind")
     '电'
-    >>> [match_dateline(t) for t in ("据美国媒体3月31日报道，", "人民网记者孙海涛报道：")]
-    [None, None]
+    >>> [match_dateline(t) for t in ("据美国媒体3月31日报道，", "人民网记者孙海涛报道：", "据台湾媒体报道，")]
+    [None, None, None]
     """
     if not _KIND_HINT_RE.search(text, 0, HINT_SPAN):
         return None
@@ -591,8 +591,8 @@ def match_dateline(text: str) -> regex.Match | None:
     if m is None:
         return None
     places = [m.group("place") or "", m.group("place2") or "", m.group("channel") or ""]
-    if any(_ROLE_RE.search(p) or "据" in p for p in places):
-        return None
+    if any(_ROLE_RE.search(p) or "据" in p for p in places) or m.group("source").startswith("据"):
+        return None   # (据 opens no outlet: 据台湾媒体报道 is no station 据台)
     if m.group("per") and m.group("kind") not in WIRE_KIND and not _staff_paren(text, m.end()):
         return None   # 据X报道：the body citing a source
     return m

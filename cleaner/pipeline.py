@@ -397,6 +397,12 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         # a caption or a summary over a wire story: the dateline opens the second paragraph
         byline, body[1] = _split_byline(body[1], edits)
         lead = 1 if byline is not None else lead
+    elif g.byline is not None and body and metadata.opening_shape(body[0].text)[1] == "dateline":
+        # a reporter line over a lead that opens with the dateline
+        # (光明日报记者 王五 ¶ 本报北京11月25日电 今年以来…): both are the byline, a line each
+        dateline, body[0] = _split_byline(body[0], edits)
+        if dateline is not None:
+            byline = Piece.joined([byline, dateline], ["\n"])
     if body and arts.ends_with_end_mark(body[-1].text):
         body[-1] = _cut_end_mark(body[-1], edits)
     if body and len(body[-1].text) > 0:
@@ -411,14 +417,15 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
     place = None
     date = None
     year = meta.year if meta.year is not None else settings.year
-    for i, p in enumerate(([byline] if byline else []) + credits):
-        b = metadata.parse_byline(p.text)
+    heads = byline.text.split("\n") if byline else []    # a reporter line and a dateline: a line each
+    for i, text in enumerate(heads + [c.text for c in credits]):
+        b = metadata.parse_byline(text)
         authors += (a for a in b.authors if a not in authors)    # a signature repeats the byline
         if outlet is None and b.outlet:
             outlet = metadata.canonical_outlet(b.outlet, meta.outlet)
-        if i == 0 and byline is not None:
-            place = b.place
-            if b.month:
+        if i < len(heads):
+            place = place or b.place
+            if b.month and date is None:
                 date = metadata.iso_date(b.year or year, b.month, b.day)
     if date is None and body:
         date = metadata.lead_date(body[lead].text, year)

@@ -651,3 +651,29 @@ def test_overlap_counts_the_high_pairs_of_both_sides(before, after):
     a, b = articles._high_pairs(after), articles._high_pairs(before)
     expected = None if len(before) < 30 or len(a) < 30 else len(a & b) / len(a)
     assert articles._overlap(before, after) == expected
+
+
+@pytest.mark.parametrize("reporter, dateline, outlet, place, date", [
+    # (本报 names no outlet here: these pages come with no manifest saying which paper)
+    ("本报记者 王小明 李大同", "本报北京11月25日电", None, "北京", "2021-11-25"),
+    ("□记者郭小秀", "本报焦作讯", None, "焦作", None),
+    ("记者 魏小奋", "新华社上海3月2日电", "新华社", "上海", "2021-03-02"),
+])
+def test_reporter_line_over_a_lead_that_opens_with_the_dateline(reporter, dateline, outlet, place, date):
+    page = wrap("多地出台措施稳就业", reporter, f"{dateline} 今年以来，多地出台一系列稳就业举措。",
+                "下一步将重点做好以下工作。")
+    records, _ = clean(page)
+    assert len(records) == 1
+    r = records[0]
+    assert r["byline"] == f"{reporter}\n{dateline}"
+    assert r["text"] == "今年以来，多地出台一系列稳就业举措。\n下一步将重点做好以下工作。"
+    assert r["outlet"] == outlet
+    assert (r["place"], r["date"]) == (place, date)
+    assert r["authors"][0]["role"].endswith("记者")
+
+
+def test_a_source_cited_under_a_dateline_stays_in_the_lead():
+    page = wrap("某地举行联合演习", "中新网5月8日电", "据台湾媒体报道，某地日前举行联合演习。", "演习持续一周。")
+    records, _ = clean(page)
+    assert records[0]["byline"] == "中新网5月8日电"
+    assert records[0]["text"].startswith("据台湾媒体报道，某地日前举行联合演习。")
