@@ -180,7 +180,8 @@ FIELDS = [
     ("id", "string", "stable id: a hash of the raw file's name and the article's raw text (whitespace ignored)"),
     ("title", "string or null", "the headline"),
     ("text", "string", "the body, paragraphs joined by `\\n`; byline and credits removed"),
-    ("byline", "string or null", "the byline, dateline or photo credit as printed (normalised)"),
+    ("byline", "string or null", "the byline, dateline or photo credit as printed (normalised); a reporter "
+     "line and the dateline under it are joined by `\\n`"),
     ("outlet", "string or null", "the outlet the byline names, one canonical spelling"),
     ("authors", "list of {name, role}", "people credited, in print order, with the title printed before each name (role may be null)"),
     ("date", "string or null", "ISO date of the dateline or of the lead's first `M月D日`; null without a known year"),
