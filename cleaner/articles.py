@@ -654,6 +654,13 @@ def _signature(text: str) -> bool:
     return t[:1] in "（(【[" and t[-1:] in "）)】]"
 
 
+def _under_headline(a: ArticleBlocks) -> bool:
+    """Only headline lines so far: a title, then at most two heading-shaped
+    lines kept as text (a kicker or a subtitle, ``——记…``), and no byline;
+    a byline line that follows is this article's, not a new one's."""
+    return a.title is not None and a.byline is None and len(a.body) <= 2 and all(x.shaped for x in a.body)
+
+
 def group(blocks: list[Block]) -> list[ArticleBlocks]:
     """Group role-labelled blocks into articles."""
     articles: list[ArticleBlocks] = []
@@ -685,7 +692,7 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
                 b.role = "credit"     # （本报记者 张三） after the body signs it off
                 cur.credits.append(b)
                 closed = True
-            elif cur is None or cur.body or closed:
+            elif cur is None or closed or cur.body and not _under_headline(cur):
                 new(byline=b)
             elif cur.byline is None:
                 cur.byline = b

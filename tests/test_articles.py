@@ -677,3 +677,23 @@ def test_a_source_cited_under_a_dateline_stays_in_the_lead():
     records, _ = clean(page)
     assert records[0]["byline"] == "中新网5月8日电"
     assert records[0]["text"].startswith("据台湾媒体报道，某地日前举行联合演习。")
+
+
+@pytest.mark.parametrize("under", [["——记全国劳动模范、某厂高级技师张小华"], ["——一名高级技师的三十年"]])
+def test_a_reporter_line_under_a_subtitle_is_the_headline_article_s_byline(under):
+    page = wrap("匠心铸就大国重器", *under, "本报记者 刘大伟",
+                "凌晨5点，天还没亮，张小华已经来到车间。", "“干一行，爱一行，钻一行。”这是他常说的一句话。")
+    records, _ = clean(page)
+    assert len(records) == 1
+    r = records[0]
+    assert (r["title"], r["byline"]) == ("匠心铸就大国重器", "本报记者 刘大伟")
+    assert r["text"].split("\n")[:len(under) + 1] == [*under, "凌晨5点，天还没亮，张小华已经来到车间。"]
+
+
+def test_a_reporter_line_after_a_paragraph_of_text_still_opens_an_article():
+    page = wrap("某市五项举措保障学生午餐",
+                "本报讯（记者 张明远）日前，某市教育局出台五项举措，保障中小学生午餐质量。",
+                "本报记者 刘大伟",
+                "凌晨5点，天还没亮，张小华已经来到车间。")
+    records, _ = clean(page)
+    assert [r["byline"] for r in records] == ["本报讯（记者 张明远）", "本报记者 刘大伟"]
