@@ -226,10 +226,10 @@ class _ReporterLine:
 
 REPORTER_LINE = _ReporterLine()
 _CREDIT_ALT = _alt(CREDIT_ROLES)
-#: A credit line: ``摄影/…``, ``文/X 图/Y``, ``（责任编辑：X）``.
+#: A credit line: ``摄影/…``, ``文/X 图/Y``, ``（责任编辑：X）``, ``本版责编：X``.
 CREDIT_SLASH = regex.compile(
-    rf"^{_LB}?\s*(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]{{1,40}}?"
-    rf"(?:\s+(?:{_CREDIT_ALT})\s*[/／:：]\s*[^/／()（）]{{1,40}}?)*)\s*{_RB}?$")
+    rf"^{_LB}?\s*(?:本版|本期|本栏)?(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]{{1,40}}?"
+    rf"(?:\s+(?:本版|本期|本栏)?(?:{_CREDIT_ALT})\s*[/／:：]\s*[^/／()（）]{{1,40}}?)*)\s*{_RB}?$")
 #: ``记者 X 摄``, ``新华社记者陈凯摄``, ``记者 张越／摄``, ``新华社发（张三 摄）``.
 CREDIT_TAKEN = regex.compile(
     rf"^(?:(?P<by>{_OUTLET_GENERIC})发\s*)?{_LB}?(?P<who>(?:{_OUTLET_GENERIC})?(?:{_ROLE})?\s*(?:{_NAME})(?:[\s、]+(?:{_NAME}))*)"
