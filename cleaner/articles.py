@@ -654,11 +654,17 @@ def _signature(text: str) -> bool:
     return t[:1] in "（(【[" and t[-1:] in "）)】]"
 
 
+#: How many heading-shaped lines kept as text (a kicker, a subtitle
+#: ``——记…``) may stand between a headline and its byline.
+HEAD_LINES_AS_TEXT = 2
+
+
 def _under_headline(a: ArticleBlocks) -> bool:
-    """Only headline lines so far: a title, then at most two heading-shaped
-    lines kept as text (a kicker or a subtitle, ``——记…``), and no byline;
-    a byline line that follows is this article's, not a new one's."""
-    return a.title is not None and a.byline is None and len(a.body) <= 2 and all(x.shaped for x in a.body)
+    """Only headline lines so far: a title, then at most
+    :data:`HEAD_LINES_AS_TEXT` heading-shaped lines kept as text, and no
+    byline; a byline line that follows is this article's, not a new one's."""
+    return a.title is not None and a.byline is None and len(a.body) <= HEAD_LINES_AS_TEXT \
+        and all(x.shaped for x in a.body)
 
 
 def group(blocks: list[Block]) -> list[ArticleBlocks]:

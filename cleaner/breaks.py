@@ -38,8 +38,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate
-from operator import add, mul as _mul
+from operator import mul as _mul
 from importlib import resources
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
@@ -47,6 +46,7 @@ import regex
 
 from . import metadata, words
 from .chars import CLAUSE_FINAL, CLOSERS, NO_LINE_START, OPENERS, PAIRS, SENTENCE_FINAL
+from .page import line_starts
 
 _STRIP = " \t\u3000\u00a0"
 _CLOSER_OF = {v: k for k, v in PAIRS.items()}
@@ -292,8 +292,7 @@ def page_stats(texts: Sequence[str], blanks: Sequence[int],
         sentence = list(map(ends_sentence, texts))
     ended = sum(sentence) / n if n else 0.0
     text = "\n".join(texts)
-    # line i starts after the i lines before it and their newlines
-    starts = list(map(add, accumulate(map(len, texts), initial=0), range(n)))
+    starts = line_starts(map(len, texts))
     # rows of a table are alike in length without being wrapped: they don't make a width
     rows = {i for i in _lines_holding(text, starts, _SPACES) if _TABLE_ROW.match(texts[i])}
     if rows:

@@ -14,8 +14,9 @@ edit, not one per character.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 from typing import Iterable, Iterator, NamedTuple, Sequence
+
+from .page import line_starts
 
 Change = tuple[int, int, str]
 
@@ -300,9 +301,8 @@ class Lines:
         #: onto the raw text (most pages: no rule changed a length), else None
         self.base = piece._raw[0] if len(piece._pos) == 1 else None
         self.texts = piece.text.split("\n")
-        #: where each line starts in the piece's text (one past the line end before)
-        self.starts = list(accumulate(map((1).__add__, map(len, self.texts)), initial=0))
-        self.starts.pop()           # (past the end)
+        #: where each line starts in the piece's text
+        self.starts = line_starts(map(len, self.texts))
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -349,9 +349,3 @@ def changed(text: str, changes: Iterable[Change]) -> str:
         last = end
     parts.append(text[last:])
     return "".join(parts)
-
-
-def changes_from_regex(pattern, text: str, repl) -> Iterator[Change]:
-    """Changes for each match of ``pattern``; ``repl(match)`` gives its text."""
-    for m in pattern.finditer(text):
-        yield m.start(), m.end(), repl(m)

@@ -227,9 +227,11 @@ class _ReporterLine:
 REPORTER_LINE = _ReporterLine()
 _CREDIT_ALT = _alt(CREDIT_ROLES)
 #: A credit line: ``摄影/…``, ``文/X 图/Y``, ``（责任编辑：X）``, ``本版责编：X``.
+#: What a page-footer credit may put before its role: ``本版责编：X``.
+_SCOPE = "(?:本版|本期|本栏)?"
 CREDIT_SLASH = regex.compile(
-    rf"^{_LB}?\s*(?:本版|本期|本栏)?(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]{{1,40}}?"
-    rf"(?:\s+(?:本版|本期|本栏)?(?:{_CREDIT_ALT})\s*[/／:：]\s*[^/／()（）]{{1,40}}?)*)\s*{_RB}?$")
+    rf"^{_LB}?\s*{_SCOPE}(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]{{1,40}}?"
+    rf"(?:\s+{_SCOPE}(?:{_CREDIT_ALT})\s*[/／:：]\s*[^/／()（）]{{1,40}}?)*)\s*{_RB}?$")
 #: ``记者 X 摄``, ``新华社记者陈凯摄``, ``记者 张越／摄``, ``新华社发（张三 摄）``.
 CREDIT_TAKEN = regex.compile(
     rf"^(?:(?P<by>{_OUTLET_GENERIC})发\s*)?{_LB}?(?P<who>(?:{_OUTLET_GENERIC})?(?:{_ROLE})?\s*(?:{_NAME})(?:[\s、]+(?:{_NAME}))*)"
@@ -258,10 +260,12 @@ _DATE_RE = regex.compile(_DATE)
 #: other byline a staff word; every credit one of 摄编图文责, 版式, 校对 or 作者. The byline
 #: tests look at the first HINT_SPAN characters only, where bylines stand.
 HINT_SPAN = 64
-_KIND_HINT = regex.compile(r"讯|电|报道|报导|消息|信息")
-_ROLE_HINT = regex.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人")
-_BYLINE_HINT = regex.compile(rf"{_KIND_HINT.pattern}|{_ROLE_HINT.pattern}")
-_CREDIT_HINT = regex.compile(r"[摄编图文责]|版式|校对|作者")
+#: (Compiled with the standard library's ``re``: alternations of literal
+#: words match alike there, at a third of the cost per call.)
+_KIND_HINT_RE = re.compile(r"讯|电|报道|报导|消息|信息")
+_ROLE_HINT_RE = re.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人")
+_BYLINE_HINT_RE = re.compile(rf"{_KIND_HINT_RE.pattern}|{_ROLE_HINT_RE.pattern}")
+_CREDIT_HINT_RE = re.compile(r"[摄编图文责]|版式|校对|作者")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
 #: Between the two outlets of a joint dateline (``新华社、中新社``).
@@ -689,7 +693,7 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
         end, staff, also = _after_dateline(text, m.end())
         return _skip_gap(text, end), "dateline", m, staff, also
     # each pattern below runs only if the literals it needs are there; the
-    # staff shapes all need a role word (_ROLE_HINT)
+    # staff shapes all need a role word (_ROLE_HINT_RE)
     staffed = _ROLE_HINT_RE.search(text) is not None
     m = p["outlet_staff"].match(text) if staffed and ("（" in text or "(" in text) else None
     if m is not None:
@@ -900,15 +904,9 @@ def starts_with_byline(text: str) -> bool:
     return bool(match_dateline(t) or REPORTER_LINE.match(t) or is_credit(t))
 
 
-#: The hint tests again, in the standard library's ``re``: alternations of
-#: literal words match alike there, at a third of the cost per call.
-_BYLINE_HINT_RE = re.compile(_BYLINE_HINT.pattern)
-_ROLE_HINT_RE = re.compile(_ROLE_HINT.pattern)
-_KIND_HINT_RE = re.compile(_KIND_HINT.pattern)
-_CREDIT_HINT_RE = re.compile(_CREDIT_HINT.pattern)
 #: A first bracket closed by a dateline kind: the cheap test before the
 #: bracketed-dateline pattern (which tries every outlet).
-_BRACKET_KIND_RE = re.compile(rf"[（(][^（）()\n]{{1,60}}?(?:{_KIND_HINT.pattern})\s*[）)]")
+_BRACKET_KIND_RE = re.compile(rf"[（(][^（）()\n]{{1,60}}?(?:{_KIND_HINT_RE.pattern})\s*[）)]")
 
 
 def may_open_byline(text: str) -> bool:

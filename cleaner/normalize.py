@@ -28,7 +28,7 @@ import regex
 from .chars import (ASCII_TO_FULLWIDTH, CONTROL_RE, ENTITIES, ENTITIES_WITHOUT_SEMICOLON,
                     FULLWIDTH_INNER, FULLWIDTH_QUOTES, FULLWIDTH_TO_ASCII, HAN_RANGES, INVISIBLE,
                     KANGXI_RADICALS, SPACES)
-from .edits import Change, changed, changes_from_regex
+from .edits import Change, changed
 
 Cleaner = Callable[[str], "list[Change] | Iterator[Change]"]
 
@@ -324,6 +324,7 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
 _ASCII_PUNCT = re.compile(r"[,;:!?()]")
 _CJK_CHAR = regex.compile(_CONTEXT, regex.V1)
 _SPACE_CHARS = frozenset(" " + SPACES)
+_WS = f"[{SPACES} ]"       # the same, as a pattern class: what _neighbour steps over
 _CONTEXT_OF: dict[str, bool] = {"": False}
 
 
@@ -357,17 +358,16 @@ def _right(text: str, i: int) -> str:
     return _neighbour(text, i, 1) if ch in _SPACE_CHARS else ch
 
 
-_SPACE_CLASS = f"[{re.escape(' ' + SPACES)}]"   # what _neighbour steps over
 _MARK = re.compile("[,;:!?]")
 #: A mark other than a bracket without Chinese context right beside it
 #: (one space between at most). With none, every mark has Chinese as its
 #: nearest neighbour on one side, and so is widened in the first pass
 #: whatever else is around (no context character is a digit).
 _MARK_ALONE = re.compile(
-    f"[,;:!?](?<!{_CONTEXT_RE}.)(?<!{_CONTEXT_RE}{_SPACE_CLASS}.)(?!{_SPACE_CLASS}?{_CONTEXT_RE})")
+    f"[,;:!?](?<!{_CONTEXT_RE}.)(?<!{_CONTEXT_RE}{_WS}.)(?!{_WS}?{_CONTEXT_RE})")
 #: The other marks but brackets: Chinese context right beside them.
 _MARK_BESIDE = re.compile(
-    f"[,;:!?](?:(?<={_CONTEXT_RE}.)|(?<={_CONTEXT_RE}{_SPACE_CLASS}.)|(?={_SPACE_CLASS}?{_CONTEXT_RE}))")
+    f"[,;:!?](?:(?<={_CONTEXT_RE}.)|(?<={_CONTEXT_RE}{_WS}.)|(?={_WS}?{_CONTEXT_RE}))")
 
 
 def widen_punctuation(text: str) -> list[Change]:
@@ -604,7 +604,6 @@ def remove_jump_lines(text: str) -> list[Change]:
     return [(m.start(), m.end(), "") for m in _JUMP.finditer(text)]
 
 
-_WS = f"[{SPACES} ]"
 _SPACE_RUN = re.compile(f"{_WS}{_WS}*")
 #: Han characters set one by one with spaces between (``内 蒙 古 自 治 区``):
 #: four or more, each alone.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from itertools import accumulate, compress, repeat
 from operator import add
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from .errors import BadInput
 
@@ -51,7 +51,18 @@ def split_lines(text: str, file: str, max_line: int = MAX_LINE_CHARS) -> Page:
         i = next(i for i, n in enumerate(lens) if n > max_line)
         raise BadInput("huge_line", f"line of {lens[i]:,} characters "
                        f"(limit {max_line:,}): not page text", file=file, line=i + 1)
-    # line i starts after the i lines before it and their i line ends
-    starts = list(map(add, accumulate(lens, initial=0), range(len(lines))))
+    starts = line_starts(lens)
     content = list(compress(range(len(lines)), map(str.strip, lines, repeat(BLANK_CHARS))))
     return Page(file, text, lines, starts, content)
+
+
+def line_starts(lengths: Iterable[int]) -> list[int]:
+    """Where each line starts in the text that joins lines of these
+    lengths with one line end each: after the lines before it and their
+    line ends.
+
+    >>> line_starts([2, 0, 3])
+    [0, 3, 4]
+    """
+    lens = list(lengths)
+    return list(map(add, accumulate(lens, initial=0), range(len(lens))))

@@ -267,13 +267,7 @@ def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
     if len(idx) == 1:               # most blocks: one line, nothing to join
         return _trimmed(lines[idx[0]], edits)
     texts = lines.texts
-    spans = []                      # each line's core, without its margins
-    for i in idx:
-        t = texts[i]
-        if t.strip(_WS) is t:       # no margins (most lines): strip gives the same string back
-            spans.append((0, len(t)))
-        else:
-            spans.append((len(t) - len(t.lstrip(_WS)), len(t.rstrip(_WS))))
+    spans = [_core(texts[i]) for i in idx]      # each line's core, without its margins
     i0, (a0, b0) = idx[0], spans[0]
     if a0:
         edits.append(_edit(Edit, ("strip_margins", lines.raw_offset(i0, 0), texts[i0][:a0], "")))
@@ -300,13 +294,17 @@ def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
     return Piece.joined([lines[i].slice(a, b) for i, (a, b) in zip(idx, spans)], seps)
 
 
+def _core(t: str) -> tuple[int, int]:
+    """Where a line's text starts and ends within its margins."""
+    if t.strip(_WS) is t:           # no margins (most lines): strip gives the same string back
+        return 0, len(t)
+    return len(t) - len(t.lstrip(_WS)), len(t.rstrip(_WS))
+
+
 def _trimmed(line: Piece, edits: list[Edit]) -> Piece:
     """One line without its margins, each margin recorded as stripped."""
     t = line.text
-    if t.strip(_WS) is t:           # no margins (most lines): strip gives the same string back
-        return line
-    a = len(t) - len(t.lstrip(_WS))
-    b = len(t.rstrip(_WS))
+    a, b = _core(t)
     if a:
         edits.append(Edit("strip_margins", line.raw_offset(0), t[:a], ""))
     if b < len(t):
@@ -385,7 +383,7 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         byline, body[1] = _split_byline(body[1], edits)
         lead = 1
     elif byline is None and body:
-        for k in range(min(3, len(body))):
+        for k in range(min(arts.HEAD_LINES_AS_TEXT + 1, len(body))):
             byline, body[k] = _split_byline(body[k], edits)
             if byline is not None:
                 lead = k

@@ -135,7 +135,7 @@ def test_pipeline_moves_a_closing_credit_to_credits():
     ("活动持续三天。（李小飞 徐乐静）", ""),     # names alone: could be an aside
     ("他说（记者 张三）。", ""),                 # inside the sentence
 ])
-def test_trailing_credit(text, credit):
+def test_trailing_signature(text, credit):
     assert text[metadata.trailing_credit(text):] == credit
 
 
