@@ -49,6 +49,8 @@ from .chars import CLAUSE_FINAL, CLOSERS, NO_LINE_START, OPENERS, PAIRS, SENTENC
 from .page import line_starts
 
 _STRIP = " \t\u3000\u00a0"
+#: The last characters of a line :func:`closes_sentence` may say more of than ``SENTENCE_FINAL``.
+_CREDIT_LAST = CLOSERS | {"摄"}
 _CLOSER_OF = {v: k for k, v in PAIRS.items()}
 _BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
 _HAN = regex.compile(r"\p{Han}")
@@ -235,6 +237,16 @@ def ends_sentence(text: str) -> bool:
     return i > 0 and t[i - 1] in SENTENCE_FINAL
 
 
+def closes_sentence(text: str) -> bool:
+    """A sentence end (:func:`ends_sentence`), or a credit closing one
+    (``图为…。记者 X 摄``, ``…。（编辑 王五）``): the line ends as a paragraph may.
+
+    >>> closes_sentence("图为读书节现场。本报记者 张三 摄"), closes_sentence("他们正在拍摄")
+    (True, False)
+    """
+    return ends_sentence(text) or metadata.trailing_credit(text.rstrip(_STRIP)) < len(text.rstrip(_STRIP))
+
+
 def open_brackets(text: str, depth: int = 0) -> int:
     """Brackets and quotes opened and not yet closed (never below zero).
 
@@ -289,7 +301,7 @@ def page_stats(texts: Sequence[str], blanks: Sequence[int],
     median = lengths[n // 2] if n else 1
     gap = usual_gap(blanks)
     if sentence is None:
-        sentence = list(map(ends_sentence, texts))
+        sentence = list(map(closes_sentence, texts))
     ended = sum(sentence) / n if n else 0.0
     text = "\n".join(texts)
     starts = line_starts(map(len, texts))
@@ -446,7 +458,7 @@ class PageLines:
         lens = self.lens = list(map(len, texts))
         lasts = [t[-1] for t in texts]
         firsts = [t[0] for t in texts]
-        sentence = self.sentence = [c in SENTENCE_FINAL or (c in CLOSERS and ends_sentence(t))
+        sentence = self.sentence = [c in SENTENCE_FINAL or (c in _CREDIT_LAST and closes_sentence(t))
                                     for c, t in zip(lasts, texts)]
         page = self.page = page_stats(texts, blanks, sentence)
         end_of = _END_OF

@@ -401,6 +401,12 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         dateline, body[0] = _split_byline(body[0], edits)
         if dateline is not None:
             byline = Piece.joined([byline, dateline], ["\n"])
+    for i in range(len(body) - 1):
+        if body[i].text.endswith("摄"):
+            # a photo caption inside the story (``图①：…。本报记者 X 摄``): its credit is a credit
+            body[i], photo = _split_credit(body[i], edits)
+            if photo is not None:
+                credits.append(photo)
     if body and arts.ends_with_end_mark(body[-1].text):
         body[-1] = _cut_end_mark(body[-1], edits)
     if body and len(body[-1].text) > 0:

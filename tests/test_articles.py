@@ -146,6 +146,19 @@ def test_photo_caption_is_no_headline_and_its_credit_is_split():
     assert {"name": "赵小强", "role": "摄影"} in second["authors"]
 
 
+def test_credits_closing_captions_inside_a_story_are_credits():
+    page = wrap("某区举办第三届读书节",
+                "本报讯（记者 李华）5月9日，某区第三届读书节开幕，活动将持续一个月。",
+                "图①：市民在城市书房内阅读。本报记者 孙小伟 摄",
+                "图②：小读者在书架前挑选图书。本报记者 孙小伟 摄",
+                "读书节期间，全区图书馆将延长开放时间。")
+    [record], _ = clean(page)
+    assert record["text"] == ("5月9日，某区第三届读书节开幕，活动将持续一个月。\n图①：市民在城市书房内阅读。\n"
+                              "图②：小读者在书架前挑选图书。\n读书节期间，全区图书馆将延长开放时间。")
+    assert record["credits"] == ["本报记者 孙小伟 摄", "本报记者 孙小伟 摄"]
+    assert record["authors"] == [{"name": "李华", "role": "记者"}, {"name": "孙小伟", "role": "摄影"}]
+
+
 def test_bracketed_signature_after_the_body_closes_its_article():
     page = wrap("某区举办第三届读书节",
                 "某某晨报讯（记者 李华 通讯员 刘小畅）昨日，某区第三届读书节开幕，活动将持续一个月。",

@@ -143,6 +143,18 @@ def test_photo_credit_with_slash_stands_alone():
     assert got[(page[1], page[2])] is False
 
 
+def test_caption_ending_with_a_photo_credit_ends_its_paragraph():
+    """A caption closed by its credit is a paragraph of its own, even where
+    the next caption's first character reads on from 摄 (摄图 is a word)."""
+    page = ["某区第三届读书节开幕，活动将持续一个月，全区图书馆将延长开放时间。",
+            "图①：市民在城市书房内阅读。本报记者 孙小伟 摄",
+            "图②：小读者在书架前挑选图书。本报记者 孙小伟 摄",
+            "读书节期间还将举办讲座二十场。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False
+    assert got[(page[2], page[3])] is False
+
+
 # --- words across the join --------------------------------------------------------
 def test_join_inside_a_dictionary_word():
     page = ["全市每年组织实施万人培训计划，加大基层人才培养力",
