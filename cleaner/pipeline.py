@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from . import articles as arts
 from . import breaks, metadata, normalize
 from .decode import decode
-from .edits import Edit, Lines, Piece, _edit
+from .edits import Edit, Lines, Piece
 from .errors import BadInput, ConservationError
 from .page import MAX_LINE_CHARS, Page, split_lines
 
@@ -270,7 +270,7 @@ def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
     spans = [_core(texts[i]) for i in idx]      # each line's core, without its margins
     i0, (a0, b0) = idx[0], spans[0]
     if a0:
-        edits.append(_edit(Edit, ("strip_margins", lines.raw_offset(i0, 0), texts[i0][:a0], "")))
+        edits.append(Edit("strip_margins", lines.raw_offset(i0, 0), texts[i0][:a0], ""))
     seps = []
     end = texts[i0][a0:b0][-1:]     # the last character joined so far
     for k in range(1, len(idx)):
@@ -281,12 +281,12 @@ def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
         spaced = pb < len(prev) or a > 0     # whitespace at the break itself
         core = t[a:b]
         sep = " " if spaced and _needs_space(end, core[:1]) else ""
-        edits.append(_edit(Edit, ("join_lines", lines.raw_offset(i, pb), gap, sep)))
+        edits.append(Edit("join_lines", lines.raw_offset(i, pb), gap, sep))
         seps.append(sep)
         end = core[-1:] or sep or end
     il, bl = idx[-1], spans[-1][1]
     if bl < len(texts[il]):
-        edits.append(_edit(Edit, ("strip_margins", lines.raw_offset(il, bl), texts[il][bl:], "")))
+        edits.append(Edit("strip_margins", lines.raw_offset(il, bl), texts[il][bl:], ""))
     if lines.base is not None:      # one to one: each core maps on from its first character
         starts = lines.starts
         return Piece.from_runs([texts[i][a:b] for i, (a, b) in zip(idx, spans)],
