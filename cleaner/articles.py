@@ -575,6 +575,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
         _assign_titles(blocks, choose)
         return
     _signatures_before_headlines(blocks)
+    _signature_at_the_end(blocks)
     bounds = _Bounds.of(model())
     last = len(blocks) - 1
 
@@ -599,6 +600,17 @@ def _signatures_before_headlines(blocks: list[Block]) -> None:
         if b.role == "byline" and blocks[i - 1].role == "body" and head.role == "body" and head.shaped \
                 and (after.role == "byline" or _opens_with_byline(after)):
             b.role, head.role = "credit", "title"
+
+
+def _signature_at_the_end(blocks: list[Block]) -> None:
+    """A byline after a body with nothing but credits and marks below it
+    (``…正文。`` / ``本报记者 张三``, at the end of the page) signs the
+    article above: it opens no article, having nothing to open."""
+    i = len(blocks) - 1
+    while i > 0 and (blocks[i].role == "credit" or blocks[i].role in MARK_ROLES):
+        i -= 1
+    if i > 0 and blocks[i].role == "byline" and blocks[i - 1].role == "body":
+        blocks[i].role = "credit"
 
 
 def _assign_titles(blocks: list[Block], choose) -> None:

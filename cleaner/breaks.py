@@ -13,9 +13,10 @@ stands alone like a headline, and blank lines beyond the page's usual gap.
 
 A logistic model over these features (weights in ``data/breaks.json``,
 trained by ``bench/train_breaks.py``) turns them into the probability of a
-join. Two typesetting rules are not weighed but obeyed: a line never starts
-with closing punctuation and never ends right after an opening bracket or
-quote, so such a break is always layout. Lines are decided left to right,
+join. A few rules are not weighed but obeyed (:func:`certain_join`): a line
+never starts with closing punctuation and never ends right after an opening
+bracket or quote, a number is not cut at its decimal point, and a name under
+a staff title is not cut after its surname; such a break is always layout. Lines are decided left to right,
 since bracket balance and a block's length depend on the joins made so far.
 :func:`decide` returns every decision with the evidence behind it, which
 ``cleaner explain`` prints.
@@ -79,7 +80,7 @@ _NUMBER_GOES_ON = frozenset("年月日时点分秒号个万亿千百十元角岁
 #: How far (characters) either side of a break the file is searched for the
 #: character pair or triple the join would make.
 SELF_WINDOW = 3000
-#: The contribution shown for a break the typesetting rules decide.
+#: The contribution shown for a break a rule of :func:`certain_join` decides.
 RULE_WEIGHT = 30.0
 #: Lines of at most this many characters may be headlines or sub-headings.
 HEADING_MAX = 40
@@ -155,6 +156,8 @@ FEATURES = {
     **{f"prev_{c}": f"the first line ends with a word of class {c} (jieba)"
        for c in ("particle", "conj", "adverb", "prep", "pronoun", "time", "number", "place", "name")},
     "typesetting_rule": "no line starts with closing punctuation or ends after an opening bracket",
+    "number_cut": "a number cut at its decimal point (12. + 6公里)",
+    "name_cut": "a name cut after its surname, under a staff title or credit role (本报记者 韩 + 冰)",
 }
 
 
@@ -436,9 +439,10 @@ class PageLines:
     :class:`NextFacts` as plain tuples, ``prev_ids[i]`` and ``next_ids[i]``
     their numbers (interned, for the compiled model); ``sentence[i]``
     whether the line ends a sentence; ``brackets[i]`` its
-    :func:`bracket_effect` (None without brackets); ``hard[k]`` whether the
-    typesetting rules join the break after line ``k``. ``end``, ``first``,
-    ``heading_shape``, ``heading`` and ``byline`` repeat single facts.
+    :func:`bracket_effect` (None without brackets); ``hard[k]`` the rule of
+    :func:`certain_join` that joins the break after line ``k`` (None if
+    none). ``end``, ``first``, ``heading_shape``, ``heading`` and ``byline``
+    repeat single facts.
 
     Whether a line is a byline or a credit are the costliest facts and
     seldom decide a break, so they are worked out only for the lines
@@ -496,7 +500,11 @@ class PageLines:
         self.prev_ids = list(map(_PREV_IDS.__getitem__, self.prev))
         self.next_ids = list(map(_NEXT_IDS.__getitem__, self.next))
         self.brackets = [bracket_effect(b) if b else None for b in _line_brackets(page.text)]
-        self.hard = [c in NO_LINE_START or p in OPENERS for p, c in zip(lasts, firsts[1:])]
+        self.hard = hard = ["typesetting_rule" if c in NO_LINE_START or p in OPENERS else None
+                            for p, c in zip(lasts, firsts[1:])]
+        single = metadata.surnames()[0]
+        for k in [k for k, c in enumerate(lasts[:-1]) if (c in _CUT_LAST or c in single) and not hard[k]]:
+            hard[k] = certain_join(texts[k], texts[k + 1])
 
     def words_across(self) -> list[tuple[float, str | None, bool, str | None, float | None]]:
         """The :func:`_words_across` of each break, worked out once."""
@@ -844,14 +852,44 @@ _RANK = {name: i for i, (name, _) in enumerate(_ORDER)}
 _PART = dict(_ORDER)
 
 
-def hard_join(prev: str, nxt: str) -> bool:
-    """Typesetting rules: no line starts with closing punctuation, and none
-    ends right after an opening bracket or quote.
+def certain_join(prev: str, nxt: str) -> str | None:
+    """The rule that joins a break without weighing it, or None: the two
+    typesetting rules (no line starts with closing punctuation, none ends
+    right after an opening bracket or quote), a number cut at its decimal
+    point, and a name cut after its surname, under a staff title or credit
+    role (Chinese names have two characters or more; a surname joined to
+    the title that makes a word, ``记者站``, is no name).
 
-    >>> hard_join("他说：“", "好。”"), hard_join("是", "，也是"), hard_join("好。", "他说")
-    (True, True, False)
+    >>> certain_join("他说：“", "好。”"), certain_join("是", "，也是")
+    ('typesetting_rule', 'typesetting_rule')
+    >>> certain_join("线路全长12.", "6公里。"), certain_join("本报记者 韩", "冰")
+    ('number_cut', 'name_cut')
+    >>> certain_join("好。", "他说"), certain_join("共3点：1.", "加强管理"), certain_join("设立记者站", "今年")
+    (None, None, None)
     """
-    return nxt[0] in NO_LINE_START or prev[-1] in OPENERS
+    if nxt[0] in NO_LINE_START or prev[-1] in OPENERS:
+        return "typesetting_rule"
+    if prev[-1] in ".．" and nxt[0].isdigit() and prev[-2:-1].isdigit():
+        return "number_cut"
+    if _HAN_START.match(nxt) and _name_cut(prev):
+        return "name_cut"
+    return None
+
+
+def _name_cut(prev: str) -> bool:
+    """Whether ``prev`` ends with a title or role and a lone surname (:func:`metadata.cut_name`)."""
+    cut = metadata.cut_name(prev)
+    if cut is None:
+        return False
+    if cut[1]:
+        return True
+    known = words.tables().known
+    return prev[-2:] not in known and prev[-3:] not in known
+
+
+#: The last characters of lines :func:`certain_join` may join beyond the typesetting rules.
+_CUT_LAST = frozenset(".．")
+_HAN_START = regex.compile(r"\p{Han}")
 
 
 @lru_cache(maxsize=1)
@@ -913,7 +951,7 @@ def walk(texts: Sequence[str], blanks: Sequence[int],
     """Visit each break left to right with its features and the block state.
 
     ``choose(k, features)`` says whether break ``k`` is joined (features is
-    None for a break the typesetting rules decide); the block state follows
+    None for a break :func:`certain_join` decides); the block state follows
     those choices. Yields ``(k, features, join)``. This is the model's
     definition, which training uses; :func:`decide` reaches the same
     decisions faster.
@@ -1208,13 +1246,12 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     credit = cm.credit_bounds
     long_at = 2 * pg.page.median
     n = len(texts)
-    rule = (("typesetting_rule", RULE_WEIGHT),)
     joins = _join_parts(pg)
     out = []
     depth, lines_in_block, chars = max(brackets[0] or (0, 0)), 1, lens[0]
     for k in range(n - 1):
         if hard[k]:
-            out.append(Decision(content[k], content[k + 1], True, 1.0, rule))
+            out.append(Decision(content[k], content[k + 1], True, 1.0, ((hard[k], RULE_WEIGHT),)))
             join = True
         else:
             bits = (depth > 0) | (lines_in_block == 1) << 1 | (chars > long_at) << 2 | (k == 0) << 3
@@ -1305,8 +1342,8 @@ def _join_parts(pg: PageLines) -> list[tuple[int, float, float | None] | None]:
     block nor the bylines change, as ``(id, w, h)``: the number of the facts
     (blank lines, a word across, clause, dateline, across) in
     :data:`_JOIN_IDS`, the word across the join and the character model's
-    verdict (None unless two Chinese characters meet). None for a break the
-    typesetting rules decide. Most breaks have no facts across them but
+    verdict (None unless two Chinese characters meet). None for a break
+    :func:`certain_join` decides. Most breaks have no facts across them but
     the blank lines (see :func:`_words_across`): their parts are made once
     for each number of blank lines."""
     gap = pg.page.gap
@@ -1348,11 +1385,10 @@ def _decide_slowly(pg: PageLines, content: Sequence[int]) -> list[Decision]:
     """Decisions by the model's own arithmetic (:func:`walk`, :func:`p_join`)."""
     threshold = model().get("threshold", 0.5)
     out = []
-    rule = (("typesetting_rule", RULE_WEIGHT),)
 
     def choose(k: int, f: dict[str, float] | None) -> bool:
         if f is None:
-            out.append(Decision(content[k], content[k + 1], True, 1.0, rule))
+            out.append(Decision(content[k], content[k + 1], True, 1.0, ((pg.hard[k], RULE_WEIGHT),)))
             return True
         p = p_join(f)
         out.append(Decision(content[k], content[k + 1], p >= threshold, p, None, f))

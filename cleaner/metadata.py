@@ -643,6 +643,10 @@ def inline_staff(text: str, at: int) -> tuple[int, str] | None:
         m = pattern.match(text, at)
         if m and _inline_names_ok(m.group("staff")):
             return m.end(), m.group("staff")
+    if m is not None:
+        head = _named_head(m.group("staff"))
+        if head is not None:
+            return m.start("staff") + len(head), head
     m = _STAFF_OPEN.match(text, at)
     if not m:
         return None
@@ -656,6 +660,22 @@ def inline_staff(text: str, at: int) -> tuple[int, str] | None:
     if len(cuts) != 1:
         return None
     return cuts[0], text[m.start("staff"):cuts[0]]
+
+
+def _named_head(staff: str) -> str | None:
+    """The longest part of an inline staff run, ending before a space, whose
+    names all parse: a lead set off by a space alone (``记者 陈晓 昨天，…``).
+
+    >>> _named_head("记者 陈晓 昨天"), _named_head("记者 陈晓 通讯员 刘亮 昨天"), _named_head("记者 昨天")
+    ('记者 陈晓', '记者 陈晓 通讯员 刘亮', None)
+    """
+    for space in reversed([m.start() for m in _SPACES_RE.finditer(staff)]):
+        if _inline_names_ok(staff[:space]):
+            return staff[:space]
+    return None
+
+
+_SPACES_RE = regex.compile(r"\s+")
 
 
 def _inline_names_ok(staff: str) -> bool:
@@ -853,6 +873,14 @@ def _parse_credit(text: str, kind: str, m: regex.Match) -> Byline:
     groups = m.groupdict()
     role = groups.get("role") or groups.get("role2")
     b = Byline(text, kind)
+    both = _TEXT_AND_PHOTO.match(text) if m.re is CREDIT_SLASH else None
+    if both:    # 文/图 记者 孙琪: one person wrote and photographed; the credit's role, as 摄影/… gives
+        who = text[both.end():].rstrip("）)").strip()
+        parsed = parse_staff(who) or _names_only(who)
+        if parsed is not None:
+            b.outlet, people = parsed
+            b.authors = [{"name": a["name"], "role": "文/图"} for a in people]
+        return b
     if m.re is CREDIT_SLASH:   # one or more ``role/who``: 文/王五 图/赵六
         for piece in _CREDIT_PIECE.finditer(text):
             parsed = parse_staff(piece.group("who")) or _names_only(piece.group("who"))
@@ -871,6 +899,10 @@ def _parse_credit(text: str, kind: str, m: regex.Match) -> Byline:
         b.authors = [{"name": a["name"], "role": role} for a in people]
     b.outlet = b.outlet or groups.get("by")      # 新华社发（张三 摄）: the agency that sent it
     return b
+
+
+#: ``文/图`` and its spellings opening a credit: text and photos by the same people.
+_TEXT_AND_PHOTO = regex.compile(rf"^{_LB}?\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图|图文)\s*[/／:：]?\s*")
 
 
 def _names_only(who: str) -> tuple[None, list[dict]] | None:
@@ -1022,6 +1054,30 @@ def may_be_credit(text: str) -> bool:
     (True, False)
     """
     return _CREDIT_HINT_RE.search(text) is not None
+
+
+#: A staff title or a credit role, then one Han character closing the text.
+_CUT_NAME = regex.compile(
+    rf"(?:{_ROLE}|(?:{_alt(CREDIT_ROLES)})\s*[:：/／])(?P<gap>[ \u3000]*)(?P<surname>\p{{Han}})$")
+
+
+def cut_name(text: str) -> tuple[str, bool] | None:
+    """``(surname, spaced)`` when ``text`` ends with a staff title or credit
+    role and then a lone surname: a name the line break cut (``本报记者 韩``
+    ¶ ``冰``; Chinese names have two characters or more). ``spaced``: a
+    space parts title and surname. None otherwise.
+
+    >>> cut_name("本报记者 韩"), cut_name("通讯员刘"), cut_name("责任编辑：何")
+    (('韩', True), ('刘', False), ('何', False))
+    >>> cut_name("本报记者 韩冰"), cut_name("他对记者说"), cut_name("记者 某")
+    (None, None, None)
+    """
+    if len(text) < 2:
+        return None
+    m = _CUT_NAME.search(text, max(0, len(text) - 16))
+    if m is None or m["surname"] not in surnames()[0]:
+        return None
+    return m["surname"], bool(m["gap"])
 
 
 def trailing_credit(text: str) -> int:

@@ -199,6 +199,29 @@ def test_byline_not_in_brackets_after_a_body_opens_the_next_article():
     assert records[1]["byline"] == "本报记者 李华"
 
 
+def test_byline_at_the_end_of_the_page_signs_the_article_above():
+    page = wrap("本港上月零售额按年升4.2%",
+                "【某报专讯】政府统计处昨日公布，10月零售业总销货价值按年上升4.2%。",
+                "政府发言人表示，访港旅客人次持续回升。",
+                "某报记者 黄小欣")
+    [record], _ = clean(page)
+    assert record["credits"] == ["某报记者 黄小欣"]
+    assert record["authors"] == [{"name": "黄小欣", "role": "记者"}]
+    assert record["text"].endswith("访港旅客人次持续回升。")
+
+
+def test_reporter_line_cut_after_the_surname_is_the_byline():
+    page = wrap("三大指数集体收涨",
+                "本报记者 韩",
+                "冰",
+                "11月26日，A股三大指数集体收涨。截至收盘，上证指数报3358.62点。",
+                "板块方面，半导体板块涨幅居前。")
+    [record], _ = clean(page)
+    assert record["byline"] == "本报记者 韩冰"
+    assert record["authors"] == [{"name": "韩冰", "role": "记者"}]
+    assert record["text"].startswith("11月26日，A股")
+
+
 def test_byline_after_a_kicker_and_a_subtitle_is_still_cut():
     page = wrap("聚焦某省两会",
                 "代表委员热议乡村振兴",

@@ -60,6 +60,31 @@ def test_typesetting_rule_is_the_evidence():
     assert d.join and d.evidence[0][0] == "typesetting_rule"
 
 
+@pytest.mark.parametrize("cut, rest", [
+    ("本报记者 韩", "冰"),                         # a reporter line cut after the surname
+    ("本报讯 记者 陈晓 通讯员 刘", "亮 11月26日，某市召开会议。"),
+    ("责任编辑：何", "平"),                         # a credit role and its colon
+    ("线路全长12.", "6公里。"),                      # a number cut at its decimal point
+    ("同比增长７．", "９％。"),
+])
+def test_names_and_numbers_cut_by_a_break_are_always_joined(cut, rest):
+    page = ["某市地铁新线明起试运营", cut, rest, "下一段从这里开始，说的是另一件事。"]
+    got = decide(wrap(*page))
+    assert got[(cut, rest)] is True
+    d = [d for d in breaks.decide(wrap(*page).split("\n"), [0, 2, 4, 6], [1, 1, 1]) if d.prev == 2][0]
+    assert d.evidence[0][0] in ("name_cut", "number_cut")
+
+
+@pytest.mark.parametrize("prev, nxt", [
+    ("发布会现场设有记者席", "位二百个。"),                # 记者席 is a word, not 记者 + the surname 席
+    ("一是加强管理。2.", "强化服务。"),                  # a list number before text, not a decimal
+    ("上证指数收报3358.", "点，"),                        # decided by the typesetting rule, not as a number
+])
+def test_cut_rules_leave_words_and_list_numbers_alone(prev, nxt):
+    assert breaks.certain_join(prev, nxt) in (None, "typesetting_rule")
+    assert breaks.certain_join(prev, nxt) != "number_cut" and breaks.certain_join(prev, nxt) != "name_cut"
+
+
 # --- bracket balance --------------------------------------------------------------
 def test_open_bracket_joins_a_byline_broken_inside():
     page = ["某市五项举措保障学生午餐",
