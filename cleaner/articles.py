@@ -588,6 +588,31 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
         return False
 
     _walk_titles(blocks, says_title)
+    _headline_stacks(blocks)
+
+
+def _headline_stacks(blocks: list[Block]) -> None:
+    """Headline lines stacked over a byline and closed by a subtitle (a
+    kicker 引题 or the headline, then ``——副题``; at most
+    :data:`HEAD_LINES_AS_TEXT` + 1 lines), with no headline-shaped line
+    above them: the first is the headline when none of them was taken as
+    one. Scored one by one, the lines of such a stack may each look too
+    short or too long to be sure of; the subtitle and the byline under them
+    say they are a headline."""
+    for i, b in enumerate(blocks):
+        if i < 2 or not _SUBTITLE.match(blocks[i - 1].text) or not blocks[i - 1].shaped \
+                or b.role != "byline" and not (b.role == "body" and not b.shaped and _opens_with_byline(b)):
+            continue
+        j = i
+        while j > 0 and blocks[j - 1].role == "body" and blocks[j - 1].shaped and i - j <= HEAD_LINES_AS_TEXT:
+            j -= 1
+        above = blocks[j - 1] if j > 0 else None
+        if i - j >= 2 and (above is None or not (above.role == "body" and above.shaped) and above.role != "title"):
+            blocks[j].role = "title"
+
+
+#: A subtitle's opening dash (``——记…``, ``—…``, ``--…``).
+_SUBTITLE = re.compile(r"\s*(?:——|—|--|－－|――)")
 
 
 def _signatures_before_headlines(blocks: list[Block]) -> None:
@@ -673,10 +698,16 @@ HEAD_LINES_AS_TEXT = 2
 
 def _under_headline(a: ArticleBlocks) -> bool:
     """Only headline lines so far: a title, then at most
-    :data:`HEAD_LINES_AS_TEXT` heading-shaped lines kept as text, and no
-    byline; a byline line that follows is this article's, not a new one's."""
+    :data:`HEAD_LINES_AS_TEXT` heading-shaped lines kept as text or an
+    editor's preface, and no byline; a byline line that follows is this
+    article's, not a new one's."""
     return a.title is not None and a.byline is None and len(a.body) <= HEAD_LINES_AS_TEXT \
-        and all(x.shaped for x in a.body)
+        and all(x.shaped or _PREFACE.match(x.text) for x in a.body)
+
+
+#: An editor's preface under a headline (``编者按：…``, ``【编者的话】…``): printed
+#: before the byline, it belongs to the article the byline opens.
+_PREFACE = re.compile(r"\s*[【\[（(]?\s*(?:编者按|编者的话|编者注|编前语|编前|按语)\s*[】\]）)]?\s*[:：]?")
 
 
 def group(blocks: list[Block]) -> list[ArticleBlocks]:

@@ -237,6 +237,34 @@ def test_byline_after_a_kicker_and_a_subtitle_is_still_cut():
     assert r["text"].split("\n")[2] == "6日，出席某省两会的代表委员围绕乡村振兴建言献策。"
 
 
+def test_kicker_headline_and_subtitle_over_a_byline_open_one_article():
+    """Each line alone looks too short or too long to be a sure headline;
+    the subtitle and the byline under them say they are one."""
+    page = wrap("十年接力守护一江清水",
+                "赤水河畔的“生态账”",
+                "——某市推进赤水河流域综合治理纪实",
+                "本报记者 杨帆 肖雨欣",
+                "初冬时节，赤水河两岸层林尽染，河水清澈见底。几名护河员正沿着步道巡查。",
+                "如今，赤水河干流水质稳定保持在Ⅱ类以上，河里的鱼多了。")
+    [record], _ = clean(page)
+    assert record["title"] == "十年接力守护一江清水"
+    assert record["byline"] == "本报记者 杨帆 肖雨欣"
+    assert record["text"].split("\n")[:2] == ["赤水河畔的“生态账”", "——某市推进赤水河流域综合治理纪实"]
+
+
+def test_editors_preface_under_the_headline_keeps_the_byline_in_the_article():
+    page = wrap("“蘑菇姐”的致富经",
+                "编者按：今年以来，各地涌现出一批致富带头人。即日起，本报推出专栏，讲述他们的奋斗故事。",
+                "本报记者 邓小丽",
+                "天刚蒙蒙亮，某镇的食用菌大棚里已经亮起了灯。",
+                "如今，她牵头成立的合作社已有社员86户。")
+    [record], _ = clean(page)
+    assert record["title"] == "“蘑菇姐”的致富经"
+    assert record["byline"] == "本报记者 邓小丽"
+    assert record["text"].startswith("编者按：今年以来")
+    assert record["text"].endswith("已有社员86户。")
+
+
 def test_lead_date_is_read_past_a_subtitle():
     page = wrap("某区举办第三届读书节",
                 "全民阅读蔚然成风",
