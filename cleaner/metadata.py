@@ -62,8 +62,10 @@ DATELINE_KIND = ["综合外电报道", "综合外电报导", "综合报道", "�
 #: Kinds that make ``据X电`` a reprint byline; ``据X报道`` is the body
 #: citing a source, unless a staff bracket follows.
 WIRE_KIND = frozenset(["专电", "电讯", "电", "讯", "专讯"])
-#: What may close a byline after its names: ``报道``, ``摄``, ``文/图``, ``发自上海``.
-BYLINE_TAIL = r"(?:[/／]?(?:摄影报道|联合报道|综合报道|报道|摄影|摄|文/图|图/文|文图)|发自\p{Han}{2,6}|(?<=\s)\p{Han}{2,6}?报道)"
+#: What may close a byline after its names: ``报道``, ``摄``, ``文/图``, ``发自上海``,
+#: ``／花莲报导`` (a place, as Taiwan papers print it).
+BYLINE_TAIL = (r"(?:[/／]?(?:摄影报道|联合报道|综合报道|报道|报导|摄影|摄|文/图|图/文|文图)|发自\p{Han}{2,6}"
+               r"|[/／]\s*\p{Han}{2,6}?(?:报道|报导)|(?<=\s)\p{Han}{2,6}?(?:报道|报导))")
 
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_DIGIT_VALUE = {"〇": 0, "○": 0, "零": 0, **{c: i for i, c in enumerate("一二三四五六七八九", 1)}}
@@ -76,7 +78,7 @@ def _alt(words) -> str:
 _ROLE = rf"(?:(?:{_alt(HOME_OUTLET)})?(?:驻\p{{Han}}{{1,6}}?(?:特派|特约)?记者|{_alt(STAFF_ROLES)}))"
 _SUFFIX = _alt(OUTLET_SUFFIX)
 _KIND = _alt(DATELINE_KIND)
-_LB, _RB, _COLON = "[（(]", "[）)]", "[:：]"
+_LB, _RB, _COLON = "[（(〔]", "[）)〕]", "[:：]"
 _BULLET = r"[□■●◆▲◎★☆◇]"
 #: An outlet nobody has listed: up to 12 letters ending like an outlet (an
 #: optional leading number for ``21世纪…``); no digits inside, so a date is
@@ -730,7 +732,7 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
         return _skip_gap(text, m.end()), "bracket", m, None, None
     if not staffed:
         return 0, "", None, None, None
-    for shape, may in (("staff_bracket", text[:1] in "（("), ("staff_first", "报道" in text or "讯" in text)):
+    for shape, may in (("staff_bracket", text[:1] in "（(〔"), ("staff_first", "报道" in text or "讯" in text)):
         m = p[shape].match(text) if may else None
         if m is not None and _staff_and_place(m.group("staff"), shape) is not None:
             return m.end(), "reporter", m, m.group("staff"), None
@@ -800,6 +802,10 @@ def parse_byline(text: str) -> Byline:
         b.year, b.month, b.day = _date_parts(m)
     if shape == "reporter" and staff:
         staff, b.place = _staff_and_place(staff, "staff_first")
+        if b.place is None:
+            b.place = tail_place(text[:end] if end else text)
+            if b.place and staff.rstrip().endswith(b.place):    # 记者林志明/花莲 + 报道: no name 花莲
+                staff = staff.rstrip()[:-len(b.place)].rstrip(" /／")
     if staff:
         parsed = parse_staff(staff)
         if parsed:
@@ -809,6 +815,28 @@ def parse_byline(text: str) -> Byline:
         d = _DATE_RE.search(m.group("date"))
         b.year, b.month, b.day = _date_parts(d)
     return b
+
+
+def tail_place(byline: str) -> str | None:
+    """The place a reporter line names after the names: ``发自上海``,
+    ``／花莲报导``, or a place of ``data/places.txt`` set apart by a space
+    (`` 北京报道``; after a space a name may stand as well: `` 陈家明报道``).
+
+    >>> tail_place("本报记者 张弛 发自上海"), tail_place("记者林志明/花莲报导"), tail_place("（记者 王五 北京报道）")
+    ('上海', '花莲', '北京')
+    >>> tail_place("记者 王五 赵六"), tail_place("记者 张三 摄影报道"), tail_place("记者 陈家明报道：")
+    (None, None, None)
+    """
+    m = _TAIL_PLACE.search(byline.rstrip(" ：:，,）)〕】"))
+    if m is None or m["place"] in _NO_PLACE or m["spaced"] is not None and m["place"] not in places():
+        return None
+    return m["place"]
+
+
+_TAIL_PLACE = regex.compile(
+    r"(?:发自(?P<place>\p{Han}{2,6})|(?:[/／]\s*|(?<=\s)(?P<spaced>))(?P<place>\p{Han}{2,6}?)(?:报道|报导))$")
+#: What stands before 报道 without being a place.
+_NO_PLACE = frozenset(["摄影", "联合", "综合"])
 
 
 def _dateline_source(m: regex.Match) -> tuple[str | None, str | None]:
