@@ -41,7 +41,7 @@ import regex
 STAFF_ROLES = [
     "首席记者", "特约记者", "特派记者", "见习记者", "实习记者", "摄影记者", "全媒体记者",
     "融媒体记者", "记者", "实习生", "特约通讯员", "通讯员", "特约撰稿人", "特约撰稿", "撰稿人",
-    "特约评论员", "评论员", "书评人",
+    "特约评论员", "评论员", "书评人", "作者",
 ]
 #: "This paper": the outlet is the one the manifest names for the file.
 HOME_OUTLET = ("本报", "本刊", "本台", "本网")
@@ -265,7 +265,7 @@ HINT_SPAN = 64
 #: (Compiled with the standard library's ``re``: alternations of literal
 #: words match alike there, at a third of the cost per call.)
 _KIND_HINT_RE = re.compile(r"讯|电|报道|报导|消息|信息")
-_ROLE_HINT_RE = re.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人")
+_ROLE_HINT_RE = re.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人|作者")
 _BYLINE_HINT_RE = re.compile(rf"{_KIND_HINT_RE.pattern}|{_ROLE_HINT_RE.pattern}")
 _CREDIT_HINT_RE = re.compile(r"[摄编图文责]|版式|校对|作者")
 _ROLE_RE = regex.compile(_ROLE)
@@ -734,6 +734,8 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
         return 0, "", None, None, None
     for shape, may in (("staff_bracket", text[:1] in "（(〔"), ("staff_first", "报道" in text or "讯" in text)):
         m = p[shape].match(text) if may else None
+        if m is not None and shape == "staff_bracket" and text[m.end():m.end() + 1] in _GOES_ON:
+            m = None        # （作者X），… : the sentence goes on past the bracket
         if m is not None and _staff_and_place(m.group("staff"), shape) is not None:
             return m.end(), "reporter", m, m.group("staff"), None
     m = REPORTER_LINE.match(text)
@@ -815,6 +817,10 @@ def parse_byline(text: str) -> Byline:
         d = _DATE_RE.search(m.group("date"))
         b.year, b.month, b.day = _date_parts(d)
     return b
+
+
+#: Punctuation after a bracket that says the sentence goes on past it.
+_GOES_ON = frozenset("，,、")
 
 
 def tail_place(byline: str) -> str | None:
@@ -1190,7 +1196,8 @@ def lead_date(text: str, year: int | None) -> str | None:
 #: The words the hint tests look for (:func:`may_open_byline`,
 #: :func:`may_be_credit`), spelled out for callers that look for them in a
 #: whole page at once; a test checks that they are the patterns' own.
-BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记者", "通讯员", "实习生", "撰稿", "评论员", "书评人")
+BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记者", "通讯员", "实习生", "撰稿", "评论员", "书评人",
+                     "作者")
 CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "作者")
 #: The characters but digits a :data:`LIST_MARKER` may open with, the cheap
 #: first test for callers that try every line of a page.

@@ -234,6 +234,8 @@ def _opening_slowly(text):
         return metadata._skip_gap(text, m.end()), "bracket"
     for shape in ("staff_bracket", "staff_first"):
         m = p[shape].match(text)
+        if m is not None and shape == "staff_bracket" and text[m.end():m.end() + 1] in ("，", ",", "、"):
+            m = None        # the sentence goes on past the bracket
         if m is not None and metadata._staff_and_place(m.group("staff"), shape) is not None:
             return m.end(), "reporter"
     m = metadata.REPORTER_LINE.match(text)
