@@ -183,10 +183,13 @@ FIELDS = [
     ("byline", "string or null", "the byline, dateline or photo credit as printed (normalised); a reporter "
      "line and the dateline under it are joined by `\\n`"),
     ("outlet", "string or null", "the outlet the byline names, one canonical spelling"),
-    ("authors", "list of {name, role}", "people credited, in print order, with the title printed before each name (role may be null)"),
-    ("date", "string or null", "ISO date of the dateline or of the lead's first `M月D日`; null without a known year"),
-    ("place", "string or null", "the dateline's place (`新华社北京…电` -> 北京)"),
-    ("credits", "list of string", "further credit lines: photo credits, editor's and author's notes, signatures"),
+    ("authors", "list of {name, role}", "people credited, in print order, with the title printed before each name "
+     "(role may be null); a page-footer credit (`本版责任编辑：X`) names no author"),
+    ("date", "string or null", "ISO date of the dateline or of the lead's first `M月D日`; its year from the text, "
+     "else the page's own header or footer, else the manifest; null without a known year"),
+    ("place", "string or null", "the dateline's place (`新华社北京…电` -> 北京), or the reporter line's (`发自上海`)"),
+    ("credits", "list of string", "further credit lines: photo credits, editor's and author's notes, signatures, "
+     "page-footer credits"),
     ("source", "{file, line_start, line_end}", "the raw file and the 1-based line span of the article"),
     ("group", "string", "id of the first article of this article's near-duplicate group (its own id when it is the first)"),
 ]

@@ -823,6 +823,19 @@ def parse_byline(text: str) -> Byline:
 _GOES_ON = frozenset("，,、")
 
 
+def page_scoped(credit: str) -> bool:
+    """A credit that names the page's people, not the article's
+    (``本版责任编辑：X``, ``（本期编辑：X）``).
+
+    >>> page_scoped("本版责任编辑：郑凯　校对：何平"), page_scoped("（责任编辑：王五）")
+    (True, False)
+    """
+    return _PAGE_SCOPE.match(credit) is not None
+
+
+_PAGE_SCOPE = re.compile(r"[\s（(【\[]*(?:本版|本期|本栏)")
+
+
 def tail_place(byline: str) -> str | None:
     """The place a reporter line names after the names: ``发自上海``,
     ``／花莲报导``, or a place of ``data/places.txt`` set apart by a space

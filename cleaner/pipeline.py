@@ -10,9 +10,10 @@ on any worker, with the same result.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, count, repeat
 from typing import Iterable, Iterator
 
@@ -200,6 +201,7 @@ def _clean_page(text: str, meta: FileMeta, settings: Settings, seen: dict[str, i
     blocks = arts.blocks_from(decisions, content, texts, blanks)
     arts.assign_roles(blocks)
     groups = arts.group(blocks)
+    meta = _dated_by_folio(meta, blocks)
 
     result = FileResult(meta.name, decisions=decisions, page=page)
     page_edits.sort(key=lambda e: e.offset)
@@ -232,6 +234,21 @@ def _clean_page(text: str, meta: FileMeta, settings: Settings, seen: dict[str, i
         stray = [e for e in page_edits if not any(a <= e.offset < b for a, b in spans)]
         result.stray_edits = sorted(stray + loose, key=lambda e: e.offset)
     return result
+
+
+def _dated_by_folio(meta: FileMeta, blocks: list[arts.Block]) -> FileMeta:
+    """The page's year from its own header or footer (``2026年11月27日 星期五
+    第5版``): the page's own word, before the manifest's or ``--year``, which
+    date what names no year."""
+    for b in blocks:
+        if b.role == "folio":
+            m = _FOLIO_YEAR.search(b.text)
+            if m:
+                return replace(meta, year=int(m.group(1)))
+    return meta
+
+
+_FOLIO_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
@@ -422,7 +439,7 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
     date = None
     year = meta.year if meta.year is not None else settings.year
     heads = byline.text.split("\n") if byline else []    # a reporter line and a dateline: a line each
-    for i, text in enumerate(heads + [c.text for c in credits]):
+    for i, text in enumerate(heads + [c.text for c in credits if not metadata.page_scoped(c.text)]):
         b = metadata.parse_byline(text)
         authors += (a for a in b.authors if a not in authors)    # a signature repeats the byline
         if outlet is None and b.outlet:

@@ -364,6 +364,23 @@ def test_folio_is_removed_and_the_headline_under_it_still_opens_the_article():
     assert sorted(removed) == sorted(["2026年11月26日 星期四 要闻 第3版", "要闻 第3版"])
 
 
+@pytest.mark.parametrize("year", [None, 2021])
+def test_the_page_header_dates_the_page_and_its_footer_credit_names_no_author(year):
+    """The header's year is the page's own: it dates 11月20日 whether or not
+    the manifest or --year names another. The footer's 本版 credit is the
+    page's, kept in credits, its people no authors of the last article."""
+    page = wrap("2026年11月27日 星期五 第5版 要闻",
+                "冬季供暖首周运行平稳",
+                "本报讯（记者 范小颖）11月20日零时，我市正式进入冬季供暖期。",
+                "市热力集团相关负责人介绍，今年共改造老旧供热管网46公里。",
+                "本版责任编辑：郑小凯 校对：何小平")
+    result = clean_text(page, FileMeta("page.txt", year=year), Settings())
+    [record] = [a.record for a in result.articles]
+    assert record["date"] == "2026-11-20"
+    assert record["authors"] == [{"name": "范小颖", "role": "记者"}]
+    assert record["credits"] == ["本版责任编辑：郑小凯 校对：何小平"]
+
+
 def test_a_headline_naming_an_edition_is_no_folio():
     page = wrap("《某某字典》第12版发布", "本报讯 日前，《某某字典》第12版正式发布。")
     records, _ = clean(page)
