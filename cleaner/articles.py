@@ -69,6 +69,10 @@ _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]
 _FOLIO = regex.compile(
     r"^(?:.{0,12}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,24}"
     r"|(?:\S{1,8}\s+)?第\s*[A-Za-z]?\d{1,3}\s*版(?:\s+\S{1,8})*)$")
+#: A folio that names no page (``2026年11月26日 星期四`` alone) is one only
+#: among the first or last this many blocks of a page, where headers and
+#: footers stand; amid the text such a line dates a diary's entry.
+FOLIO_EDGE = 3
 #: An end mark closing a paragraph: ``…面积稳定在5600万亩以上。（完）``.
 END_MARK_TAIL = regex.compile(r"(?<=[。！？!?”’…）)])\s*[（(](?:全文)?完[）)]$")
 _RUNNING_PUNCT = re.compile(r"[，,。；;、]")     # plain characters: ``re`` calls cost less
@@ -559,9 +563,11 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     title model does. Training passes the gold instead.
     """
     short = []      # title-shaped body blocks; a block taken as a title leaves
-    for b in blocks:
+    for i, b in enumerate(blocks):
         t = b.text.strip()
         role, shape = _fixed_role(t)
+        if role == "folio" and "版" not in t and FOLIO_EDGE <= i < len(blocks) - FOLIO_EDGE:
+            role = None     # a date and weekday alone amid the text: a diary's entry, not the page's header
         if shape is not None and len(t) == len(b.text) <= HEAD:
             b._head = shape           # the text is its own head: one opening serves both
         if role is None:

@@ -381,6 +381,23 @@ def test_the_page_header_dates_the_page_and_its_footer_credit_names_no_author(ye
     assert record["credits"] == ["本版责任编辑：郑小凯 校对：何小平"]
 
 
+def test_a_date_and_weekday_amid_the_text_is_a_diary_entry_not_a_folio():
+    page = wrap("2026年11月26日 星期四",
+                "援藏日记",
+                "本报讯（记者 张明远）这是一位援藏干部的日记摘编。",
+                "2026年7月1日星期三",
+                "今天到达拉萨，高原反应比想象中要轻。",
+                "2026年7月2日星期四",
+                "上午到学校报到，见到了新同事。",
+                "下午整理宿舍，晚上备课到十点。",
+                "这里的孩子们求知若渴，让我感到责任重大。")
+    records, result = clean(page)
+    assert records[0]["text"].split("\n")[1:4] == ["2026年7月1日星期三", "今天到达拉萨，高原反应比想象中要轻。",
+                                                   "2026年7月2日星期四"]
+    removed = [e.before for a in result.articles for e in a.edits if e.rule == "remove_folio"]
+    assert removed + [e.before for e in result.stray_edits if e.rule == "remove_folio"] == ["2026年11月26日 星期四"]
+
+
 def test_a_headline_naming_an_edition_is_no_folio():
     page = wrap("《某某字典》第12版发布", "本报讯 日前，《某某字典》第12版正式发布。")
     records, _ = clean(page)
