@@ -255,7 +255,8 @@ TRAILING_CREDIT = regex.compile(
     rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}\s*[/／]?\s*摄)$")
 LIST_MARKER = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
-    r"|[①②③④⑤⑥⑦⑧⑨⑩]|[●◆■□▲△★☆◇○·•]|第[一二三四五六七八九十\d]{1,3}[，,、章节条部分])")
+    r"|[①②③④⑤⑥⑦⑧⑨⑩]|[●◆■□▲△★☆◇○·•]|第[一二三四五六七八九十\d]{1,3}[，,、章节条部分]"
+    r"|图\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|\d{1,2}\s*[:：]))")     # a numbered caption: 图①：…, 图2：…
 _DATE_RE = regex.compile(_DATE)
 #: Cheap tests that spare the full patterns on ordinary text: every
 #: dateline holds 讯, 电, 报道, 报导, 消息 or 信息 (the kinds contain them); every
@@ -1214,4 +1215,4 @@ BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记�
 CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "作者")
 #: The characters but digits a :data:`LIST_MARKER` may open with, the cheap
 #: first test for callers that try every line of a page.
-LIST_MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩●◆■□▲△★☆◇○·•第")
+LIST_MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩●◆■□▲△★☆◇○·•第图")

@@ -180,6 +180,18 @@ def test_caption_ending_with_a_photo_credit_ends_its_paragraph():
     assert got[(page[2], page[3])] is False
 
 
+def test_numbered_caption_opens_its_paragraph_even_after_a_short_headline():
+    """非遗焕新彩 + 图① reads 彩图 as a word across the join; the caption's
+    number says a new paragraph starts."""
+    page = ["上一篇文章的最后一段在这里结束，感谢读者。",
+            "非遗焕新彩",
+            "图①：11月24日，在某县，制墨艺人正在描金。",
+            "图②：11月24日，游客在一家非遗工坊体验徽墨制作。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False
+    assert got[(page[2], page[3])] is False
+
+
 # --- words across the join --------------------------------------------------------
 def test_join_inside_a_dictionary_word():
     page = ["全市每年组织实施万人培训计划，加大基层人才培养力",
