@@ -191,7 +191,7 @@ _STAFF_RUN = rf"{_STAFF_UNIT}(?:\s*{_STAFF_UNIT})*"
 #: Closed by 报道, 摄, 发自X (and a colon): ``记者童福萍摄影报道：``.
 STAFF_TAILED = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})\s*{BYLINE_TAIL}\s*{_COLON}?")
 #: Closed by a space, punctuation or the end: `` 记者潘跃 ``.
-STAFF_INLINE = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})(?=[\s，,。：:；;、]|$)")
+STAFF_INLINE = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})(?=[\s，,。：:；;、】\]]|$)")
 #: Only the role, where the last name runs into the lead (cut in code).
 _STAFF_OPEN = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})")
 _REPORTER_RE = regex.compile(
@@ -274,6 +274,7 @@ _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
 #: Between the two outlets of a joint dateline (``新华社、中新社``).
 _SOURCE_SEP = re.compile(r"[、\-－/／]")
 _SUFFIX_END = regex.compile(rf"(?:{_SUFFIX})$")
+_DOT = re.compile("[·・]")
 _SUFFIX_START = regex.compile(rf"^(?:{_SUFFIX})")
 #: A place never ends like an outlet, except in 台 (烟台, 邢台).
 _PLACE_NOT_END = regex.compile(rf"(?:{_alt(s for s in OUTLET_SUFFIX if s != '台')})$")
@@ -374,8 +375,9 @@ def _starts_with_surname(s: str) -> bool:
 def _plausible_name(token: str, need_surname: bool) -> bool:
     """One person's name as printed: 2-3 Han, 4 with a compound surname, or
     a transcribed name with a middle dot; never an outlet's name."""
-    if "·" in token or "・" in token:
-        return bool(_HAN_NAME.fullmatch(token))
+    if "·" in token or "・" in token:     # a transcribed name, not two outlets (经济日报·中国经济网)
+        return bool(_HAN_NAME.fullmatch(token)) and not any(
+            len(part) > 2 and _SUFFIX_END.search(part) for part in _DOT.split(token))
     if not _HAN_2_4.fullmatch(token) or _SUFFIX_END.search(token) and len(token) > 2:
         return False
     if len(token) == 4:
@@ -522,6 +524,9 @@ def _split_head(head: str) -> tuple[str | None, list[str]] | None:
         head = head[:-1]
     if is_outlet(head) and (len(head) <= 8 or head in outlet_table()):
         return head, []
+    first, dot, _ = head.partition("·") if "·" in head else head.partition("・")
+    if dot and is_outlet(first) and is_outlet(head[len(first) + 1:]):
+        return first, []            # 经济日报·中国经济网: two outlets as one, the first named
     names = _names_alone(head)
     if names:
         return None, names
@@ -613,8 +618,13 @@ def _staff_paren(text: str, at: int) -> regex.Match | None:
     return None
 
 
-def _after_dateline(text: str, end: int) -> tuple[int, str | None, str | None]:
-    """(end, staff, second outlet) of what follows a dateline ending at ``end``."""
+def _after_dateline(text: str, end: int, opened: bool = False) -> tuple[int, str | None, str | None]:
+    """(end, staff, second outlet) of what follows a dateline ending at
+    ``end``; ``opened``: the dateline opened a bracket that closes after
+    the staff (``【环球时报报道 记者 王晓明】``)."""
+    if opened:
+        end, staff, also = _after_dateline(text, end)
+        return (end + 1 if text[end:end + 1] in ("】", "]") else end), staff, also
     also = None
     a = _ALSO_PAREN.match(text, end)
     if a and not _ROLE_RE.search(a.group("also")):
@@ -709,7 +719,7 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
     p = _patterns()
     m = match_dateline(text)
     if m is not None:
-        end, staff, also = _after_dateline(text, m.end())
+        end, staff, also = _after_dateline(text, m.end(), bool(m.group("open")))
         return _skip_gap(text, end), "dateline", m, staff, also
     m = p["bracketed"].match(text) if text[:1] == "【" else None
     if m is not None:

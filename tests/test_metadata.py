@@ -220,7 +220,7 @@ def _opening_slowly(text):
     p = metadata._patterns()
     for m in (metadata.match_dateline(text), p["bracketed"].match(text)):
         if m is not None:
-            end, _, _ = metadata._after_dateline(text, m.end())
+            end, _, _ = metadata._after_dateline(text, m.end(), bool(m.groupdict().get("open")))
             return metadata._skip_gap(text, end), "dateline"
     m = p["outlet_staff"].match(text)
     if m is not None and metadata.STAFF_PAREN.match(text, m.end()):
