@@ -242,6 +242,7 @@ _CREDIT_PIECE = regex.compile(
     rf"(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]+?)\s*(?=\s(?:{_CREDIT_ALT})\s*[/／:：]|{_RB}|$)")
 EDITOR_NOTE = regex.compile(
     rf"^(?:[（(\[【]\s*(?P<role>{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*(?P<who>[^（）()\[\]【】]{{1,30}}?)\s*[）)\]】]"
+    rf"(?:\s*(?P<stamp>1\d\d[01]\d[0-3]\d))?"      # a wire's date stamp, Minguo year: （编辑：X）1151126
     rf"|(?P<role2>{_alt(EDITOR_ROLES)})\s*{_COLON}\s*(?P<who2>(?:{_NAME})(?:[\s、]+(?:{_NAME}))*))$")
 #: A note on the author closing an article: ``（作者为某大学教授）``, ``（作者系…）``.
 AUTHOR_NOTE = regex.compile(rf"^{_LB}\s*(?:本文)?作者(?:为|系|是|单位\s*{_COLON}|简介\s*{_COLON})[^（）()]{{1,80}}{_RB}$")
@@ -956,6 +957,9 @@ def _parse_credit(text: str, kind: str, m: regex.Match) -> Byline:
         b.outlet, people = parsed
         b.authors = [{"name": a["name"], "role": role} for a in people]
     b.outlet = b.outlet or groups.get("by")      # 新华社发（张三 摄）: the agency that sent it
+    stamp = groups.get("stamp")
+    if stamp:                   # 1151126: year 115 of the Minguo calendar (1911 + 115), November 26
+        b.year, b.month, b.day = 1911 + int(stamp[:3]), int(stamp[3:5]), int(stamp[5:])
     return b
 
 

@@ -439,6 +439,7 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
     date = None
     year = meta.year if meta.year is not None else settings.year
     heads = byline.text.split("\n") if byline else []    # a reporter line and a dateline: a line each
+    day = stamp = None          # a dateline's day alone (台北26日电); a wire's date stamp
     for i, text in enumerate(heads + [c.text for c in credits if not metadata.page_scoped(c.text)]):
         b = metadata.parse_byline(text)
         authors += (a for a in b.authors if a not in authors)    # a signature repeats the byline
@@ -448,6 +449,11 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
             place = place or b.place
             if b.month and date is None:
                 date = metadata.iso_date(b.year or year, b.month, b.day)
+            day = day or (b.day if not b.month else None)
+        elif b.month and b.year:
+            stamp = stamp or (b.year, b.month, b.day)
+    if date is None and day and stamp and day <= stamp[2]:
+        date = metadata.iso_date(stamp[0], stamp[1], day)     # the stamp's month, the dateline's day
     if date is None and body:
         date = metadata.lead_date(body[lead].text, year)
 

@@ -189,6 +189,20 @@ def test_bracketed_wire_dateline_is_the_byline_and_a_signature_a_credit():
     assert record["credits"] == ["（记者 陈家明）"]
 
 
+def test_wire_trailer_with_a_date_stamp_is_a_credit_and_dates_a_day_only_dateline():
+    """（編輯：X）1151126 closes a Taiwan wire story: a credit, its stamp
+    (year 115 of the Minguo calendar) giving the month of 台北26日電."""
+    page = wrap("立法院三讀通過某法修正案",
+                "（中央社記者陳小君台北26日電）立法院會今天三讀通過某法部分條文修正案。",
+                "主管機關表示，修法後將強化服務品質管理。",
+                "（編輯：張小婷）1151126")
+    result = clean_text(page, FileMeta("page.txt"), Settings())
+    [record] = [a.record for a in result.articles]
+    assert record["credits"] == ["（编辑：张小婷）1151126"]
+    assert record["text"].endswith("强化服务品质管理。")
+    assert record["date"] == "2026-11-26"
+
+
 def test_byline_not_in_brackets_after_a_body_opens_the_next_article():
     page = wrap("某区举办第三届读书节",
                 "本报讯 昨日，某区第三届读书节开幕，活动将持续一个月。",
