@@ -1118,16 +1118,22 @@ def may_be_credit(text: str) -> bool:
     return _CREDIT_HINT_RE.search(text) is not None
 
 
-#: A staff title or a credit role, then one Han character closing the text.
+#: Job titles printed before a name in running text (``局长张三表示``).
+JOB_TITLES = ["副教授", "教授", "研究员", "副主任", "主任", "副局长", "局长", "处长", "科长", "书记", "院长",
+              "校长", "总经理", "经理", "总监", "董事长", "总裁", "主席", "部长", "市长", "县长", "区长",
+              "镇长", "村长", "厅长", "省长", "医生", "医师", "老师", "律师", "队长", "教练", "会长",
+              "秘书长", "发言人", "负责人", "工程师", "博士", "专家"]
+#: A staff title, a credit role or a job title, then one Han character closing the text.
 _CUT_NAME = regex.compile(
-    rf"(?:{_ROLE}|(?:{_alt(CREDIT_ROLES)})\s*[:：/／])(?P<gap>[ \u3000]*)(?P<surname>\p{{Han}})$")
+    rf"(?:{_ROLE}|{_alt(JOB_TITLES)}|(?:{_alt(CREDIT_ROLES)})\s*[:：/／])(?P<gap>[ \u3000]*)(?P<surname>\p{{Han}})$")
 
 
 def cut_name(text: str) -> tuple[str, bool] | None:
-    """``(surname, spaced)`` when ``text`` ends with a staff title or credit
-    role and then a lone surname: a name the line break cut (``本报记者 韩``
-    ¶ ``冰``; Chinese names have two characters or more). ``spaced``: a
-    space parts title and surname. None otherwise.
+    """``(surname, spaced)`` when ``text`` ends with a staff title, credit
+    role or job title and then a lone surname: a name the line break cut
+    (``本报记者 韩`` ¶ ``冰``, ``大学教授吴`` ¶ ``昊天介绍``; Chinese names have two
+    characters or more). ``spaced``: a space parts title and surname. None
+    otherwise.
 
     >>> cut_name("本报记者 韩"), cut_name("通讯员刘"), cut_name("责任编辑：何")
     (('韩', True), ('刘', False), ('何', False))

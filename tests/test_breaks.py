@@ -64,6 +64,7 @@ def test_typesetting_rule_is_the_evidence():
     ("本报记者 韩", "冰"),                         # a reporter line cut after the surname
     ("本报讯 记者 陈晓 通讯员 刘", "亮 11月26日，某市召开会议。"),
     ("责任编辑：何", "平"),                         # a credit role and its colon
+    ("论文通讯作者、某大学教授吴", "昊天介绍，钠资源储量丰富。"),   # a job title in running text
     ("线路全长12.", "6公里。"),                      # a number cut at its decimal point
     ("同比增长７．", "９％。"),
 ])
@@ -77,6 +78,7 @@ def test_names_and_numbers_cut_by_a_break_are_always_joined(cut, rest):
 
 @pytest.mark.parametrize("prev, nxt", [
     ("发布会现场设有记者席", "位二百个。"),                # 记者席 is a word, not 记者 + the surname 席
+    ("大桥横跨本市长江", "两岸。"),                        # 长江 is a word, not 市长 + the surname 江
     ("一是加强管理。2.", "强化服务。"),                  # a list number before text, not a decimal
     ("上证指数收报3358.", "点，"),                        # decided by the typesetting rule, not as a number
 ])
