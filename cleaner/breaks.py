@@ -76,7 +76,8 @@ _ANY_PUNCT = re.compile("[，,。；;、：:！!？?…（）()“”《》\t-\r
 #: What may follow a digit inside one number or quantity (units, measure
 #: words, dates and times): a line ending in a digit before one of these
 #: was broken by layout.
-_NUMBER_GOES_ON = frozenset("年月日时点分秒号个万亿千百十元角岁名人次件架辆吨米里天周位家只座所度倍期届级条项亩户%.．:：-~～")
+_NUMBER_GOES_ON = frozenset("年月日时点分秒号个万亿千百十元角岁名人次件架辆吨米里天周位家只座所度倍期届级条项亩户"
+                            "厘毫公克升斤平场轮页%.．:：-~～")
 #: How far (characters) either side of a break the file is searched for the
 #: character pair or triple the join would make.
 SELF_WINDOW = 3000
@@ -157,7 +158,9 @@ FEATURES = {
        for c in ("particle", "conj", "adverb", "prep", "pronoun", "time", "number", "place", "name")},
     "typesetting_rule": "no line starts with closing punctuation or ends after an opening bracket",
     "number_cut": "a number cut at its decimal point (12. + 6公里)",
-    "name_cut": "a name cut after its surname, under a staff title or credit role (本报记者 韩 + 冰)",
+    "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰)",
+    "lone_character": "a line of one Chinese character after a line ending in one: no paragraph is one character",
+    "byline_alone": "a byline or credit line completed by a name cut stands alone (本报记者 韩 + 冰 ¶ …)",
 }
 
 
@@ -441,7 +444,7 @@ class PageLines:
     whether the line ends a sentence; ``brackets[i]`` its
     :func:`bracket_effect` (None without brackets); ``hard[k]`` the rule of
     :func:`certain_join` that joins the break after line ``k`` (None if
-    none). ``end``, ``first``, ``heading_shape``, ``heading`` and ``byline``
+    none), ``alone[k]`` the rule that keeps it (:func:`_alone_after`). ``end``, ``first``, ``heading_shape``, ``heading`` and ``byline``
     repeat single facts.
 
     Whether a line is a byline or a credit are the costliest facts and
@@ -454,7 +457,7 @@ class PageLines:
     """
     BYLINE, CREDIT = 0, 1
     __slots__ = ("texts", "blanks", "page", "lens", "sentence", "prev", "next", "prev_ids", "next_ids",
-                 "brackets", "hard", "end", "first", "heading_shape", "heading", "byline", "known", "_words")
+                 "brackets", "hard", "alone", "end", "first", "heading_shape", "heading", "byline", "known", "_words")
 
     def __init__(self, texts: Sequence[str], blanks: Sequence[int]):
         self.texts, self.blanks = texts, blanks
@@ -502,9 +505,10 @@ class PageLines:
         self.brackets = [bracket_effect(b) if b else None for b in _line_brackets(page.text)]
         self.hard = hard = ["typesetting_rule" if c in NO_LINE_START or p in OPENERS else None
                             for p, c in zip(lasts, firsts[1:])]
-        single = metadata.surnames()[0]
-        for k in [k for k, c in enumerate(lasts[:-1]) if (c in _CUT_LAST or c in single) and not hard[k]]:
+        cut_last = _cut_last()
+        for k in [k for k, c in enumerate(lasts[:-1]) if (c in cut_last or lens[k + 1] == 1) and not hard[k]]:
             hard[k] = certain_join(texts[k], texts[k + 1])
+        self.alone = _alone_after(texts, hard)
 
     def words_across(self) -> list[tuple[float, str | None, bool, str | None, float | None]]:
         """The :func:`_words_across` of each break, worked out once."""
@@ -856,24 +860,42 @@ def certain_join(prev: str, nxt: str) -> str | None:
     """The rule that joins a break without weighing it, or None: the two
     typesetting rules (no line starts with closing punctuation, none ends
     right after an opening bracket or quote), a number cut at its decimal
-    point, and a name cut after its surname, under a staff title or credit
-    role (Chinese names have two characters or more; a surname joined to
-    the title that makes a word, ``记者站``, is no name).
+    point or a range at its dash or tilde, a name cut after its surname,
+    under a staff title, credit role or job title (Chinese names have two
+    characters or more; a surname joined to the title that makes a word,
+    ``记者席``, is no name), and a line of one Chinese character that
+    completes the line before (no paragraph is a single character; see
+    :func:`_completes`).
 
     >>> certain_join("他说：“", "好。”"), certain_join("是", "，也是")
     ('typesetting_rule', 'typesetting_rule')
-    >>> certain_join("线路全长12.", "6公里。"), certain_join("本报记者 韩", "冰")
-    ('number_cut', 'name_cut')
+    >>> certain_join("线路全长12.", "6公里。"), certain_join("本报记者 韩", "冰"), certain_join("2026-", "2027赛季")
+    ('number_cut', 'name_cut', 'number_cut')
+    >>> certain_join("气温-3℃～", "5℃。"), certain_join("失地村民打来咨询热", "线"), certain_join("球队名称", "赛")
+    ('number_cut', 'lone_character', None)
     >>> certain_join("好。", "他说"), certain_join("共3点：1.", "加强管理"), certain_join("设立记者站", "今年")
     (None, None, None)
     """
     if nxt[0] in NO_LINE_START or prev[-1] in OPENERS:
         return "typesetting_rule"
-    if prev[-1] in ".．" and nxt[0].isdigit() and prev[-2:-1].isdigit():
+    if prev[-1] in _NUMBER_CUT and (nxt[0].isdigit() or prev[-1] in _RANGE and nxt[0] in "-－") \
+            and (prev[-2:-1].isdigit() or prev[-1] in _RANGE and prev[-2:-1] in _UNIT_BEFORE_RANGE):
         return "number_cut"
     if _HAN_START.match(nxt) and _name_cut(prev):
         return "name_cut"
+    if len(nxt) == 1 and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) and _completes(prev, nxt):
+        return "lone_character"
     return None
+
+
+def _completes(prev: str, char: str) -> bool:
+    """Whether a line of one character completes the line before it: a
+    dictionary word across the join (热 + 线), or a byline or credit
+    (本报记者 肖雨 + 欣). A table's cells (赛 胜 平 负) do neither."""
+    if words.word_across_join(prev, char):
+        return True
+    joined = prev + char
+    return metadata.REPORTER_LINE.match(joined) is not None or metadata.is_credit(joined)
 
 
 def _name_cut(prev: str) -> bool:
@@ -887,8 +909,33 @@ def _name_cut(prev: str) -> bool:
     return prev[-2:] not in known and prev[-3:] not in known
 
 
-#: The last characters of lines :func:`certain_join` may join beyond the typesetting rules.
-_CUT_LAST = frozenset(".．")
+#: A number goes on past these: a decimal point, a range's dash or tilde.
+_RANGE = frozenset("-－–—~～")
+_NUMBER_CUT = _RANGE | frozenset(".．")
+#: What may stand between a number and a range's dash (``-3℃～5℃``, ``10%-20%``).
+_UNIT_BEFORE_RANGE = frozenset("℃%％")
+
+
+@lru_cache(maxsize=1)
+def _cut_last() -> frozenset[str]:
+    """The last characters of lines :func:`certain_join` may join beyond the
+    typesetting rules (a line of one character aside)."""
+    single, compound = metadata.surnames()
+    return _NUMBER_CUT | single | {c[-1] for c in compound}
+
+
+def _alone_after(texts: Sequence[str], hard: Sequence[str | None]) -> list[str | None]:
+    """For each break, the rule that keeps it, or None: a byline or credit
+    line that a name cut or a lone character completes (``本报记者 韩`` +
+    ``冰``, ``本报记者 肖雨`` + ``欣``) stands alone, whatever the fragment
+    ``冰`` alone would suggest."""
+    alone: list[str | None] = [None] * len(hard)
+    for k, rule in enumerate(hard[:-1]):
+        if rule == "name_cut" or rule == "lone_character":
+            joined = texts[k] + texts[k + 1]
+            if metadata.REPORTER_LINE.match(joined) or metadata.is_credit(joined):
+                alone[k + 1] = "byline_alone"
+    return alone
 _HAN_START = regex.compile(r"\p{Han}")
 
 
@@ -951,7 +998,7 @@ def walk(texts: Sequence[str], blanks: Sequence[int],
     """Visit each break left to right with its features and the block state.
 
     ``choose(k, features)`` says whether break ``k`` is joined (features is
-    None for a break :func:`certain_join` decides); the block state follows
+    None for a break a rule decides: :func:`certain_join`, :func:`_alone_after`); the block state follows
     those choices. Yields ``(k, features, join)``. This is the model's
     definition, which training uses; :func:`decide` reaches the same
     decisions faster.
@@ -961,7 +1008,7 @@ def walk(texts: Sequence[str], blanks: Sequence[int],
     pg = PageLines(texts, blanks)
     state = BlockState(open_brackets(texts[0]), 1, len(texts[0]))
     for k in range(len(texts) - 1):
-        f = None if pg.hard[k] else features(pg, k, state)
+        f = None if pg.hard[k] or pg.alone[k] else features(pg, k, state)
         join = choose(k, f)
         yield k, f, join
         nxt = texts[k + 1]
@@ -1238,7 +1285,7 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
     if not -30 < cm.z_threshold < 30:       # a threshold the clamped probability cannot meet
         return _decide_slowly(pg, content)
     zt = cm.z_threshold
-    hard, brackets, lens = pg.hard, pg.brackets, pg.lens
+    hard, alone, brackets, lens = pg.hard, pg.alone, pg.brackets, pg.lens
     heading = pg.heading
     BYLINE, CREDIT = PageLines.BYLINE, PageLines.CREDIT
     byline_known, credit_known = pg.known
@@ -1253,6 +1300,9 @@ def decide(lines: Sequence[str], content: Sequence[int], blanks: Sequence[int]) 
         if hard[k]:
             out.append(Decision(content[k], content[k + 1], True, 1.0, ((hard[k], RULE_WEIGHT),)))
             join = True
+        elif alone[k]:
+            out.append(Decision(content[k], content[k + 1], False, 0.0, ((alone[k], -RULE_WEIGHT),)))
+            join = False
         else:
             bits = (depth > 0) | (lines_in_block == 1) << 1 | (chars > long_at) << 2 | (k == 0) << 3
             z, late, values = _log_odds(cm, pg, k, bits, joins[k])
@@ -1388,8 +1438,10 @@ def _decide_slowly(pg: PageLines, content: Sequence[int]) -> list[Decision]:
 
     def choose(k: int, f: dict[str, float] | None) -> bool:
         if f is None:
-            out.append(Decision(content[k], content[k + 1], True, 1.0, ((pg.hard[k], RULE_WEIGHT),)))
-            return True
+            join = bool(pg.hard[k])
+            out.append(Decision(content[k], content[k + 1], join, float(join),
+                                ((pg.hard[k] or pg.alone[k], RULE_WEIGHT if join else -RULE_WEIGHT),)))
+            return join
         p = p_join(f)
         out.append(Decision(content[k], content[k + 1], p >= threshold, p, None, f))
         return p >= threshold

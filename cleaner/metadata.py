@@ -1123,9 +1123,9 @@ JOB_TITLES = ["副教授", "教授", "研究员", "副主任", "主任", "副局
               "校长", "总经理", "经理", "总监", "董事长", "总裁", "主席", "部长", "市长", "县长", "区长",
               "镇长", "村长", "厅长", "省长", "医生", "医师", "老师", "律师", "队长", "教练", "会长",
               "秘书长", "发言人", "负责人", "工程师", "博士", "专家"]
-#: A staff title, a credit role or a job title, then one Han character closing the text.
+#: A staff title, a credit role or a job title, then one or two Han characters closing the text.
 _CUT_NAME = regex.compile(
-    rf"(?:{_ROLE}|{_alt(JOB_TITLES)}|(?:{_alt(CREDIT_ROLES)})\s*[:：/／])(?P<gap>[ \u3000]*)(?P<surname>\p{{Han}})$")
+    rf"(?:{_ROLE}|{_alt(JOB_TITLES)}|(?:{_alt(CREDIT_ROLES)})\s*[:：/／])(?P<gap>[ \u3000]*)(?P<surname>\p{{Han}}{{1,2}})$")
 
 
 def cut_name(text: str) -> tuple[str, bool] | None:
@@ -1135,15 +1135,15 @@ def cut_name(text: str) -> tuple[str, bool] | None:
     characters or more). ``spaced``: a space parts title and surname. None
     otherwise.
 
-    >>> cut_name("本报记者 韩"), cut_name("通讯员刘"), cut_name("责任编辑：何")
-    (('韩', True), ('刘', False), ('何', False))
+    >>> cut_name("本报记者 韩"), cut_name("通讯员刘"), cut_name("责任编辑：何"), cut_name("记者 司马")
+    (('韩', True), ('刘', False), ('何', False), ('司马', True))
     >>> cut_name("本报记者 韩冰"), cut_name("他对记者说"), cut_name("记者 某")
     (None, None, None)
     """
     if len(text) < 2:
         return None
     m = _CUT_NAME.search(text, max(0, len(text) - 16))
-    if m is None or m["surname"] not in surnames()[0]:
+    if m is None or m["surname"] not in surnames()[len(m["surname"]) - 1]:     # one character, or compound
         return None
     return m["surname"], bool(m["gap"])
 

@@ -66,6 +66,10 @@ def test_typesetting_rule_is_the_evidence():
     ("责任编辑：何", "平"),                         # a credit role and its colon
     ("论文通讯作者、某大学教授吴", "昊天介绍，钠资源储量丰富。"),   # a job title in running text
     ("线路全长12.", "6公里。"),                      # a number cut at its decimal point
+    ("从2026-", "2027赛季起，球队将移师新主场。"),     # a range cut at its dash
+    ("明天气温-3℃～", "5℃，北风3～4级。"),
+    ("本报记者 司马", "晨"),                         # a compound surname
+    ("市民纷纷打来咨询热", "线"),                      # a line of one character completing a word
     ("同比增长７．", "９％。"),
 ])
 def test_names_and_numbers_cut_by_a_break_are_always_joined(cut, rest):
@@ -73,18 +77,30 @@ def test_names_and_numbers_cut_by_a_break_are_always_joined(cut, rest):
     got = decide(wrap(*page))
     assert got[(cut, rest)] is True
     d = [d for d in breaks.decide(wrap(*page).split("\n"), [0, 2, 4, 6], [1, 1, 1]) if d.prev == 2][0]
-    assert d.evidence[0][0] in ("name_cut", "number_cut")
+    assert d.evidence[0][0] in ("name_cut", "number_cut", "lone_character")
+
+
+@pytest.mark.parametrize("cut, rest", [("本报记者 钟", "毓"), ("本报记者 肖雨", "欣"), ("文/陶", "然")])
+def test_a_byline_a_cut_completes_stands_alone(cut, rest):
+    """After 本报记者 钟 + 毓 the next break is judged on the byline, not on
+    the fragment 毓 (which would read on into 问：…)."""
+    page = ["个税年度汇算问答", cut, rest, "问：今年赡养老人的扣除标准有变化吗？", "答：有变化。"]
+    got = decide(wrap(*page))
+    assert got[(cut, rest)] is True
+    assert got[(rest, page[3])] is False
 
 
 @pytest.mark.parametrize("prev, nxt", [
     ("发布会现场设有记者席", "位二百个。"),                # 记者席 is a word, not 记者 + the surname 席
     ("大桥横跨本市长江", "两岸。"),                        # 长江 is a word, not 市长 + the surname 江
+    ("勒布朗-詹姆斯", "前"),                               # a table's cells: 斯前 is no word
+    ("球队名称", "赛"),
     ("一是加强管理。2.", "强化服务。"),                  # a list number before text, not a decimal
     ("上证指数收报3358.", "点，"),                        # decided by the typesetting rule, not as a number
 ])
 def test_cut_rules_leave_words_and_list_numbers_alone(prev, nxt):
     assert breaks.certain_join(prev, nxt) in (None, "typesetting_rule")
-    assert breaks.certain_join(prev, nxt) != "number_cut" and breaks.certain_join(prev, nxt) != "name_cut"
+    assert breaks.certain_join(prev, nxt) not in ("number_cut", "name_cut", "lone_character")
 
 
 # --- bracket balance --------------------------------------------------------------
