@@ -686,6 +686,16 @@ def ends_with_end_mark(text: str) -> bool:
     return text.endswith(("完）", "完)")) and END_MARK_TAIL.search(text) is not None
 
 
+def ends_signed(text: str) -> bool:
+    """Whether a paragraph closes with its writers' signature in brackets
+    (``…。（记者 张三）``, a brief's ``…。（彭湃）``): the article ends there.
+
+    >>> ends_signed("工程预计年底完工。（彭湃 李可）"), ends_signed("他说（记者 张三）。"), ends_signed("完工。（完）")
+    (True, False, False)
+    """
+    return text[-1:] in "）)" and metadata.trailing_credit(text) < len(text)
+
+
 def _signature(text: str) -> bool:
     """A byline wholly in brackets: printed after a body, it signs the
     article off rather than opening the next.
@@ -764,5 +774,6 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
             if cur is None or closed:
                 new()
             cur.body.append(b)
-            closed = ends_with_end_mark(b.text)    # …。（完）: the article ends here
+            # …。（完） or a signature, …。（记者 张三）: the article ends here
+            closed = ends_with_end_mark(b.text) or ends_signed(b.text)
     return articles

@@ -142,7 +142,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     known = _alt(o for o in outlet_table() if len(o) >= 2)
     outlet = rf"(?:{_alt(HOME_OUTLET)}|{known}|{_OUTLET_GENERIC})"
     dateline = regex.compile(
-        rf"""^(?P<open>[【\[]\s*)?{_BULLET}?\s*(?P<per>据)?
+        rf"""^(?P<open>[【\[]\s*)?{_BULLET}?\s*(?:[另又]据|(?P<per>据))?(?:综合)?
         (?P<source>{outlet}(?:[、\-－/／]{outlet})?)
         (?:{_LB}(?P<also>{outlet}){_RB})?
         (?:(?P<channel>\p{{Han}}{{2,6}}?)频道)?
@@ -252,7 +252,8 @@ _NAMES = rf"(?:{_NAME})(?:[\s、]+(?:{_NAME}))*"
 TRAILING_CREDIT = regex.compile(
     rf"(?<=[。！？”’…）)])\s*(?P<credit>{_LB}\s*(?:(?:{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*{_NAMES}"
     rf"|(?:{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄"
-    rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*{_RB}"
+    rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*"
+    rf"|(?P<bare>(?:\p{{Han}}{{2,3}})(?:[\s、]+\p{{Han}}{{2,3}}){{0,2}}))\s*{_RB}"     # a brief's signature: （彭湃）
     rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}\s*[/／]?\s*摄)$")
 LIST_MARKER = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
@@ -272,6 +273,8 @@ _BYLINE_HINT_RE = re.compile(rf"{_KIND_HINT_RE.pattern}|{_ROLE_HINT_RE.pattern}"
 _CREDIT_HINT_RE = re.compile(r"[摄编图文责]|版式|校对|作者")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
+#: The tails that name no place: 报道, 摄, 文/图 alone.
+_PLAIN_TAIL_RE = regex.compile(r"(?:\s*[/／]?(?:摄影报道|联合报道|综合报道|报道|报导|摄影|摄|文/图|图/文|文图))+\s*$")
 #: Between the two outlets of a joint dateline (``新华社、中新社``).
 _SOURCE_SEP = re.compile(r"[、\-－/／]")
 _SUFFIX_END = regex.compile(rf"(?:{_SUFFIX})$")
@@ -479,7 +482,18 @@ def parse_staff(staff: str) -> tuple[str | None, list[dict]] | None:
     >>> parse_staff("楚天都市报") is None, parse_staff("张通杰记者祝庆庆")[1][0]
     (True, {'name': '张通杰', 'role': None})
     """
-    staff = _TAIL_RE.sub("", staff.strip(" :：")).strip(" :：")
+    staff = staff.strip(" :：")
+    bare = _TAIL_RE.sub("", staff).strip(" :：")
+    parsed = _parse_bare_staff(bare)
+    if parsed is None:      # a name run into 报道 after a space (记者 何咏欣报道) is no place
+        plain = _PLAIN_TAIL_RE.sub("", staff).strip(" :：")
+        if plain != bare:
+            parsed = _parse_bare_staff(plain)
+    return parsed
+
+
+def _parse_bare_staff(staff: str) -> tuple[str | None, list[dict]] | None:
+    """:func:`parse_staff` of a staff run without its tail (报道, 摄, a place)."""
     roles = list(_ROLE_RE.finditer(staff))
     outlet = None
     authors: list[dict] = []
@@ -803,6 +817,10 @@ def parse_byline(text: str) -> Byline:
             return _parse_credit(text, kind, m)
     end, shape, m, staff, also = _opening(text)
     if not shape:
+        bare = _BARE_SIGNATURE.match(text)
+        names = _names_alone(bare.group("who")) if bare else None
+        if names:           # a brief's signature, names alone in brackets: （彭湃 李可）
+            return Byline(text, "credit", authors=[{"name": n, "role": None} for n in names])
         return Byline(text, "unknown")
     b = Byline(text, "reporter" if shape == "reporter" else "dateline")
     if shape == "dateline":
@@ -831,6 +849,8 @@ def parse_byline(text: str) -> Byline:
     return b
 
 
+#: Names alone in brackets: a brief's signature (read by :func:`_names_alone`).
+_BARE_SIGNATURE = regex.compile(rf"^{_LB}\s*(?P<who>\p{{Han}}{{2,3}}(?:[\s、]+\p{{Han}}{{2,3}}){{0,2}})\s*{_RB}$")
 #: Punctuation after a bracket that says the sentence goes on past it.
 _GOES_ON = frozenset("，,、")
 
@@ -1157,11 +1177,17 @@ def trailing_credit(text: str) -> int:
     >>> t = "他说（记者 张三）。"
     >>> trailing_credit(t) == len(t)
     True
+    >>> t = "工程预计年底完工。（彭湃 李可）"
+    >>> t[trailing_credit(t):], trailing_credit("会议在京举行。（北京）") == len("会议在京举行。（北京）")
+    ('（彭湃 李可）', True)
     """
     if not text.endswith(("）", ")", "摄")):
         return len(text)
     m = TRAILING_CREDIT.search(text, max(0, len(text) - 80))   # credits are short
-    return m.start("credit") if m else len(text)
+    if m is None or m.group("bare") and (not _names_alone(m.group("bare")) or LIST_MARKER.match(text)):
+        return len(text)    # names with no role must read as names alone: （北京） is no signature,
+                            # and a list's items name their sources: （2）…。（李白）
+    return m.start("credit")
 
 
 # --- dates --------------------------------------------------------------------

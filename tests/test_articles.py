@@ -203,6 +203,19 @@ def test_wire_trailer_with_a_date_stamp_is_a_credit_and_dates_a_day_only_datelin
     assert record["date"] == "2026-11-26"
 
 
+def test_a_briefs_signature_of_bare_names_is_a_credit():
+    page = wrap("城事速览",
+                "本报讯 某路改造工程昨日开工，预计年底完工。（彭小湃 李可）",
+                "某区图书馆延长开放时间，每晚开放至九点。（宁文）")
+    records, _ = clean(page)
+    texts = "\n".join(r["text"] for r in records)
+    assert "彭小湃" not in texts and "宁文" not in texts
+    assert [r["text"] for r in records] == ["某路改造工程昨日开工，预计年底完工。", "某区图书馆延长开放时间，每晚开放至九点。"]
+    assert records[0]["credits"] == ["（彭小湃 李可）"]
+    assert records[1]["byline"] == "（宁文）"       # an article with no byline: its credit stands in
+    assert [a["name"] for r in records for a in r["authors"]] == ["彭小湃", "李可", "宁文"]
+
+
 def test_byline_not_in_brackets_after_a_body_opens_the_next_article():
     page = wrap("某区举办第三届读书节",
                 "本报讯 昨日，某区第三届读书节开幕，活动将持续一个月。",

@@ -132,7 +132,8 @@ def test_pipeline_moves_a_closing_credit_to_credits():
     ("活动持续三天。（本报记者 张三 通讯员 李小四）", "（本报记者 张三 通讯员 李小四）"),
     ("活动持续三天。(记者 陈小明 摄)", "(记者 陈小明 摄)"),
     ("他说。（记者注：此处有删节）", ""),       # a note, not a signature
-    ("活动持续三天。（李小飞 徐乐静）", ""),     # names alone: could be an aside
+    ("活动持续三天。（李小飞 徐乐静）", "（李小飞 徐乐静）"),     # names alone: a brief's signature
+    ("会议在京举行。（北京）", ""),                 # a word, not names alone
     ("他说（记者 张三）。", ""),                 # inside the sentence
 ])
 def test_trailing_signature(text, credit):
