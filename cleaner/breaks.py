@@ -161,6 +161,7 @@ FEATURES = {
     "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰)",
     "lone_character": "a line of one Chinese character after a line ending in one: no paragraph is one character",
     "byline_alone": "a byline or credit line completed by a name cut stands alone (本报记者 韩 + 冰 ¶ …)",
+    "heading_after_gap": "a short heading after more blank lines than usual, over a long line, stands alone (更正 ¶ …)",
 }
 
 
@@ -509,6 +510,11 @@ class PageLines:
         for k in [k for k, c in enumerate(lasts[:-1]) if (c in cut_last or lens[k + 1] == 1) and not hard[k]]:
             hard[k] = certain_join(texts[k], texts[k + 1])
         self.alone = _alone_after(texts, hard)
+        gap = page.gap
+        for k, b in enumerate(blanks[:-1]):
+            if b > gap and heading[k + 1] and lens[k + 1] <= _GAP_HEADING and lens[k + 2] > heading_below \
+                    and not hard[k + 1]:
+                self.alone[k + 1] = "heading_after_gap"
 
     def words_across(self) -> list[tuple[float, str | None, bool, str | None, float | None]]:
         """The :func:`_words_across` of each break, worked out once."""
@@ -922,6 +928,11 @@ def _cut_last() -> frozenset[str]:
     typesetting rules (a line of one character aside)."""
     single, compound = metadata.surnames()
     return _NUMBER_CUT | single | {c[-1] for c in compound}
+
+
+#: A short heading-shaped line after more blank lines than the page's usual
+#: gap, over a long line, is a headline (更正, 寻人启事): the break under it stands.
+_GAP_HEADING = 8
 
 
 def _alone_after(texts: Sequence[str], hard: Sequence[str | None]) -> list[str | None]:

@@ -90,6 +90,15 @@ def test_a_byline_a_cut_completes_stands_alone(cut, rest):
     assert got[(rest, page[3])] is False
 
 
+def test_a_short_heading_after_a_wide_gap_stands_alone():
+    """更正 reads as an adverb that goes on into the next line; after more
+    blank lines than the page's usual gap, over a long line, it is a heading."""
+    page = ("某站改扩建工程开工\n\n本报讯（记者 邓一鸣）12月8日，某站改扩建工程开工。工程总投资约28.6亿元。\n\n\n\n"
+            "更正\n\n本报12月5日第3版《某区新增3所公办幼儿园》一文中，“1080个”应为“1180个”。特此更正。\n")
+    got = decide(page)
+    assert got[("更正", "本报12月5日第3版《某区新增3所公办幼儿园》一文中，“1080个”应为“1180个”。特此更正。")] is False
+
+
 @pytest.mark.parametrize("prev, nxt", [
     ("发布会现场设有记者席", "位二百个。"),                # 记者席 is a word, not 记者 + the surname 席
     ("大桥横跨本市长江", "两岸。"),                        # 长江 is a word, not 市长 + the surname 江
