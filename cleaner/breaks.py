@@ -445,7 +445,8 @@ class PageLines:
     whether the line ends a sentence; ``brackets[i]`` its
     :func:`bracket_effect` (None without brackets); ``hard[k]`` the rule of
     :func:`certain_join` that joins the break after line ``k`` (None if
-    none), ``alone[k]`` the rule that keeps it (:func:`_alone_after`). ``end``, ``first``, ``heading_shape``, ``heading`` and ``byline``
+    none), ``alone[k]`` the rule that keeps it (:func:`_alone_after`, or
+    a short heading after a wide gap: :data:`_GAP_HEADING`). ``end``, ``first``, ``heading_shape``, ``heading`` and ``byline``
     repeat single facts.
 
     Whether a line is a byline or a credit are the costliest facts and
