@@ -159,9 +159,12 @@ FEATURES = {
     "typesetting_rule": "no line starts with closing punctuation or ends after an opening bracket",
     "number_cut": "a number cut at its decimal point (12. + 6公里)",
     "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰)",
-    "lone_character": "a line of one Chinese character after a line ending in one: no paragraph is one character",
-    "byline_alone": "a byline or credit line completed by a name cut stands alone (本报记者 韩 + 冰 ¶ …)",
-    "heading_after_gap": "a short heading after more blank lines than usual, over a long line, stands alone (更正 ¶ …)",
+    "lone_character": "a line of one Chinese character that completes a word or a byline with the line before "
+                      "(咨询热 + 线, 本报记者 肖雨 + 欣) and opens none with the line after: no paragraph is one character",
+    "byline_alone": "a byline or credit line completed by a name cut or a lone character stands alone "
+                    "(本报记者 韩 + 冰 ¶ …)",
+    "heading_after_gap": "a short heading after more blank lines than usual, over a long line, with no word "
+                         "across, stands alone (更正 ¶ …)",
 }
 
 
@@ -509,13 +512,13 @@ class PageLines:
                             for p, c in zip(lasts, firsts[1:])]
         cut_last = _cut_last()
         for k in [k for k, c in enumerate(lasts[:-1]) if (c in cut_last or lens[k + 1] == 1) and not hard[k]]:
-            hard[k] = certain_join(texts[k], texts[k + 1])
+            hard[k] = certain_join(texts[k], texts[k + 1], texts[k + 2] if k + 2 < len(texts) else "")
         self.alone = _alone_after(texts, hard)
         gap = page.gap
         for k, b in enumerate(blanks[:-1]):
             if b > gap and heading[k + 1] and lens[k + 1] <= _GAP_HEADING and lens[k + 2] > heading_below \
-                    and not hard[k + 1]:
-                self.alone[k + 1] = "heading_after_gap"
+                    and not hard[k + 1] and words.boundary_at_join(texts[k + 1], texts[k + 2]):
+                self.alone[k + 1] = "heading_after_gap"     # (no word across: 新华 + 社北京…电 goes on)
 
     def words_across(self) -> list[tuple[float, str | None, bool, str | None, float | None]]:
         """The :func:`_words_across` of each break, worked out once."""
@@ -863,7 +866,7 @@ _RANK = {name: i for i, (name, _) in enumerate(_ORDER)}
 _PART = dict(_ORDER)
 
 
-def certain_join(prev: str, nxt: str) -> str | None:
+def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     """The rule that joins a break without weighing it, or None: the two
     typesetting rules (no line starts with closing punctuation, none ends
     right after an opening bracket or quote), a number cut at its decimal
@@ -871,7 +874,8 @@ def certain_join(prev: str, nxt: str) -> str | None:
     under a staff title, credit role or job title (Chinese names have two
     characters or more; a surname joined to the title that makes a word,
     ``记者席``, is no name), and a line of one Chinese character that
-    completes the line before (no paragraph is a single character; see
+    completes a line of six or more before it (no paragraph is a single
+    character; a drop cap opening the line ``after`` is no completion: see
     :func:`_completes`).
 
     >>> certain_join("他说：“", "好。”"), certain_join("是", "，也是")
@@ -890,19 +894,23 @@ def certain_join(prev: str, nxt: str) -> str | None:
         return "number_cut"
     if _HAN_START.match(nxt) and _name_cut(prev):
         return "name_cut"
-    if len(nxt) == 1 and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) and _completes(prev, nxt):
+    if len(nxt) == 1 and len(prev) >= _LONE_AFTER and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) \
+            and _completes(prev, nxt, after):
         return "lone_character"
     return None
 
 
-def _completes(prev: str, char: str) -> bool:
+def _completes(prev: str, char: str, after: str = "") -> bool:
     """Whether a line of one character completes the line before it: a
     dictionary word across the join (热 + 线), or a byline or credit
-    (本报记者 肖雨 + 欣). A table's cells (赛 胜 平 负) do neither."""
+    (本报记者 肖雨 + 欣) unless the character opens a word with the line
+    ``after`` (本报记者 王明 ¶ 近 ¶ 日，…: a drop cap, the lead's first
+    character). A table's cells (赛 胜 平 负) do neither."""
     if words.word_across_join(prev, char):
         return True
     joined = prev + char
-    return metadata.REPORTER_LINE.match(joined) is not None or metadata.is_credit(joined)
+    return (metadata.REPORTER_LINE.match(joined) is not None or metadata.is_credit(joined)) \
+        and not (after and words.word_across_join(char, after))
 
 
 def _name_cut(prev: str) -> bool:
@@ -932,8 +940,11 @@ def _cut_last() -> frozenset[str]:
 
 
 #: A short heading-shaped line after more blank lines than the page's usual
-#: gap, over a long line, is a headline (更正, 寻人启事): the break under it stands.
+#: gap, over a long line and with no word across the join, is a headline
+#: (更正, 寻人启事): the break under it stands.
 _GAP_HEADING = 8
+#: The shortest line a one-character line may complete (shorter: a table's cells, 队名 + 胜).
+_LONE_AFTER = 6
 
 
 def _alone_after(texts: Sequence[str], hard: Sequence[str | None]) -> list[str | None]:
@@ -1009,9 +1020,11 @@ def walk(texts: Sequence[str], blanks: Sequence[int],
          choose: Callable[[int, dict[str, float] | None], bool]) -> Iterator[tuple[int, dict | None, bool]]:
     """Visit each break left to right with its features and the block state.
 
-    ``choose(k, features)`` says whether break ``k`` is joined (features is
-    None for a break a rule decides: :func:`certain_join`, :func:`_alone_after`); the block state follows
-    those choices. Yields ``(k, features, join)``. This is the model's
+    ``choose(k, features)`` says whether a weighed break ``k`` is joined;
+    a break a rule decides (``PageLines.hard``, ``PageLines.alone``) is
+    joined or kept as the rule says, without asking. The block state
+    follows those choices. Yields ``(k, features, join)``, features None
+    for a rule's break. This is the model's
     definition, which training uses; :func:`decide` reaches the same
     decisions faster.
     """
@@ -1020,8 +1033,11 @@ def walk(texts: Sequence[str], blanks: Sequence[int],
     pg = PageLines(texts, blanks)
     state = BlockState(open_brackets(texts[0]), 1, len(texts[0]))
     for k in range(len(texts) - 1):
-        f = None if pg.hard[k] or pg.alone[k] else features(pg, k, state)
-        join = choose(k, f)
+        if pg.hard[k] or pg.alone[k]:       # a rule decides: obeyed, never weighed
+            f, join = None, bool(pg.hard[k])
+        else:
+            f = features(pg, k, state)
+            join = choose(k, f)
         yield k, f, join
         nxt = texts[k + 1]
         if join:
@@ -1448,16 +1464,13 @@ def _decide_slowly(pg: PageLines, content: Sequence[int]) -> list[Decision]:
     threshold = model().get("threshold", 0.5)
     out = []
 
-    def choose(k: int, f: dict[str, float] | None) -> bool:
-        if f is None:
-            join = bool(pg.hard[k])
-            out.append(Decision(content[k], content[k + 1], join, float(join),
-                                ((pg.hard[k] or pg.alone[k], RULE_WEIGHT if join else -RULE_WEIGHT),)))
-            return join
+    def choose(k: int, f: dict[str, float]) -> bool:
         p = p_join(f)
         out.append(Decision(content[k], content[k + 1], p >= threshold, p, None, f))
         return p >= threshold
 
-    for _ in walk(pg.texts, pg.blanks, choose):
-        pass
+    for k, f, join in walk(pg.texts, pg.blanks, choose):
+        if f is None:
+            out.append(Decision(content[k], content[k + 1], join, float(join),
+                                ((pg.hard[k] or pg.alone[k], RULE_WEIGHT if join else -RULE_WEIGHT),)))
     return out

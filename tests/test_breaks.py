@@ -90,6 +90,23 @@ def test_a_byline_a_cut_completes_stands_alone(cut, rest):
     assert got[(rest, page[3])] is False
 
 
+def test_a_drop_cap_under_a_byline_opens_the_lead():
+    """本报记者 王明 + 近 would read as a three-character name; 近 + 日 is the
+    lead's first word (a drop cap set on its own line)."""
+    page = ["老街的手艺人", "本报记者 王明", "近", "日，记者走进城南老街，寻访那些仍在坚守的手艺人。", "七十二岁的李师傅在老街修了四十年鞋。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False
+    assert got[(page[2], page[3])] is True
+
+
+def test_a_dateline_cut_after_a_wide_gap_is_no_heading():
+    """新华 after a wide gap is short and heading-shaped, but 新华社 runs across the join."""
+    page = ("某市跨年活动平稳有序\n\n本报讯（记者 张弛）12月31日晚，全市各大商圈举办多场跨年活动，吸引市民约30万人次。\n\n\n\n"
+            "新华\n\n社北京1月1日电（记者 王晓明）国家统计局1日发布数据显示，去年全国粮食总产量再创新高。\n")
+    got = decide(page)
+    assert got[("新华", "社北京1月1日电（记者 王晓明）国家统计局1日发布数据显示，去年全国粮食总产量再创新高。")] is True
+
+
 def test_a_short_heading_after_a_wide_gap_stands_alone():
     """更正 reads as an adverb that goes on into the next line; after more
     blank lines than the page's usual gap, over a long line, it is a heading."""
@@ -104,6 +121,7 @@ def test_a_short_heading_after_a_wide_gap_stands_alone():
     ("大桥横跨本市长江", "两岸。"),                        # 长江 is a word, not 市长 + the surname 江
     ("勒布朗-詹姆斯", "前"),                               # a table's cells: 斯前 is no word
     ("球队名称", "赛"),
+    ("队名", "胜"),                                        # 名胜 is a word, but 队名 a table's cell
     ("一是加强管理。2.", "强化服务。"),                  # a list number before text, not a decimal
     ("上证指数收报3358.", "点，"),                        # decided by the typesetting rule, not as a number
 ])
