@@ -67,7 +67,7 @@ _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]
 #: A folio: the page's own header or footer, its date and weekday or its page
 #: number standing apart (``2026年11月26日 星期四 要闻 第3版``, ``要闻 第3版``).
 _FOLIO = regex.compile(
-    r"^(?:.{0,12}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,24}"
+    r"^(?:[^:：，,。]{0,12}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,24}"
     r"|(?:\S{1,8}\s+)?第\s*[A-Za-z]?\d{1,3}\s*版(?:\s+\S{1,8})*)$")
 #: A folio that names no page (``2026年11月26日 星期四`` alone) is one only
 #: among the first or last this many blocks of a page, where headers and
@@ -86,7 +86,7 @@ _HIGH_RUN = re.compile("[\u3401-\U0010FFFF]{2,}")
 #: A paragraph opening with its staff in brackets and no outlet:
 #: ``（记者 王五 通讯员 赵六）`` or ``(本报记者王五):``.
 _STAFF_OPENING = regex.compile(
-    r"^[（(]\s*(?:本报|本刊|本台|本网)?(?:" + "|".join(metadata.STAFF_ROLES) + r")\s*\p{Han}{2,4}[^（）()]{0,40}[）)]")
+    r"^[（(〔]\s*(?:本报|本刊|本台|本网)?(?:" + "|".join(metadata.STAFF_ROLES) + r")\s*\p{Han}{2,4}[^（）()]{0,40}[）)〕]")
 #: Characters of text around a block compared with the block's own words.
 CONTEXT = 300
 #: The characters at the start of a block searched for a byline or dateline
@@ -310,7 +310,7 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
     if i + 1 < len(blocks):
         nb = blocks[i + 1]
         if nb.role == "byline" or _opens_with_byline(nb) \
-                or nb.text[:1] in "（(" and _STAFF_OPENING.match(nb.text):
+                or nb.text[:1] in "（(〔" and _STAFF_OPENING.match(nb.text):
             f["before_byline"] = 1
             if i == 0 or "after_sentence" in f or "after_credit" in f:
                 f["opens_with_byline"] = 1
@@ -617,8 +617,9 @@ def _headline_stacks(blocks: list[Block]) -> None:
             blocks[j].role = "title"
 
 
-#: A subtitle's opening dash (``——记…``, ``—…``, ``--…``).
-_SUBTITLE = re.compile(r"\s*(?:——|—|--|－－|――)")
+#: A subtitle: an opening dash, then six characters or more and no middle
+#: dot (``——记…``; not a verse's source, ``——元·马致远``).
+_SUBTITLE = re.compile(r"\s*(?:——|—|--|－－|――)[^·・]{6,}$")
 
 
 def _signatures_before_headlines(blocks: list[Block]) -> None:
@@ -687,13 +688,14 @@ def ends_with_end_mark(text: str) -> bool:
 
 
 def ends_signed(text: str) -> bool:
-    """Whether a paragraph closes with its writers' signature in brackets
-    (``…。（记者 张三）``, a brief's ``…。（彭湃）``): the article ends there.
+    """Whether a paragraph closes with its writers' signature in brackets,
+    a role in it (``…。（记者 张三）``): the article ends there. Names alone
+    (``…。（岑参）``) may be a quotation's source, and end nothing.
 
-    >>> ends_signed("工程预计年底完工。（彭湃 李可）"), ends_signed("他说（记者 张三）。"), ends_signed("完工。（完）")
+    >>> ends_signed("工程预计年底完工。（记者 彭湃）"), ends_signed("他说（记者 张三）。"), ends_signed("完工。（岑参）")
     (True, False, False)
     """
-    return text[-1:] in "）)" and metadata.trailing_credit(text) < len(text)
+    return text[-1:] in "）)〕" and metadata.signed_by_role(text)
 
 
 def _signature(text: str) -> bool:
@@ -704,7 +706,7 @@ def _signature(text: str) -> bool:
     (True, False)
     """
     t = text.strip()
-    return t[:1] in "（(【[" and t[-1:] in "）)】]"
+    return t[:1] in "（(【[〔" and t[-1:] in "）)】]〕"
 
 
 #: How many heading-shaped lines kept as text (a kicker, a subtitle
@@ -723,7 +725,8 @@ def _under_headline(a: ArticleBlocks) -> bool:
 
 #: An editor's preface under a headline (``编者按：…``, ``【编者的话】…``): printed
 #: before the byline, it belongs to the article the byline opens.
-_PREFACE = re.compile(r"\s*[【\[（(]?\s*(?:编者按|编者的话|编者注|编前语|编前|按语)\s*[】\]）)]?\s*[:：]?")
+_PREFACE = re.compile(r"\s*(?:[【\[（(]\s*(?:编者按|编者的话|编者注|编前语|编前|按语)\s*[】\]）)]"
+                      r"|(?:编者按|编者的话|编者注|编前语|编前|按语)\s*[:：])")
 
 
 def group(blocks: list[Block]) -> list[ArticleBlocks]:

@@ -43,6 +43,9 @@ STAFF_ROLES = [
     "融媒体记者", "记者", "实习生", "特约通讯员", "通讯员", "特约撰稿人", "特约撰稿", "撰稿人",
     "特约评论员", "评论员", "书评人", "作者",
 ]
+#: Titles that also open running text (作者简介, 作者单位): the names after
+#: them must be no dictionary words.
+WORDY_ROLES = frozenset(["作者"])
 #: "This paper": the outlet is the one the manifest names for the file.
 HOME_OUTLET = ("本报", "本刊", "本台", "本网")
 #: Roles in credit lines (``摄影/…``, ``文/…``, ``（责任编辑：…）``).
@@ -64,7 +67,10 @@ DATELINE_KIND = ["综合外电报道", "综合外电报导", "综合报道", "�
 WIRE_KIND = frozenset(["专电", "电讯", "电", "讯", "专讯"])
 #: What may close a byline after its names: ``报道``, ``摄``, ``文/图``, ``发自上海``,
 #: ``／花莲报导`` (a place, as Taiwan papers print it).
-BYLINE_TAIL = (r"(?:[/／]?(?:摄影报道|联合报道|综合报道|报道|报导|摄影|摄|文/图|图/文|文图)|发自\p{Han}{2,6}"
+#: The words that close a byline with no place in them.
+TAIL_WORDS = ["摄影报道", "联合报道", "综合报道", "报道", "报导", "摄影", "摄", "文/图", "图/文", "文图"]
+_PLAIN_TAIL = rf"[/／]?(?:{'|'.join(TAIL_WORDS)})"
+BYLINE_TAIL = (rf"(?:{_PLAIN_TAIL}|发自\p{{Han}}{{2,6}}"
                r"|[/／]\s*\p{Han}{2,6}?(?:报道|报导)|(?<=\s)\p{Han}{2,6}?(?:报道|报导))")
 
 _CN_DIGITS = "〇○零一二三四五六七八九"
@@ -142,7 +148,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     known = _alt(o for o in outlet_table() if len(o) >= 2)
     outlet = rf"(?:{_alt(HOME_OUTLET)}|{known}|{_OUTLET_GENERIC})"
     dateline = regex.compile(
-        rf"""^(?P<open>[【\[]\s*)?{_BULLET}?\s*(?:[另又]据|(?P<per>据))?(?:综合)?
+        rf"""^(?P<open>[【\[]\s*)?{_BULLET}?\s*(?P<per>[另又]?据)?(?:综合)?
         (?P<source>{outlet}(?:[、\-－/／]{outlet})?)
         (?:{_LB}(?P<also>{outlet}){_RB})?
         (?:(?P<channel>\p{{Han}}{{2,6}}?)频道)?
@@ -249,16 +255,18 @@ AUTHOR_NOTE = regex.compile(rf"^{_LB}\s*(?:本文)?作者(?:为|系|是|单位\s
 #: A credit closing a paragraph: ``…。（编辑 王五）``, ``…。（记者 张三 摄）``, and the
 #: reporters' signature ``…。（本报记者 张三 通讯员 李四）``.
 _NAMES = rf"(?:{_NAME})(?:[\s、]+(?:{_NAME}))*"
+#: Up to three names of two or three characters, with no role: a brief's signature.
+_BARE_NAMES = r"\p{Han}{2,3}(?:[\s、]+\p{Han}{2,3}){0,2}"
 TRAILING_CREDIT = regex.compile(
     rf"(?<=[。！？”’…）)])\s*(?P<credit>{_LB}\s*(?:(?:{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*{_NAMES}"
     rf"|(?:{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄"
     rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*"
-    rf"|(?P<bare>(?:\p{{Han}}{{2,3}})(?:[\s、]+\p{{Han}}{{2,3}}){{0,2}}))\s*{_RB}"     # a brief's signature: （彭湃）
+    rf"|(?P<bare>{_BARE_NAMES}))\s*{_RB}"     # a brief's signature: （彭湃）
     rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}\s*[/／]?\s*摄)$")
 LIST_MARKER = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[●◆■□▲△★☆◇○·•]|第[一二三四五六七八九十\d]{1,3}[，,、章节条部分]"
-    r"|图\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|\d{1,2}\s*[:：]))")     # a numbered caption: 图①：…, 图2：…
+    r"|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽]|图\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|\d{1,2}\s*[:：]))")     # a numbered caption: 图①：…
 _DATE_RE = regex.compile(_DATE)
 #: Cheap tests that spare the full patterns on ordinary text: every
 #: dateline holds 讯, 电, 报道, 报导, 消息 or 信息 (the kinds contain them); every
@@ -274,7 +282,7 @@ _CREDIT_HINT_RE = re.compile(r"[摄编图文责]|版式|校对|作者")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
 #: The tails that name no place: 报道, 摄, 文/图 alone.
-_PLAIN_TAIL_RE = regex.compile(r"(?:\s*[/／]?(?:摄影报道|联合报道|综合报道|报道|报导|摄影|摄|文/图|图/文|文图))+\s*$")
+_PLAIN_TAIL_RE = regex.compile(rf"(?:\s*{_PLAIN_TAIL})+\s*$")
 #: Between the two outlets of a joint dateline (``新华社、中新社``).
 _SOURCE_SEP = re.compile(r"[、\-－/／]")
 _SUFFIX_END = regex.compile(rf"(?:{_SUFFIX})$")
@@ -520,8 +528,8 @@ def _parse_bare_staff(staff: str) -> tuple[str | None, list[dict]] | None:
         if not run:
             continue
         names = split_names(run)
-        if names is None:
-            return None
+        if names is None or role in WORDY_ROLES and any(n in _common_words() for n in names):
+            return None     # 作者简介, 作者单位: words, not names
         authors += [{"name": n, "role": role} for n in names]
     if not authors:
         return None
@@ -671,10 +679,11 @@ def inline_staff(text: str, at: int) -> tuple[int, str] | None:
         m = pattern.match(text, at)
         if m and _inline_names_ok(m.group("staff")):
             return m.end(), m.group("staff")
-    if m is not None:
-        head = _named_head(m.group("staff"))
+    run = STAFF_INLINE.match(text, at)
+    if run is not None:
+        head = _named_head(run.group("staff"))
         if head is not None:
-            return m.start("staff") + len(head), head
+            return run.start("staff") + len(head), head
     m = _STAFF_OPEN.match(text, at)
     if not m:
         return None
@@ -850,9 +859,20 @@ def parse_byline(text: str) -> Byline:
 
 
 #: Names alone in brackets: a brief's signature (read by :func:`_names_alone`).
-_BARE_SIGNATURE = regex.compile(rf"^{_LB}\s*(?P<who>\p{{Han}}{{2,3}}(?:[\s、]+\p{{Han}}{{2,3}}){{0,2}})\s*{_RB}$")
+_BARE_SIGNATURE = regex.compile(rf"^{_LB}\s*(?P<who>{_BARE_NAMES})\s*{_RB}$")
 #: Punctuation after a bracket that says the sentence goes on past it.
 _GOES_ON = frozenset("，,、")
+
+
+def signed_by_role(text: str) -> bool:
+    """Whether a paragraph closes with a signature that names a role
+    (``…。（记者 张三）``); names alone (``…。（彭湃）``) may be a quote's source.
+
+    >>> signed_by_role("完工。（记者 张三）"), signed_by_role("完工。（彭湃）"), signed_by_role("完工。")
+    (True, False, False)
+    """
+    start = trailing_credit(text)
+    return start < len(text) and _ROLE_RE.search(text, start) is not None
 
 
 def page_scoped(credit: str) -> bool:
@@ -1113,7 +1133,7 @@ def starts_with_byline_shaped(text: str, shape: tuple[int, str]) -> bool:
 
 #: The last characters a credit standing alone may end with when it holds
 #: no slash or colon: ``摄`` (``摄影``, ``摄影报道``) or a closing bracket.
-_CREDIT_LAST = "摄影道）)]】"
+_CREDIT_LAST = "摄影道）)]】〕"
 
 
 def credit_shaped(text: str) -> bool:
@@ -1181,7 +1201,7 @@ def trailing_credit(text: str) -> int:
     >>> t[trailing_credit(t):], trailing_credit("会议在京举行。（北京）") == len("会议在京举行。（北京）")
     ('（彭湃 李可）', True)
     """
-    if not text.endswith(("）", ")", "摄")):
+    if not text.endswith(("）", ")", "〕", "摄")):
         return len(text)
     m = TRAILING_CREDIT.search(text, max(0, len(text) - 80))   # credits are short
     if m is None or m.group("bare") and (not _names_alone(m.group("bare")) or LIST_MARKER.match(text)):
@@ -1261,4 +1281,4 @@ BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记�
 CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "作者")
 #: The characters but digits a :data:`LIST_MARKER` may open with, the cheap
 #: first test for callers that try every line of a page.
-LIST_MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩●◆■□▲△★☆◇○·•第图")
+LIST_MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽●◆■□▲△★☆◇○·•第图")

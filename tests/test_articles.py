@@ -203,17 +203,27 @@ def test_wire_trailer_with_a_date_stamp_is_a_credit_and_dates_a_day_only_datelin
     assert record["date"] == "2026-11-26"
 
 
-def test_a_briefs_signature_of_bare_names_is_a_credit():
-    page = wrap("城事速览",
-                "本报讯 某路改造工程昨日开工，预计年底完工。（彭小湃 李可）",
-                "某区图书馆延长开放时间，每晚开放至九点。（宁文）")
-    records, _ = clean(page)
-    texts = "\n".join(r["text"] for r in records)
-    assert "彭小湃" not in texts and "宁文" not in texts
-    assert [r["text"] for r in records] == ["某路改造工程昨日开工，预计年底完工。", "某区图书馆延长开放时间，每晚开放至九点。"]
-    assert records[0]["credits"] == ["（彭小湃 李可）"]
-    assert records[1]["byline"] == "（宁文）"       # an article with no byline: its credit stands in
-    assert [a["name"] for r in records for a in r["authors"]] == ["彭小湃", "李可", "宁文"]
+def test_a_signature_of_bare_names_closing_the_article_is_a_credit():
+    page = wrap("某路改造工程开工",
+                "本报讯（记者 王小明）某路改造工程昨日开工，预计年底完工。",
+                "工程全长3公里，总投资1.2亿元。（彭小湃 李可）")
+    [record], _ = clean(page)
+    assert record["text"] == "某路改造工程昨日开工，预计年底完工。\n工程全长3公里，总投资1.2亿元。"
+    assert record["credits"] == ["（彭小湃 李可）"]
+    assert [a["name"] for a in record["authors"]] == ["王小明", "彭小湃", "李可"]
+
+
+def test_quotations_signed_by_their_poets_stay_in_one_article():
+    """（岑参） after a verse names its source, not the article's writer:
+    names alone end no article (a signature with a role does)."""
+    page = wrap("边塞诗里的冬天",
+                "本报讯（记者 王小明）冬日读边塞诗，别有一番滋味。",
+                "北风卷地白草折，胡天八月即飞雪。（岑参）",
+                "忽如一夜春风来，千树万树梨花开。（岑参）",
+                "这些诗句写尽了边塞的奇寒与壮美。")
+    [record], _ = clean(page)
+    assert "北风卷地白草折，胡天八月即飞雪。（岑参）" in record["text"]
+    assert record["text"].endswith("这些诗句写尽了边塞的奇寒与壮美。")
 
 
 def test_byline_not_in_brackets_after_a_body_opens_the_next_article():
