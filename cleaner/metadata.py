@@ -1251,11 +1251,25 @@ def iso_date(year: int | None, month: int | None, day: int | None) -> str | None
         return None
 
 
-def lead_date(text: str, year: int | None) -> str | None:
+def year_near(month: int, year: int | None, page_month: int | None) -> int | None:
+    """The year of a date printed as ``M月D日`` alone, on a page of
+    ``year`` and ``page_month``: half a year or more after the page's month
+    is the year before (12月31日 on a page of 2027年1月2日 is 2026).
+
+    >>> year_near(12, 2027, 1), year_near(1, 2027, 1), year_near(12, 2027, None)
+    (2026, 2027, 2027)
+    """
+    if year is not None and page_month is not None and month - page_month >= 6:
+        return year - 1
+    return year
+
+
+def lead_date(text: str, year: int | None, page_month: int | None = None) -> str | None:
     """The first real ``M月D日`` date of a lead paragraph, as an ISO date.
 
-    The year printed with it wins over ``year`` (from the manifest or the
-    command line); without either there is no date. Chinese numerals count
+    The year printed with it wins over ``year`` (from the page's folio, the
+    manifest or the command line; near ``page_month`` when the folio gave
+    one: :func:`year_near`); without either there is no date. Chinese numerals count
     (``五月十二日``); an impossible date is skipped.
 
     >>> lead_date("9月13日16时10分，一位市民", 2021), lead_date("日前，某地", 2021)
@@ -1265,7 +1279,7 @@ def lead_date(text: str, year: int | None) -> str | None:
     """
     for m in _DATE_RE.finditer(text):
         y, month, day = _date_parts(m)
-        d = iso_date(y if y is not None else year, month, day)
+        d = iso_date(y if y is not None else year_near(month, year, page_month), month, day)
         if d:
             return d
         if y is not None:

@@ -50,6 +50,7 @@ class FileMeta:
     year: int | None = None
     outlet: str | None = None       # the paper itself: what 本报 stands for
     encoding: str | None = None
+    month: int | None = None        # the page's month, when its folio dates it
 
 
 @dataclass
@@ -242,13 +243,13 @@ def _dated_by_folio(meta: FileMeta, blocks: list[arts.Block]) -> FileMeta:
     date what names no year."""
     for b in blocks:
         if b.role == "folio":
-            m = _FOLIO_YEAR.search(b.text)
+            m = _FOLIO_DATE.search(b.text)
             if m:
-                return replace(meta, year=int(m.group(1)))
+                return replace(meta, year=int(m.group(1)), month=int(m.group(2)))
     return meta
 
 
-_FOLIO_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
 
 
 def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
@@ -448,14 +449,14 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         if i < len(heads):
             place = place or b.place
             if b.month and date is None:
-                date = metadata.iso_date(b.year or year, b.month, b.day)
+                date = metadata.iso_date(b.year or metadata.year_near(b.month, year, meta.month), b.month, b.day)
             day = day or (b.day if not b.month else None)
         elif b.month and b.year:
             stamp = stamp or (b.year, b.month, b.day)
     if date is None and day and stamp and day <= stamp[2]:
         date = metadata.iso_date(stamp[0], stamp[1], day)     # the stamp's month, the dateline's day
     if date is None and body:
-        date = metadata.lead_date(body[lead].text, year)
+        date = metadata.lead_date(body[lead].text, year, meta.month)
 
     # Metadata is read in simplified script; a traditional target comes last.
     target = normalize.paragraph_script(settings.script)

@@ -435,6 +435,18 @@ def test_a_date_and_weekday_amid_the_text_is_a_diary_entry_not_a_folio():
     assert removed + [e.before for e in result.stray_edits if e.rule == "remove_folio"] == ["2026年11月26日 星期四"]
 
 
+def test_a_new_years_page_dates_last_decembers_story_in_the_year_before():
+    page = wrap("2027年1月2日 星期六 第3版 要闻",
+                "全市跨年夜活动平稳有序",
+                "本报讯（记者 张小弛）12月31日晚，全市各大商圈举办多场跨年活动。",
+                "全市未发生安全事故，交通秩序良好。",
+                "元旦假期客流创新高",
+                "本报讯（记者 李小平）1月1日，全市主要景区接待游客50万人次。",
+                "各景区秩序井然。")
+    result = clean_text(page, FileMeta("page.txt"), Settings())
+    assert [a.record["date"] for a in result.articles] == ["2026-12-31", "2027-01-01"]
+
+
 def test_a_headline_naming_an_edition_is_no_folio():
     page = wrap("《某某字典》第12版发布", "本报讯 日前，《某某字典》第12版正式发布。")
     records, _ = clean(page)
