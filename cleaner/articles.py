@@ -71,7 +71,8 @@ _FOLIO = regex.compile(
     r"|(?:\S{1,8}\s+)?第\s*[A-Za-z]?\d{1,3}\s*版(?:\s+\S{1,8})*)$")
 #: A folio that names no page (``2026年11月26日 星期四`` alone) is one only
 #: among the first or last this many blocks of a page, where headers and
-#: footers stand; amid the text such a line dates a diary's entry.
+#: footers stand; amid the text such a line dates a diary's entry. (On a
+#: page of six blocks or fewer every block is at an edge.)
 FOLIO_EDGE = 3
 #: An end mark closing a paragraph: ``…面积稳定在5600万亩以上。（完）``.
 END_MARK_TAIL = regex.compile(r"(?<=[。！？!?”’…）)])\s*[（(](?:全文)?完[）)]$")

@@ -13,10 +13,12 @@ stands alone like a headline, and blank lines beyond the page's usual gap.
 
 A logistic model over these features (weights in ``data/breaks.json``,
 trained by ``bench/train_breaks.py``) turns them into the probability of a
-join. A few rules are not weighed but obeyed (:func:`certain_join`): a line
-never starts with closing punctuation and never ends right after an opening
-bracket or quote, a number is not cut at its decimal point, and a name under
-a staff title is not cut after its surname; such a break is always layout. Lines are decided left to right,
+join. A few rules are not weighed but obeyed: :func:`certain_join` joins
+what is never cut (a line never starts with closing punctuation or ends right
+after an opening bracket or quote; a number is not cut at its decimal point
+or a range at its dash; a name is not cut after its surname under a title; a
+paragraph is never one character), and :func:`_alone_after` keeps a byline
+so completed, and a short heading after a wide gap, apart. Lines are decided left to right,
 since bracket balance and a block's length depend on the joins made so far.
 :func:`decide` returns every decision with the evidence behind it, which
 ``cleaner explain`` prints.
@@ -51,7 +53,7 @@ from .page import line_starts
 
 _STRIP = " \t\u3000\u00a0"
 #: The last characters of a line :func:`closes_sentence` may say more of than ``SENTENCE_FINAL``.
-_CREDIT_LAST = CLOSERS | {"摄"}
+_CLOSING_LAST = CLOSERS | {"摄"}
 _CLOSER_OF = {v: k for k, v in PAIRS.items()}
 _BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(_CLOSER_OF)) + "]")
 _HAN = regex.compile(r"\p{Han}")
@@ -470,7 +472,7 @@ class PageLines:
         lens = self.lens = list(map(len, texts))
         lasts = [t[-1] for t in texts]
         firsts = [t[0] for t in texts]
-        sentence = self.sentence = [c in SENTENCE_FINAL or (c in _CREDIT_LAST and closes_sentence(t))
+        sentence = self.sentence = [c in SENTENCE_FINAL or (c in _CLOSING_LAST and closes_sentence(t))
                                     for c, t in zip(lasts, texts)]
         page = self.page = page_stats(texts, blanks, sentence)
         end_of = _END_OF
