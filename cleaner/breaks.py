@@ -512,8 +512,8 @@ class PageLines:
         self.brackets = [bracket_effect(b) if b else None for b in _line_brackets(page.text)]
         self.hard = hard = ["typesetting_rule" if c in NO_LINE_START or p in OPENERS else None
                             for p, c in zip(lasts, firsts[1:])]
-        cut_last = _cut_last()
-        for k in [k for k, c in enumerate(lasts[:-1]) if (c in cut_last or lens[k + 1] == 1) and not hard[k]]:
+        may_cut = _may_cut
+        for k in [k for k, (c, t) in enumerate(zip(lasts[:-1], texts)) if may_cut(c, t, lens[k + 1]) and not hard[k]]:
             hard[k] = certain_join(texts[k], texts[k + 1], texts[k + 2] if k + 2 < len(texts) else "")
         self.alone = _alone_after(texts, hard)
         gap = page.gap
@@ -933,12 +933,25 @@ _NUMBER_CUT = _RANGE | frozenset(".．")
 _UNIT_BEFORE_RANGE = frozenset("℃%％")
 
 
+def _may_cut(last: str, prev: str, next_len: int) -> bool:
+    """A cheap first test: False means :func:`certain_join` finds no cut
+    beyond the typesetting rules (the line ends in no number mark and no
+    surname after a title's last character, a space or a colon, and the
+    next line is longer than one character)."""
+    if last in _NUMBER_CUT or next_len == 1:
+        return True
+    single, compound_last, title_end = _cut_chars()
+    return last in single and prev[-2:-1] in title_end or last in compound_last and prev[-3:-2] in title_end
+
+
 @lru_cache(maxsize=1)
-def _cut_last() -> frozenset[str]:
-    """The last characters of lines :func:`certain_join` may join beyond the
-    typesetting rules (a line of one character aside)."""
+def _cut_chars() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Single surnames, the last characters of compound ones, and what may
+    stand right before a surname that :func:`metadata.cut_name` reads: the
+    last character of a title or role, a space, a colon or a slash."""
     single, compound = metadata.surnames()
-    return _NUMBER_CUT | single | {c[-1] for c in compound}
+    titles = metadata.STAFF_ROLES + metadata.JOB_TITLES + metadata.CREDIT_ROLES
+    return single, frozenset(c[-1] for c in compound), frozenset({t[-1] for t in titles} | set(" \u3000:：/／"))
 
 
 #: A short heading-shaped line after more blank lines than the page's usual

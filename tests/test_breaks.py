@@ -80,6 +80,20 @@ def test_names_and_numbers_cut_by_a_break_are_always_joined(cut, rest):
     assert d.evidence[0][0] in ("name_cut", "number_cut", "lone_character")
 
 
+def test_the_cheap_cut_test_passes_every_cut():
+    """breaks._may_cut rules lines out before certain_join: it must pass
+    every line certain_join would cut, whatever the title or role."""
+    from cleaner import metadata as m
+    rests = ["冰", "晨光", "6公里。", "2027赛季", "欣"]
+    lines = [f"{t}{gap}{s}" for t in m.STAFF_ROLES + m.JOB_TITLES + [r + "：" for r in m.CREDIT_ROLES]
+             for gap in ("", " ") for s in ("韩", "司马", "李")]
+    lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热"]
+    for prev in lines:
+        for rest in rests:
+            if breaks.certain_join(prev, rest) not in (None, "typesetting_rule"):
+                assert breaks._may_cut(prev[-1], prev, len(rest)), (prev, rest)
+
+
 @pytest.mark.parametrize("cut, rest", [("本报记者 钟", "毓"), ("本报记者 肖雨", "欣"), ("文/陶", "然")])
 def test_a_byline_a_cut_completes_stands_alone(cut, rest):
     """After 本报记者 钟 + 毓 the next break is judged on the byline, not on
