@@ -951,7 +951,7 @@ def _cut_chars() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     last character of a title or role, a space, a colon or a slash."""
     single, compound = metadata.surnames()
     titles = metadata.STAFF_ROLES + metadata.JOB_TITLES + metadata.CREDIT_ROLES
-    return single, frozenset(c[-1] for c in compound), frozenset({t[-1] for t in titles} | set(" \u3000:：/／"))
+    return single, frozenset(c[-1] for c in compound), frozenset({t[-1] for t in titles} | set(" \u3000:：/／□■●◆▲◎★☆◇"))
 
 
 #: A short heading-shaped line after more blank lines than the page's usual

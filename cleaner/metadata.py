@@ -226,6 +226,10 @@ class _ReporterLine:
     ``本报记者X发自上海``): the shape, and names that parse."""
 
     def match(self, text: str) -> regex.Match | None:
+        if text[:1] in _BULLET_CHARS and len(text) <= 16:
+            m = _BULLET_NAMES.match(text)       # a column's writer: □ 江舟
+            if m is not None and _names_alone(m.group("staff")):
+                return m
         if len(text) > 120 or not _ROLE_HINT_RE.search(text, 0, HINT_SPAN) or _foreign_to_staff().search(text):
             return None
         m = _REPORTER_RE.match(text)
@@ -257,6 +261,10 @@ AUTHOR_NOTE = regex.compile(rf"^{_LB}\s*(?:本文)?作者(?:为|系|是|单位\s
 _NAMES = rf"(?:{_NAME})(?:[\s、]+(?:{_NAME}))*"
 #: Up to three names of two or three characters, with no role: a brief's signature.
 _BARE_NAMES = r"\p{Han}{2,3}(?:[\s、]+\p{Han}{2,3}){0,2}"
+_BULLET_CHARS = frozenset("□■●◆▲◎★☆◇")
+#: A bullet and names alone, no role: a column's writer (``□ 江舟``); the
+#: names must read as names alone (■ 现场, ● 高考 are headings).
+_BULLET_NAMES = regex.compile(rf"^{_BULLET}\s*(?P<staff>{_BARE_NAMES})\s*$")
 TRAILING_CREDIT = regex.compile(
     rf"(?<=[。！？”’…）)])\s*(?P<credit>{_LB}\s*(?:(?:{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*{_NAMES}"
     rf"|(?:{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄"
@@ -277,7 +285,7 @@ HINT_SPAN = 64
 #: words match alike there, at a third of the cost per call.)
 _KIND_HINT_RE = re.compile(r"讯|电|报道|报导|消息|信息")
 _ROLE_HINT_RE = re.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人|作者")
-_BYLINE_HINT_RE = re.compile(rf"{_KIND_HINT_RE.pattern}|{_ROLE_HINT_RE.pattern}")
+_BYLINE_HINT_RE = re.compile(rf"{_KIND_HINT_RE.pattern}|{_ROLE_HINT_RE.pattern}|□|■|●|◆|▲|◎|★|☆|◇")
 _CREDIT_HINT_RE = re.compile(r"[摄编图文责]|版式|校对|作者")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
@@ -766,7 +774,8 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
             and not (m.group("per") and m.group("kind") not in WIRE_KIND):   # （据X报道） cites
         return _skip_gap(text, m.end()), "bracket", m, None, None
     if not staffed:
-        return 0, "", None, None, None
+        m = REPORTER_LINE.match(text) if text[:1] in _BULLET_CHARS else None
+        return (len(text), "reporter", m, m.group("staff"), None) if m else (0, "", None, None, None)
     for shape, may in (("staff_bracket", text[:1] in "（(〔"), ("staff_first", "报道" in text or "讯" in text)):
         m = p[shape].match(text) if may else None
         if m is not None and shape == "staff_bracket" and text[m.end():m.end() + 1] in _GOES_ON:
@@ -1163,9 +1172,11 @@ JOB_TITLES = ["副教授", "教授", "研究员", "副主任", "主任", "副局
               "校长", "总经理", "经理", "总监", "董事长", "总裁", "主席", "部长", "市长", "县长", "区长",
               "镇长", "村长", "厅长", "省长", "医生", "医师", "老师", "律师", "队长", "教练", "会长",
               "秘书长", "发言人", "负责人", "工程师", "博士", "专家"]
-#: A staff title, a credit role or a job title, then one or two Han characters closing the text.
+#: A staff title, a credit role, a job title or a bullet opening the line
+#: (``□ 鲁``), then one or two Han characters closing the text.
 _CUT_NAME = regex.compile(
-    rf"(?:{_ROLE}|{_alt(JOB_TITLES)}|(?:{_alt(CREDIT_ROLES)})\s*[:：/／])(?P<gap>[ \u3000]*)(?P<surname>\p{{Han}}{{1,2}})$")
+    rf"(?:{_ROLE}|{_alt(JOB_TITLES)}|(?:{_alt(CREDIT_ROLES)})\s*[:：/／]|^{_BULLET})(?P<gap>[ \u3000]*)"
+    rf"(?P<surname>\p{{Han}}{{1,2}})$")
 
 
 def cut_name(text: str) -> tuple[str, bool] | None:
@@ -1291,7 +1302,7 @@ def lead_date(text: str, year: int | None, page_month: int | None = None) -> str
 #: :func:`may_be_credit`), spelled out for callers that look for them in a
 #: whole page at once; a test checks that they are the patterns' own.
 BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记者", "通讯员", "实习生", "撰稿", "评论员", "书评人",
-                     "作者")
+                     "作者", "□", "■", "●", "◆", "▲", "◎", "★", "☆", "◇")
 CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "作者")
 #: The characters but digits a :data:`LIST_MARKER` may open with, the cheap
 #: first test for callers that try every line of a page.

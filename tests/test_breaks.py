@@ -69,6 +69,7 @@ def test_typesetting_rule_is_the_evidence():
     ("从2026-", "2027赛季起，球队将移师新主场。"),     # a range cut at its dash
     ("明天气温-3℃～", "5℃，北风3～4级。"),
     ("本报记者 司马", "晨"),                         # a compound surname
+    ("□ 鲁", "晓帆"),                                # a column's writer under a bullet
     ("市民纷纷打来咨询热", "线"),                      # a line of one character completing a word
     ("同比增长７．", "９％。"),
 ])
@@ -87,7 +88,7 @@ def test_the_cheap_cut_test_passes_every_cut():
     rests = ["冰", "晨光", "6公里。", "2027赛季", "欣"]
     lines = [f"{t}{gap}{s}" for t in m.STAFF_ROLES + m.JOB_TITLES + [r + "：" for r in m.CREDIT_ROLES]
              for gap in ("", " ") for s in ("韩", "司马", "李")]
-    lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热"]
+    lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热", "□ 鲁", "■韩"]
     for prev in lines:
         for rest in rests:
             if breaks.certain_join(prev, rest) not in (None, "typesetting_rule"):
