@@ -41,11 +41,11 @@ import regex
 STAFF_ROLES = [
     "首席记者", "特约记者", "特派记者", "见习记者", "实习记者", "摄影记者", "全媒体记者",
     "融媒体记者", "记者", "实习生", "特约通讯员", "通讯员", "特约撰稿人", "特约撰稿", "撰稿人",
-    "特约评论员", "评论员", "书评人", "作者",
+    "特约评论员", "评论员", "书评人", "作者", "读者",
 ]
-#: Titles that also open running text (作者简介, 作者单位): the names after
+#: Titles that also open running text (作者简介, 读者朋友): the names after
 #: them must be no dictionary words.
-WORDY_ROLES = frozenset(["作者"])
+WORDY_ROLES = frozenset(["作者", "读者"])
 #: "This paper": the outlet is the one the manifest names for the file.
 HOME_OUTLET = ("本报", "本刊", "本台", "本网")
 #: Roles in credit lines (``摄影/…``, ``文/…``, ``（责任编辑：…）``).
@@ -284,7 +284,7 @@ HINT_SPAN = 64
 #: (Compiled with the standard library's ``re``: alternations of literal
 #: words match alike there, at a third of the cost per call.)
 _KIND_HINT_RE = re.compile(r"讯|电|报道|报导|消息|信息")
-_ROLE_HINT_RE = re.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人|作者")
+_ROLE_HINT_RE = re.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人|作者|读者")
 _BYLINE_HINT_RE = re.compile(rf"{_KIND_HINT_RE.pattern}|{_ROLE_HINT_RE.pattern}|□|■|●|◆|▲|◎|★|☆|◇")
 _CREDIT_HINT_RE = re.compile(r"[摄编图文责]|版式|校对|作者")
 _ROLE_RE = regex.compile(_ROLE)
@@ -1302,7 +1302,7 @@ def lead_date(text: str, year: int | None, page_month: int | None = None) -> str
 #: :func:`may_be_credit`), spelled out for callers that look for them in a
 #: whole page at once; a test checks that they are the patterns' own.
 BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记者", "通讯员", "实习生", "撰稿", "评论员", "书评人",
-                     "作者", "□", "■", "●", "◆", "▲", "◎", "★", "☆", "◇")
+                     "作者", "读者", "□", "■", "●", "◆", "▲", "◎", "★", "☆", "◇")
 CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "作者")
 #: The characters but digits a :data:`LIST_MARKER` may open with, the cheap
 #: first test for callers that try every line of a page.
