@@ -431,7 +431,8 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         body[-1], closing = _split_credit(body[-1], edits)
         if closing is not None:
             credits.append(closing)
-    if byline is None and credits and not metadata.is_note(credits[0].text):
+    if byline is None and credits and not metadata.is_note(credits[0].text) \
+            and not metadata.page_scoped(credits[0].text):      # a page's footer is no article's byline
         byline = credits.pop(0)
 
     outlet = None

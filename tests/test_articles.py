@@ -447,6 +447,15 @@ def test_a_new_years_page_dates_last_decembers_story_in_the_year_before():
     assert [a.record["date"] for a in result.articles] == ["2026-12-31", "2027-01-01"]
 
 
+def test_a_page_footer_under_an_article_with_no_byline_is_no_byline():
+    page = wrap("某市中小学寒假时间确定",
+                "记者从市教育局获悉，全市中小学寒假将于1月20日开始。",
+                "本版编辑：柳小絮 校对：曹小明")
+    [record], _ = clean(page)
+    assert record["byline"] is None and record["authors"] == []
+    assert record["credits"] == ["本版编辑：柳小絮 校对：曹小明"]
+
+
 def test_a_headline_naming_an_edition_is_no_folio():
     page = wrap("《某某字典》第12版发布", "本报讯 日前，《某某字典》第12版正式发布。")
     records, _ = clean(page)
