@@ -966,14 +966,21 @@ def _alone_after(texts: Sequence[str], hard: Sequence[str | None]) -> list[str |
     """For each break, the rule that keeps it, or None: a byline or credit
     line that a name cut or a lone character completes (``本报记者 韩`` +
     ``冰``, ``本报记者 肖雨`` + ``欣``) stands alone, whatever the fragment
-    ``冰`` alone would suggest."""
+    ``冰`` alone would suggest; so does a whole byline line under a bullet
+    (``□ 孟凡``), which the lead under it never continues."""
     alone: list[str | None] = [None] * len(hard)
     for k, rule in enumerate(hard[:-1]):
         if rule == "name_cut" or rule == "lone_character":
             joined = texts[k] + texts[k + 1]
             if metadata.REPORTER_LINE.match(joined) or metadata.is_credit(joined):
                 alone[k + 1] = "byline_alone"
+    for k, t in enumerate(texts[:-1]):
+        if t[:1] in _BULLETS and not hard[k] and len(t) <= 24 and metadata.REPORTER_LINE.match(t):
+            alone[k] = "byline_alone"       # □ 孟凡, ■本报记者 王五: a byline set apart by its bullet
     return alone
+
+
+_BULLETS = frozenset("□■●◆▲◎★☆◇")
 _HAN_START = regex.compile(r"\p{Han}")
 
 

@@ -754,6 +754,8 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
         end, staff, also = _after_dateline(text, m.end(), bool(m.group("open")))
         return _skip_gap(text, end), "dateline", m, staff, also
     m = p["bracketed"].match(text) if text[:1] == "【" else None
+    if m is not None and _ROLE_RE.search(m.group("source")):     # 【记者黄建豪/台中报导】: staff, no outlet
+        return _skip_gap(text, m.end()), "reporter", m, m.group("source"), None
     if m is not None:
         end, staff, also = _after_dateline(text, m.end())
         return _skip_gap(text, end), "dateline", m, staff, also

@@ -122,6 +122,12 @@ def test_a_dateline_cut_after_a_wide_gap_is_no_heading():
     assert got[("新华", "社北京1月1日电（记者 王晓明）国家统计局1日发布数据显示，去年全国粮食总产量再创新高。")] is True
 
 
+def test_a_bullet_byline_line_stands_alone():
+    page = ["别让天价引援拖垮俱乐部", "□ 孟小凡", "又到冬季转会窗口，一些俱乐部再次掀起抢人大战。", "然而，过去几年的教训表明，高薪未必换来成绩。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False
+
+
 def test_a_short_heading_after_a_wide_gap_stands_alone():
     """更正 reads as an adverb that goes on into the next line; after more
     blank lines than the page's usual gap, over a long line, it is a heading."""

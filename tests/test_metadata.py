@@ -222,7 +222,10 @@ def test_every_staff_role_holds_a_role_hint():
 def _opening_slowly(text):
     """The opening's (end, shape) with every pattern tried, no cheap test first."""
     p = metadata._patterns()
-    for m in (metadata.match_dateline(text), p["bracketed"].match(text)):
+    b = p["bracketed"].match(text)
+    if metadata.match_dateline(text) is None and b is not None and metadata._ROLE_RE.search(b.group("source")):
+        return metadata._skip_gap(text, b.end()), "reporter"
+    for m in (metadata.match_dateline(text), b):
         if m is not None:
             end, _, _ = metadata._after_dateline(text, m.end(), bool(m.groupdict().get("open")))
             return metadata._skip_gap(text, end), "dateline"
