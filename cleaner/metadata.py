@@ -1264,6 +1264,10 @@ def iso_date(year: int | None, month: int | None, day: int | None) -> str | None
         return None
 
 
+#: A year named relative to the page's, printed right before ``M月D日``.
+_RELATIVE_YEAR = {"明年": 1, "去年": -1, "前年": -2, "今年": 0}
+
+
 def year_near(month: int, year: int | None, page_month: int | None) -> int | None:
     """The year of a date printed as ``M月D日`` alone, on a page of
     ``year`` and ``page_month``: half a year or more after the page's month
@@ -1289,9 +1293,14 @@ def lead_date(text: str, year: int | None, page_month: int | None = None) -> str
     ('2021-09-13', None)
     >>> lead_date("2019年2月30日和3月1日", None), lead_date("二○○六年五月十二日", None)
     ('2019-03-01', '2006-05-12')
+    >>> lead_date("新规将于明年1月1日起施行", 2026), lead_date("去年12月5日，某地", 2026)
+    ('2027-01-01', '2025-12-05')
     """
     for m in _DATE_RE.finditer(text):
         y, month, day = _date_parts(m)
+        shift = _RELATIVE_YEAR.get(text[max(0, m.start() - 2):m.start()])
+        if y is None and year is not None and shift is not None:
+            y = year + shift            # 明年1月1日: the year after the page's
         d = iso_date(y if y is not None else year_near(month, year, page_month), month, day)
         if d:
             return d
