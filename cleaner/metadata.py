@@ -232,6 +232,10 @@ class _ReporterLine:
                 return m
         if len(text) > 120 or not _ROLE_HINT_RE.search(text, 0, HINT_SPAN) or _foreign_to_staff().search(text):
             return None
+        if len(text) <= 12:
+            m = _UNSIGNED_STAFF.match(text)     # 本报评论员: the paper's own voice, no name
+            if m is not None:
+                return m
         m = _REPORTER_RE.match(text)
         return m if m and _inline_names_ok(m.group("staff")) else None
 
@@ -261,6 +265,8 @@ AUTHOR_NOTE = regex.compile(rf"^{_LB}\s*(?:本文)?作者(?:为|系|是|单位\s
 _NAMES = rf"(?:{_NAME})(?:[\s、]+(?:{_NAME}))*"
 #: Up to three names of two or three characters, with no role: a brief's signature.
 _BARE_NAMES = r"\p{Han}{2,3}(?:[\s、]+\p{Han}{2,3}){0,2}"
+#: A byline of a staff title and no name: the paper's commentator.
+_UNSIGNED_STAFF = regex.compile(rf"^{_BULLET}?\s*(?P<staff>(?:{_alt(HOME_OUTLET)})(?:特约)?评论员)\s*$")
 _BULLET_CHARS = frozenset("□■●◆▲◎★☆◇")
 #: A bullet and names alone, no role: a column's writer (``□ 江舟``); the
 #: names must read as names alone (■ 现场, ● 高考 are headings).
@@ -852,6 +858,9 @@ def parse_byline(text: str) -> Byline:
         b.day = int(m.group("dayonly")) if m.group("dayonly") else None
     if shape in ("dateline", "place", "bracket") and "month" in m.groupdict() and m.group("month"):
         b.year, b.month, b.day = _date_parts(m)
+    if shape == "reporter" and m.re is _UNSIGNED_STAFF:      # 本报评论员: this paper, no name
+        b.outlet = next(h for h in HOME_OUTLET if staff.startswith(h))
+        return b
     if shape == "reporter" and staff:
         staff, b.place = _staff_and_place(staff, "staff_first")
         if b.place is None:
@@ -863,6 +872,7 @@ def parse_byline(text: str) -> Byline:
         if parsed:
             inner, b.authors = parsed
             b.outlet = inner if inner and inner not in HOME_OUTLET else (b.outlet or inner)
+
     if b.month is None and shape == "reporter" and "date" in m.groupdict() and m.group("date"):
         d = _DATE_RE.search(m.group("date"))
         b.year, b.month, b.day = _date_parts(d)

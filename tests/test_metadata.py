@@ -189,7 +189,7 @@ def test_a_byline_alone_never_ends_like_a_sentence(byline):
 def _reporter_line_slowly(text):
     """REPORTER_LINE without its cheap tests: the patterns, then the names."""
     b = metadata._BULLET_NAMES.match(text)
-    if b and metadata._names_alone(b.group("staff")):
+    if b and metadata._names_alone(b.group("staff")) or metadata._UNSIGNED_STAFF.match(text):
         return True
     m = metadata._REPORTER_RE.match(text)
     return bool(m and metadata._inline_names_ok(m.group("staff")))
