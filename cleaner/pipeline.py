@@ -435,27 +435,9 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
             and not metadata.page_scoped(credits[0].text):      # a page's footer is no article's byline
         byline = credits.pop(0)
 
-    outlet = None
-    authors: list[dict] = []
-    place = None
-    date = None
     year = meta.year if meta.year is not None else settings.year
     heads = byline.text.split("\n") if byline else []    # a reporter line and a dateline: a line each
-    day = stamp = None          # a dateline's day alone (台北26日电); a wire's date stamp
-    for i, text in enumerate(heads + [c.text for c in credits if not metadata.page_scoped(c.text)]):
-        b = metadata.parse_byline(text)
-        authors += (a for a in b.authors if a not in authors)    # a signature repeats the byline
-        if outlet is None and b.outlet:
-            outlet = metadata.canonical_outlet(b.outlet, meta.outlet)
-        if i < len(heads):
-            place = place or b.place
-            if b.month and date is None:
-                date = metadata.iso_date(b.year or metadata.year_near(b.month, year, meta.month), b.month, b.day)
-            day = day or (b.day if not b.month else None)
-        elif b.month and b.year:
-            stamp = stamp or (b.year, b.month, b.day)
-    if date is None and day and stamp and day <= stamp[2]:
-        date = metadata.iso_date(stamp[0], stamp[1], day)     # the stamp's month, the dateline's day
+    outlet, authors, place, date = _read_metadata(heads, [c.text for c in credits], meta, year)
     if date is None and body:
         date = metadata.lead_date(body[lead].text, year, meta.month)
 
@@ -484,6 +466,34 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         "place": place,
         "credits": [p.text for p in credits],
     }
+
+
+def _read_metadata(heads: list[str], credits: list[str], meta: FileMeta, year: int | None
+                   ) -> tuple[str | None, list[dict], str | None, str | None]:
+    """Outlet, authors, place and date from an article's byline lines
+    (``heads``) and its credits: the place and date from the byline; the
+    people of both, a signature that repeats the byline counted once; none
+    from a page-footer credit (``本版编辑：X``), which names the page's
+    editors. A dateline that prints only the day (``台北26日电``) takes the
+    month and year of a wire's date stamp among the credits."""
+    outlet = place = date = None
+    authors: list[dict] = []
+    day = stamp = None
+    for i, text in enumerate(heads + [c for c in credits if not metadata.page_scoped(c)]):
+        b = metadata.parse_byline(text)
+        authors += (a for a in b.authors if a not in authors)
+        if outlet is None and b.outlet:
+            outlet = metadata.canonical_outlet(b.outlet, meta.outlet)
+        if i < len(heads):
+            place = place or b.place
+            if b.month and date is None:
+                date = metadata.iso_date(b.year or metadata.year_near(b.month, year, meta.month), b.month, b.day)
+            day = day or (b.day if not b.month else None)
+        elif b.month and b.year:
+            stamp = stamp or (b.year, b.month, b.day)
+    if date is None and day and stamp and day <= stamp[2]:
+        date = metadata.iso_date(stamp[0], stamp[1], day)
+    return outlet, authors, place, date
 
 
 def article_id(file: str, raw: str, occurrence: int = 1) -> str:
