@@ -256,7 +256,8 @@ def closes_sentence(text: str) -> bool:
     >>> closes_sentence("图为读书节现场。本报记者 张三 摄"), closes_sentence("他们正在拍摄")
     (True, False)
     """
-    return ends_sentence(text) or metadata.trailing_credit(text.rstrip(_STRIP)) < len(text.rstrip(_STRIP))
+    t = text.rstrip(_STRIP)
+    return ends_sentence(t) or metadata.trailing_credit(t) < len(t)
 
 
 def open_brackets(text: str, depth: int = 0) -> int:
@@ -450,8 +451,8 @@ class PageLines:
     whether the line ends a sentence; ``brackets[i]`` its
     :func:`bracket_effect` (None without brackets); ``hard[k]`` the rule of
     :func:`certain_join` that joins the break after line ``k`` (None if
-    none), ``alone[k]`` the rule that keeps it (:func:`_alone_after`, or
-    a short heading after a wide gap: :data:`_GAP_HEADING`). ``end``, ``first``, ``heading_shape``, ``heading`` and ``byline``
+    none), ``alone[k]`` the rule that keeps it (:func:`_alone_after`).
+    ``end``, ``first``, ``heading_shape``, ``heading`` and ``byline``
     repeat single facts.
 
     Whether a line is a byline or a credit are the costliest facts and
@@ -515,12 +516,7 @@ class PageLines:
         may_cut = _may_cut
         for k in [k for k, (c, t) in enumerate(zip(lasts[:-1], texts)) if may_cut(c, t, lens[k + 1]) and not hard[k]]:
             hard[k] = certain_join(texts[k], texts[k + 1], texts[k + 2] if k + 2 < len(texts) else "")
-        self.alone = _alone_after(texts, hard)
-        gap = page.gap
-        for k, b in enumerate(blanks[:-1]):
-            if b > gap and heading[k + 1] and lens[k + 1] <= _GAP_HEADING and lens[k + 2] > heading_below \
-                    and not hard[k + 1] and words.boundary_at_join(texts[k + 1], texts[k + 2]):
-                self.alone[k + 1] = "heading_after_gap"     # (no word across: 新华 + 社北京…电 goes on)
+        self.alone = _alone_after(self, heading_below)
 
     def words_across(self) -> list[tuple[float, str | None, bool, str | None, float | None]]:
         """The :func:`_words_across` of each break, worked out once."""
@@ -910,9 +906,7 @@ def _completes(prev: str, char: str, after: str = "") -> bool:
     character). A table's cells (赛 胜 平 负) do neither."""
     if words.word_across_join(prev, char):
         return True
-    joined = prev + char
-    return (metadata.REPORTER_LINE.match(joined) is not None or metadata.is_credit(joined)) \
-        and not (after and words.word_across_join(char, after))
+    return _byline_line(prev + char) and not (after and words.word_across_join(char, after))
 
 
 def _name_cut(prev: str) -> bool:
@@ -951,7 +945,8 @@ def _cut_chars() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     last character of a title or role, a space, a colon or a slash."""
     single, compound = metadata.surnames()
     titles = metadata.STAFF_ROLES + metadata.JOB_TITLES + metadata.CREDIT_ROLES
-    return single, frozenset(c[-1] for c in compound), frozenset({t[-1] for t in titles} | set(" \u3000:：/／□■●◆▲◎★☆◇"))
+    return single, frozenset(c[-1] for c in compound), frozenset({t[-1] for t in titles} | set(" \u3000:：/／")
+                                                                 | metadata.BULLETS)
 
 
 #: A short heading-shaped line after more blank lines than the page's usual
@@ -962,25 +957,35 @@ _GAP_HEADING = 8
 _LONE_AFTER = 6
 
 
-def _alone_after(texts: Sequence[str], hard: Sequence[str | None]) -> list[str | None]:
-    """For each break, the rule that keeps it, or None: a byline or credit
-    line that a name cut or a lone character completes (``本报记者 韩`` +
-    ``冰``, ``本报记者 肖雨`` + ``欣``) stands alone, whatever the fragment
+def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
+    """For each break of ``pg``, the rule that keeps it, or None: a byline
+    or credit line that a name cut or a lone character completes (``本报记者
+    韩`` + ``冰``, ``本报记者 肖雨`` + ``欣``) stands alone, whatever the fragment
     ``冰`` alone would suggest; so does a whole byline line under a bullet
-    (``□ 孟凡``), which the lead under it never continues."""
+    (``□ 孟凡``), which the lead under it never continues, and a short
+    heading after more blank lines than the page's usual gap, over a line
+    of ``heading_below`` characters or more, with no word across the join
+    (:data:`_GAP_HEADING`; ``新华`` + ``社北京…电`` goes on)."""
+    texts, hard, lens, gap = pg.texts, pg.hard, pg.lens, pg.page.gap
     alone: list[str | None] = [None] * len(hard)
     for k, rule in enumerate(hard[:-1]):
-        if rule == "name_cut" or rule == "lone_character":
-            joined = texts[k] + texts[k + 1]
-            if metadata.REPORTER_LINE.match(joined) or metadata.is_credit(joined):
-                alone[k + 1] = "byline_alone"
+        if (rule == "name_cut" or rule == "lone_character") and _byline_line(texts[k] + texts[k + 1]):
+            alone[k + 1] = "byline_alone"
     for k, t in enumerate(texts[:-1]):
-        if t[:1] in _BULLETS and not hard[k] and len(t) <= 24 and metadata.REPORTER_LINE.match(t):
+        if t[:1] in metadata.BULLETS and not hard[k] and len(t) <= 24 and metadata.REPORTER_LINE.match(t):
             alone[k] = "byline_alone"       # □ 孟凡, ■本报记者 王五: a byline set apart by its bullet
+    for k, b in enumerate(pg.blanks[:-1]):
+        if b > gap and pg.heading[k + 1] and lens[k + 1] <= _GAP_HEADING and lens[k + 2] > heading_below \
+                and not hard[k + 1] and words.boundary_at_join(texts[k + 1], texts[k + 2]):
+            alone[k + 1] = "heading_after_gap"
     return alone
 
 
-_BULLETS = frozenset("□■●◆▲◎★☆◇")
+def _byline_line(text: str) -> bool:
+    """Whether a whole line is a byline (:data:`metadata.REPORTER_LINE`) or a credit."""
+    return metadata.REPORTER_LINE.match(text) is not None or metadata.is_credit(text)
+
+
 _HAN_START = regex.compile(r"\p{Han}")
 
 

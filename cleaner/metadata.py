@@ -85,7 +85,9 @@ _ROLE = rf"(?:(?:{_alt(HOME_OUTLET)})?(?:驻\p{{Han}}{{1,6}}?(?:特派|特约)?�
 _SUFFIX = _alt(OUTLET_SUFFIX)
 _KIND = _alt(DATELINE_KIND)
 _LB, _RB, _COLON = "[（(〔]", "[）)〕]", "[:：]"
-_BULLET = r"[□■●◆▲◎★☆◇]"
+#: The bullets that set a byline or a column's writer apart (``□ 江舟``, ``■本报记者 王五``).
+BULLETS = frozenset("□■●◆▲◎★☆◇")
+_BULLET = "[" + "".join(sorted(BULLETS)) + "]"
 #: An outlet nobody has listed: up to 12 letters ending like an outlet (an
 #: optional leading number for ``21世纪…``); no digits inside, so a date is
 #: never read as part of an outlet.
@@ -226,7 +228,7 @@ class _ReporterLine:
     ``本报记者X发自上海``): the shape, and names that parse."""
 
     def match(self, text: str) -> regex.Match | None:
-        if text[:1] in _BULLET_CHARS and len(text) <= 16:
+        if text[:1] in BULLETS and len(text) <= 16:
             m = _BULLET_NAMES.match(text)       # a column's writer: □ 江舟
             if m is not None and _names_alone(m.group("staff")):
                 return m
@@ -267,7 +269,6 @@ _NAMES = rf"(?:{_NAME})(?:[\s、]+(?:{_NAME}))*"
 _BARE_NAMES = r"\p{Han}{2,3}(?:[\s、]+\p{Han}{2,3}){0,2}"
 #: A byline of a staff title and no name: the paper's commentator.
 _UNSIGNED_STAFF = regex.compile(rf"^{_BULLET}?\s*(?P<staff>(?:{_alt(HOME_OUTLET)})(?:特约)?评论员)\s*$")
-_BULLET_CHARS = frozenset("□■●◆▲◎★☆◇")
 #: A bullet and names alone, no role: a column's writer (``□ 江舟``); the
 #: names must read as names alone (■ 现场, ● 高考 are headings).
 _BULLET_NAMES = regex.compile(rf"^{_BULLET}\s*(?P<staff>{_BARE_NAMES})\s*$")
@@ -291,7 +292,7 @@ HINT_SPAN = 64
 #: words match alike there, at a third of the cost per call.)
 _KIND_HINT_RE = re.compile(r"讯|电|报道|报导|消息|信息")
 _ROLE_HINT_RE = re.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人|作者|读者")
-_BYLINE_HINT_RE = re.compile(rf"{_KIND_HINT_RE.pattern}|{_ROLE_HINT_RE.pattern}|□|■|●|◆|▲|◎|★|☆|◇")
+_BYLINE_HINT_RE = re.compile("|".join([_KIND_HINT_RE.pattern, _ROLE_HINT_RE.pattern, *sorted(BULLETS)]))
 _CREDIT_HINT_RE = re.compile(r"[摄编图文责]|版式|校对|作者")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
@@ -782,7 +783,7 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
             and not (m.group("per") and m.group("kind") not in WIRE_KIND):   # （据X报道） cites
         return _skip_gap(text, m.end()), "bracket", m, None, None
     if not staffed:
-        m = REPORTER_LINE.match(text) if text[:1] in _BULLET_CHARS else None
+        m = REPORTER_LINE.match(text) if text[:1] in BULLETS else None
         return (len(text), "reporter", m, m.group("staff"), None) if m else (0, "", None, None, None)
     for shape, may in (("staff_bracket", text[:1] in "（(〔"), ("staff_first", "报道" in text or "讯" in text)):
         m = p[shape].match(text) if may else None
@@ -1323,7 +1324,7 @@ def lead_date(text: str, year: int | None, page_month: int | None = None) -> str
 #: :func:`may_be_credit`), spelled out for callers that look for them in a
 #: whole page at once; a test checks that they are the patterns' own.
 BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记者", "通讯员", "实习生", "撰稿", "评论员", "书评人",
-                     "作者", "读者", "□", "■", "●", "◆", "▲", "◎", "★", "☆", "◇")
+                     "作者", "读者", *sorted(BULLETS))
 CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "作者")
 #: The characters but digits a :data:`LIST_MARKER` may open with, the cheap
 #: first test for callers that try every line of a page.
