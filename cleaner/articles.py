@@ -726,8 +726,8 @@ def _under_headline(a: ArticleBlocks) -> bool:
 
 #: An editor's preface under a headline (``编者按：…``, ``【编者的话】…``): printed
 #: before the byline, it belongs to the article the byline opens.
-_PREFACE = re.compile(r"\s*(?:[【\[（(]\s*(?:编者按|编者的话|编者注|编前语|编前|按语)\s*[】\]）)]"
-                      r"|(?:编者按|编者的话|编者注|编前语|编前|按语)\s*[:：])")
+_PREFACE_WORDS = "编者按|编者的话|编者注|编前语|编前|按语"
+_PREFACE = re.compile(rf"\s*(?:[【\[（(]\s*(?:{_PREFACE_WORDS})\s*[】\]）)]|(?:{_PREFACE_WORDS})\s*[:：])")
 
 
 def group(blocks: list[Block]) -> list[ArticleBlocks]:

@@ -246,7 +246,9 @@ REPORTER_LINE = _ReporterLine()
 _CREDIT_ALT = _alt(CREDIT_ROLES)
 #: A credit line: ``摄影/…``, ``文/X 图/Y``, ``（责任编辑：X）``, ``本版责编：X``.
 #: What a page-footer credit may put before its role: ``本版责编：X``.
-_SCOPE = "(?:本版|本期|本栏)?"
+#: What puts a credit in the page's scope, not the article's (``本版责编：X``).
+PAGE_SCOPE_WORDS = ("本版", "本期", "本栏")
+_SCOPE = f"(?:{'|'.join(PAGE_SCOPE_WORDS)})?"
 CREDIT_SLASH = regex.compile(
     rf"^{_LB}?\s*{_SCOPE}(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]{{1,40}}?"
     rf"(?:\s+{_SCOPE}(?:{_CREDIT_ALT})\s*[/／:：]\s*[^/／()（）]{{1,40}}?)*)\s*{_RB}?$")
@@ -907,7 +909,7 @@ def page_scoped(credit: str) -> bool:
     return _PAGE_SCOPE.match(credit) is not None
 
 
-_PAGE_SCOPE = re.compile(r"[\s（(【\[]*(?:本版|本期|本栏)")
+_PAGE_SCOPE = re.compile(rf"[\s（(【\[]*(?:{'|'.join(PAGE_SCOPE_WORDS)})")
 
 
 def tail_place(byline: str) -> str | None:
