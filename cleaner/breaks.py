@@ -159,7 +159,10 @@ FEATURES = {
     **{f"prev_{c}": f"the first line ends with a word of class {c} (jieba)"
        for c in ("particle", "conj", "adverb", "prep", "pronoun", "time", "number", "place", "name")},
     "typesetting_rule": "no line starts with closing punctuation or ends after an opening bracket",
-    "number_cut": "a number cut at its decimal point (12. + 6公里)",
+    "number_cut": "a number cut at its decimal point, a range at its dash or a score at its colon "
+                  "(12. + 6公里, 2∶ + 0)",
+    "quantity_cut": "a clause cut right before its quantity (股价累计下跌 + 21.3%，…): a paragraph may open "
+                    "with a date, not with an amount that runs on into the clause",
     "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰)",
     "lone_character": "a line of one Chinese character that completes a word or a byline with the line before "
                       "(咨询热 + 线, 本报记者 肖雨 + 欣) and opens none with the line after: no paragraph is one character",
@@ -514,7 +517,8 @@ class PageLines:
         self.hard = hard = ["typesetting_rule" if c in NO_LINE_START or p in OPENERS else None
                             for p, c in zip(lasts, firsts[1:])]
         may_cut = _may_cut
-        for k in [k for k, (c, t) in enumerate(zip(lasts[:-1], texts)) if may_cut(c, t, lens[k + 1]) and not hard[k]]:
+        for k in [k for k, (c, t, f) in enumerate(zip(lasts[:-1], texts, firsts[1:]))
+                  if may_cut(c, t, f, lens[k + 1]) and not hard[k]]:
             hard[k] = certain_join(texts[k], texts[k + 1], texts[k + 2] if k + 2 < len(texts) else "")
         self.alone = _alone_after(self, heading_below)
 
@@ -868,7 +872,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     """The rule that joins a break without weighing it, or None: the two
     typesetting rules (no line starts with closing punctuation, none ends
     right after an opening bracket or quote), a number cut at its decimal
-    point or a range at its dash or tilde, a name cut after its surname,
+    point, a range at its dash or tilde or a score at its colon, a clause
+    cut before its amount (:func:`_quantity_cut`), a name cut after its surname,
     under a staff title, credit role or job title (Chinese names have two
     characters or more; a surname joined to the title that makes a word,
     ``记者席``, is no name), and a line of one Chinese character that
@@ -882,6 +887,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     ('number_cut', 'name_cut', 'number_cut')
     >>> certain_join("气温-3℃～", "5℃。"), certain_join("失地村民打来咨询热", "线"), certain_join("球队名称", "赛")
     ('number_cut', 'lone_character', None)
+    >>> certain_join("以2∶", "0战胜对手。"), certain_join("今年以来，股价累计下跌", "21.3%，市盈率下降。")
+    ('number_cut', 'quantity_cut')
     >>> certain_join("好。", "他说"), certain_join("共3点：1.", "加强管理"), certain_join("设立记者站", "今年")
     (None, None, None)
     """
@@ -890,6 +897,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     if prev[-1] in _NUMBER_CUT and (nxt[0].isdigit() or prev[-1] in _RANGE and nxt[0] in "-－") \
             and (prev[-2:-1].isdigit() or prev[-1] in _RANGE and prev[-2:-1] in _UNIT_BEFORE_RANGE):
         return "number_cut"
+    if nxt[0].isdigit() and (prev[-1] in _RATIO and prev[-2:-1].isdigit() or _quantity_cut(prev, nxt)):
+        return "number_cut" if prev[-1] in _RATIO else "quantity_cut"
     if _HAN_START.match(nxt) and _name_cut(prev):
         return "name_cut"
     if len(nxt) == 1 and len(prev) >= _LONE_AFTER and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) \
@@ -909,6 +918,25 @@ def _completes(prev: str, char: str, after: str = "") -> bool:
     return _byline_line(prev + char) and not (after and words.word_across_join(char, after))
 
 
+def _quantity_cut(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` opens with an amount (a number and its unit, not a
+    date) that runs on into a clause of ``prev``: ``prev`` ends on a Chinese
+    character, holds a clause mark or ends on 第, and is no list item's
+    heading; ``nxt`` reaches a clause mark within a few characters. On the
+    bench pages every such break is a layout break; a paragraph that opens
+    with a number opens with a date (``2021年，…``), under a heading.
+
+    >>> _quantity_cut("今年以来，股价累计下跌", "21.3%，最新市盈率约为14.2倍。")
+    True
+    >>> _quantity_cut("上半场第", "23分钟，林一帆推射破门。")
+    True
+    >>> _quantity_cut("今年以来，股价累计下跌", "2021年，公司营收下滑。"), _quantity_cut("二、捐赠标准", "2000元/人，其中：")
+    (False, False)
+    """
+    return _HAN_START.match(prev[-1]) is not None and (prev[-1] == "第" or _CLAUSE_MARK.search(prev) is not None) \
+        and _QUANTITY.match(nxt) is not None and metadata.LIST_MARKER.match(prev) is None
+
+
 def _name_cut(prev: str) -> bool:
     """Whether ``prev`` ends with a title or role and a lone surname (:func:`metadata.cut_name`)."""
     cut = metadata.cut_name(prev)
@@ -923,16 +951,23 @@ def _name_cut(prev: str) -> bool:
 #: A number goes on past these: a decimal point, a range's dash or tilde.
 _RANGE = frozenset("-－–—~～")
 _NUMBER_CUT = _RANGE | frozenset(".．")
+#: A score's or a clock time's colon: ``2∶`` + ``0``.
+_RATIO = frozenset(":：∶")
+_CLAUSE_MARK = re.compile(r"[，,、；;]")
+#: An amount that runs on into its clause: a number, its unit (not a date's
+#: 年月日), then a clause mark within a few characters (``105万人次，``).
+_QUANTITY = re.compile(r"\d[\d.,．]*(?:[余多]?[十百千万亿]*(?:[%％‰]|[元人个家只吨台辆名座户次件项倍米克岁股份分秒公亩斤平立"
+                       r"度升天周例篇所条张套头盒瓶场届轮枚位块间层期])|[万亿])[^，,。；;、\s]{0,10}[，,。；;、]")
 #: What may stand between a number and a range's dash (``-3℃～5℃``, ``10%-20%``).
 _UNIT_BEFORE_RANGE = frozenset("℃%％")
 
 
-def _may_cut(last: str, prev: str, next_len: int) -> bool:
+def _may_cut(last: str, prev: str, first: str, next_len: int) -> bool:
     """A cheap first test: False means :func:`certain_join` finds no cut
     beyond the typesetting rules (the line ends in no number mark and no
     surname after a title's last character, a space or a colon, and the
-    next line is longer than one character)."""
-    if last in _NUMBER_CUT or next_len == 1:
+    next line is longer than one character and opens with no digit)."""
+    if last in _NUMBER_CUT or next_len == 1 or first.isdigit():
         return True
     single, compound_last, title_end = _cut_chars()
     return last in single and prev[-2:-1] in title_end or last in compound_last and prev[-3:-2] in title_end

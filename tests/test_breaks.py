@@ -88,11 +88,13 @@ def test_the_cheap_cut_test_passes_every_cut():
     rests = ["冰", "晨光", "6公里。", "2027赛季", "欣"]
     lines = [f"{t}{gap}{s}" for t in m.STAFF_ROLES + m.JOB_TITLES + [r + "：" for r in m.CREDIT_ROLES]
              for gap in ("", " ") for s in ("韩", "司马", "李")]
-    lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热", "□ 鲁", "■韩"]
+    lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热", "□ 鲁", "■韩", "以2∶", "上半场第",
+              "今年以来，股价累计下跌"]
+    rests += ["0战胜对手。", "23分钟，他破门。", "21.3%，市盈率下降。", "105万人次，平日约3万人次。"]
     for prev in lines:
         for rest in rests:
             if breaks.certain_join(prev, rest) not in (None, "typesetting_rule"):
-                assert breaks._may_cut(prev[-1], prev, len(rest)), (prev, rest)
+                assert breaks._may_cut(prev[-1], prev, rest[0], len(rest)), (prev, rest)
 
 
 @pytest.mark.parametrize("cut, rest", [("本报记者 钟", "毓"), ("本报记者 肖雨", "欣"), ("文/陶", "然")])
@@ -629,3 +631,23 @@ def test_list_marker_openings_are_listed():
         ch = chr(code)
         if any(metadata.LIST_MARKER.match(ch + t) for t in tails):
             assert ch in metadata.LIST_MARKER_FIRST or ch.isdigit(), ch
+
+
+@pytest.mark.parametrize("prev, nxt", [
+    ("今年以来，华光股份股价累计下跌", "21.3%，最新市盈率约为14.2倍。"),
+    ("12月9日，北向资金全天净买入", "102.36亿元，其中沪股通净买入58.12亿元。"),
+    ("中国男足凭借两粒进球，以2∶", "0战胜泰国队。"),
+    ("上半场第", "23分钟，林一帆接队友直塞突入禁区。"),
+])
+def test_a_number_cut_from_its_clause_joins(prev, nxt):
+    page = ["国足主场力克泰国队", prev, nxt, "赛后，主教练表示球队还有提升空间。"]
+    assert decide(wrap(*page))[(prev, nxt)] is True
+
+
+@pytest.mark.parametrize("prev, nxt", [
+    ("一、捐赠标准", "2000元/人，其中：个人部分500元。"),     # a list item's heading over its first row
+    ("二、项目进展", "2021年，项目完成投资12亿元。"),            # a paragraph opening with a date
+    ("公益计划在京启动，各界踊跃参与", "7月10日，公益计划在京启动。"),  # a date, even after a clause mark
+])
+def test_a_paragraph_opening_with_a_date_or_under_a_list_heading_is_no_quantity_cut(prev, nxt):
+    assert breaks.certain_join(prev, nxt) in (None, "typesetting_rule")
