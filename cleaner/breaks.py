@@ -166,6 +166,8 @@ FEATURES = {
     "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰)",
     "lone_character": "a line of one Chinese character that completes a word or a byline with the line before "
                       "(咨询热 + 线, 本报记者 肖雨 + 欣) and opens none with the line after: no paragraph is one character",
+    "lone_opening": "a line of one Chinese character that opens a word or a name with the long line after it "
+                    "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
     "byline_alone": "a byline or credit line completed by a name cut or a lone character stands alone "
                     "(本报记者 韩 + 冰 ¶ …)",
     "heading_after_gap": "a short heading after more blank lines than usual, over a long line, with no word "
@@ -520,6 +522,8 @@ class PageLines:
         for k in [k for k, (c, t, f) in enumerate(zip(lasts[:-1], texts, firsts[1:]))
                   if may_cut(c, t, f, lens[k + 1]) and not hard[k]]:
             hard[k] = certain_join(texts[k], texts[k + 1], texts[k + 2] if k + 2 < len(texts) else "")
+        for k in [k for k, rule in enumerate(hard) if rule == "lone_opening" and k and not ends_sentence(texts[k - 1])]:
+            hard[k] = None      # the character may complete the line above (本报记者 肖雨 + 欣, 更容易拿 + 分)
         self.alone = _alone_after(self, heading_below)
 
     def words_across(self) -> list[tuple[float, str | None, bool, str | None, float | None]]:
@@ -879,7 +883,9 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     ``记者席``, is no name), and a line of one Chinese character that
     completes a line of six or more before it (no paragraph is a single
     character; a drop cap opening the line ``after`` is no completion: see
-    :func:`_completes`).
+    :func:`_completes`) or opens a word or a name (a surname) with a line
+    of six or more after it (obeyed only under a sentence's end, where the
+    character completes nothing above it).
 
     >>> certain_join("他说：“", "好。”"), certain_join("是", "，也是")
     ('typesetting_rule', 'typesetting_rule')
@@ -889,6 +895,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     ('number_cut', 'lone_character', None)
     >>> certain_join("以2∶", "0战胜对手。"), certain_join("今年以来，股价累计下跌", "21.3%，市盈率下降。")
     ('number_cut', 'quantity_cut')
+    >>> certain_join("李", "晓梅遗失出生医学证明，声明作废。"), certain_join("胜", "平")
+    ('lone_opening', None)
     >>> certain_join("好。", "他说"), certain_join("共3点：1.", "加强管理"), certain_join("设立记者站", "今年")
     (None, None, None)
     """
@@ -897,13 +905,16 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     if prev[-1] in _NUMBER_CUT and (nxt[0].isdigit() or prev[-1] in _RANGE and nxt[0] in "-－") \
             and (prev[-2:-1].isdigit() or prev[-1] in _RANGE and prev[-2:-1] in _UNIT_BEFORE_RANGE):
         return "number_cut"
-    if nxt[0].isdigit() and (prev[-1] in _RATIO and prev[-2:-1].isdigit() or _quantity_cut(prev, nxt)):
+    if nxt[0].isdigit() and (prev[-1] in _RATIO and prev[-2:-1].isdigit() or _quantity_cut(prev, nxt, after)):
         return "number_cut" if prev[-1] in _RATIO else "quantity_cut"
     if _HAN_START.match(nxt) and _name_cut(prev):
         return "name_cut"
     if len(nxt) == 1 and len(prev) >= _LONE_AFTER and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) \
             and _completes(prev, nxt, after):
         return "lone_character"
+    if len(prev) == 1 and len(nxt) >= _LONE_AFTER and _HAN_START.match(prev) and _HAN_START.match(nxt) \
+            and (prev in metadata.surnames()[0] or words.word_across_join(prev, nxt)):
+        return "lone_opening"
     return None
 
 
@@ -918,13 +929,15 @@ def _completes(prev: str, char: str, after: str = "") -> bool:
     return _byline_line(prev + char) and not (after and words.word_across_join(char, after))
 
 
-def _quantity_cut(prev: str, nxt: str) -> bool:
+def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
     """Whether ``nxt`` opens with an amount (a number and its unit, not a
     date) that runs on into a clause of ``prev``: ``prev`` ends on a Chinese
     character, holds a clause mark or ends on 第, and is no list item's
     heading; ``nxt`` reaches a clause mark within a few characters. On the
     bench pages every such break is a layout break; a paragraph that opens
     with a number opens with a date (``2021年，…``), under a heading.
+    Likewise a headline cut before its amount: ``nxt`` is the amount alone
+    and the line ``after`` it opens with a byline (明年扩至 + 60岁 ¶ 本报讯 …).
 
     >>> _quantity_cut("今年以来，股价累计下跌", "21.3%，最新市盈率约为14.2倍。")
     True
@@ -932,9 +945,14 @@ def _quantity_cut(prev: str, nxt: str) -> bool:
     True
     >>> _quantity_cut("今年以来，股价累计下跌", "2021年，公司营收下滑。"), _quantity_cut("二、捐赠标准", "2000元/人，其中：")
     (False, False)
+    >>> _quantity_cut("长者乘车优惠 明年扩至", "60岁", "本报讯 政府昨日宣布，…"), _quantity_cut("最佳报告榜", "9分", "第二名")
+    (True, False)
     """
-    return _HAN_START.match(prev[-1]) is not None and (prev[-1] == "第" or _CLAUSE_MARK.search(prev) is not None) \
-        and _QUANTITY.match(nxt) is not None and metadata.LIST_MARKER.match(prev) is None
+    if _HAN_START.match(prev[-1]) is None or metadata.LIST_MARKER.match(prev) is not None:
+        return False
+    if _QUANTITY.match(nxt) is not None:
+        return prev[-1] == "第" or _CLAUSE_MARK.search(prev) is not None
+    return bool(after) and _AMOUNT_ALONE.match(nxt) is not None and metadata.byline_end(after) > 0
 
 
 def _name_cut(prev: str) -> bool:
@@ -958,6 +976,8 @@ _CLAUSE_MARK = re.compile(r"[，,、；;]")
 #: 年月日), then a clause mark within a few characters (``105万人次，``).
 _QUANTITY = re.compile(r"\d[\d.,．]*(?:[余多]?[十百千万亿]*(?:[%％‰]|[元人个家只吨台辆名座户次件项倍米克岁股份分秒公亩斤平立"
                        r"度升天周例篇所条张套头盒瓶场届轮枚位块间层期])|[万亿])[^，,。；;、\s]{0,10}[，,。；;、]")
+#: An amount alone on its line, with its unit: ``60岁``, ``600万人次``.
+_AMOUNT_ALONE = regex.compile(r"\d[\d.,．]*[余多]?[十百千万亿]*[\p{Han}%％‰]{1,3}$")
 #: What may stand between a number and a range's dash (``-3℃～5℃``, ``10%-20%``).
 _UNIT_BEFORE_RANGE = frozenset("℃%％")
 
@@ -967,7 +987,7 @@ def _may_cut(last: str, prev: str, first: str, next_len: int) -> bool:
     beyond the typesetting rules (the line ends in no number mark and no
     surname after a title's last character, a space or a colon, and the
     next line is longer than one character and opens with no digit)."""
-    if last in _NUMBER_CUT or next_len == 1 or first.isdigit():
+    if last in _NUMBER_CUT or next_len == 1 or first.isdigit() or len(prev) == 1:
         return True
     single, compound_last, title_end = _cut_chars()
     return last in single and prev[-2:-1] in title_end or last in compound_last and prev[-3:-2] in title_end

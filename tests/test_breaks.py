@@ -651,3 +651,37 @@ def test_a_number_cut_from_its_clause_joins(prev, nxt):
 ])
 def test_a_paragraph_opening_with_a_date_or_under_a_list_heading_is_no_quantity_cut(prev, nxt):
     assert breaks.certain_join(prev, nxt) in (None, "typesetting_rule")
+
+
+@pytest.mark.parametrize("head, amount, lead", [
+    ("长者乘车优惠 明年扩至", "60岁", "本报讯 政府昨日宣布，乘车优惠计划明年7月起扩展至60至64岁人士。"),
+    ("新航厦启用 旅运量上看", "600万人次", "本报讯（记者 林一）新航厦今天正式启用，面积约3.2万平方米。"),
+])
+def test_a_headline_cut_before_its_amount_joins(head, amount, lead):
+    page = [head, amount, lead, "新航厦由本地建筑师设计。"]
+    got = decide(wrap(*page))
+    assert got[(head, amount)] is True
+    assert got[(amount, lead)] is False
+
+
+def test_an_amount_alone_over_running_text_is_no_headline_cut():
+    """A table's cell (最佳报告榜 ¶ 9分) or an amount over a line that opens with no byline is left to the model."""
+    assert breaks.certain_join("最佳试用报告榜", "9分", "第二名 8分") is None
+    assert breaks.certain_join("全国销售总额", "62104816元", "全国中奖总金额") is None
+
+
+def test_a_lone_character_under_a_sentence_end_opens_the_next_line():
+    """李 ¶ 晓梅遗失…: no paragraph is one character; under a sentence's end it completes nothing above."""
+    page = ["遗失声明", "某公司遗失营业执照副本，声明作废。", "李", "晓梅遗失某医院出生医学证明，声明作废。"]
+    got = decide(wrap(*page))
+    assert got[(page[2], page[3])] is True
+    assert got[(page[1], page[2])] is False
+
+
+def test_a_lone_character_under_an_open_line_is_left_to_the_line_above():
+    """更容易拿 ¶ 分 ¶ 对话填空…: 分 may finish the heading above; no rule joins it to the line below."""
+    page = ["五、对话填空:认真练习应该比短文改错更容易拿", "分", "对话填空要填写的十个单词本身不会太难拼写，不必恐惧。"]
+    lines = wrap(*page).split("\n")
+    content = [i for i, t in enumerate(lines) if t.strip()]
+    pg = breaks.PageLines([lines[i] for i in content], [1] * (len(content) - 1))
+    assert pg.hard[1] is None
