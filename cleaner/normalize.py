@@ -510,10 +510,18 @@ def fix_dashes(text: str) -> list[Change]:
     '北京——上海，军民共建项目——兰州，专家提出——'
     >>> apply(fix_dashes, "2020-2021, a--b, 四川在线-华西都市报")   # hyphens stay
     '2020-2021, a--b, 四川在线-华西都市报'
+    >>> apply(fix_dashes, "11月17日—23日，第3周—第5周")   # a range of dates is no 破折号
+    '11月17日—23日，第3周—第5周'
     """
     if not _ANY_DASH.search(text):
         return []
-    return [(m.start(), m.end(), "——") for m in _DASH.finditer(text) if m.group() != "——"]
+    return [(m.start(), m.end(), "——") for m in _DASH.finditer(text) if m.group() != "——"
+            and not _RANGE_DASH.match(text, max(0, m.start() - 2), m.end() + 2)]
+
+
+#: A lone dash in a range of dates or counted things: a number and its unit
+#: before it, a number or 第 after it (``11月17日—23日``, ``第3周—第5周``).
+_RANGE_DASH = regex.compile(r"\d\p{Han}\s*[—―]\s*(?:\d|第\d)")
 
 
 _QUOTE = re.compile(r"[\"'“”‘’]")
