@@ -166,6 +166,8 @@ FEATURES = {
     "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰)",
     "lone_character": "a line of one Chinese character that completes a word or a byline with the line before "
                       "(咨询热 + 线, 本报记者 肖雨 + 欣) and opens none with the line after: no paragraph is one character",
+    "short_tail": "a line of at most four characters that ends a sentence, under a line ending on a Chinese "
+                  "character, closes that line's sentence (原型是 + 谁？)",
     "lone_opening": "a line of one Chinese character that opens a word or a name with the long line after it "
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
     "byline_alone": "a byline or credit line completed by a name cut or a lone character stands alone "
@@ -885,7 +887,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     character; a drop cap opening the line ``after`` is no completion: see
     :func:`_completes`) or opens a word or a name (a surname) with a line
     of six or more after it (obeyed only under a sentence's end, where the
-    character completes nothing above it).
+    character completes nothing above it); and a sentence's short tail
+    (:data:`_SHORT_TAIL`).
 
     >>> certain_join("他说：“", "好。”"), certain_join("是", "，也是")
     ('typesetting_rule', 'typesetting_rule')
@@ -897,6 +900,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     ('number_cut', 'quantity_cut')
     >>> certain_join("李", "晓梅遗失出生医学证明，声明作废。"), certain_join("胜", "平")
     ('lone_opening', None)
+    >>> certain_join("新京报：主角的原型是", "谁？"), certain_join("好。", "谁？")
+    ('short_tail', None)
     >>> certain_join("好。", "他说"), certain_join("共3点：1.", "加强管理"), certain_join("设立记者站", "今年")
     (None, None, None)
     """
@@ -912,6 +917,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     if len(nxt) == 1 and len(prev) >= _LONE_AFTER and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) \
             and _completes(prev, nxt, after):
         return "lone_character"
+    if len(nxt) <= _SHORT_TAIL and nxt[-1] in SENTENCE_FINAL and _HAN_START.match(prev[-1]):
+        return "short_tail"
     if len(prev) == 1 and len(nxt) >= _LONE_AFTER and _HAN_START.match(prev) and _HAN_START.match(nxt) \
             and (prev in metadata.surnames()[0] or words.word_across_join(prev, nxt)):
         return "lone_opening"
@@ -987,7 +994,7 @@ def _may_cut(last: str, prev: str, first: str, next_len: int) -> bool:
     beyond the typesetting rules (the line ends in no number mark and no
     surname after a title's last character, a space or a colon, and the
     next line is longer than one character and opens with no digit)."""
-    if last in _NUMBER_CUT or next_len == 1 or first.isdigit() or len(prev) == 1:
+    if last in _NUMBER_CUT or next_len <= _SHORT_TAIL or first.isdigit() or len(prev) == 1:
         return True
     single, compound_last, title_end = _cut_chars()
     return last in single and prev[-2:-1] in title_end or last in compound_last and prev[-3:-2] in title_end
@@ -1008,6 +1015,11 @@ def _cut_chars() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 #: gap, over a long line and with no word across the join, is a headline
 #: (更正, 寻人启事): the break under it stands.
 _GAP_HEADING = 8
+#: The longest sentence's tail that closes the line before it (``原型是`` + ``谁？``):
+#: a line of no more than this, ending a sentence, under a line ending on a
+#: Chinese character. On the bench pages 393 of 394 such breaks are layout
+#: breaks (the other a source's own slip, ``先天缺`` ¶ ``陷有关。``).
+_SHORT_TAIL = 4
 #: The shortest line a one-character line may complete (shorter: a table's cells, 队名 + 胜).
 _LONE_AFTER = 6
 

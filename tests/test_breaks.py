@@ -141,7 +141,7 @@ def test_a_short_heading_after_a_wide_gap_stands_alone():
 
 @pytest.mark.parametrize("prev, nxt", [
     ("发布会现场设有记者席", "位二百个。"),                # 记者席 is a word, not 记者 + the surname 席
-    ("大桥横跨本市长江", "两岸。"),                        # 长江 is a word, not 市长 + the surname 江
+    ("大桥横跨本市长江", "两岸的交通更加便利。"),                       # 长江 is a word, not 市长 + the surname 江
     ("勒布朗-詹姆斯", "前"),                               # a table's cells: 斯前 is no word
     ("球队名称", "赛"),
     ("队名", "胜"),                                        # 名胜 is a word, but 队名 a table's cell
@@ -685,3 +685,15 @@ def test_a_lone_character_under_an_open_line_is_left_to_the_line_above():
     content = [i for i, t in enumerate(lines) if t.strip()]
     pg = breaks.PageLines([lines[i] for i in content], [1] * (len(content) - 1))
     assert pg.hard[1] is None
+
+
+def test_a_short_tail_closes_the_sentence_above():
+    page = ["对话｜导演：我想拍普通人", "新京报：主角的原型是", "谁？", "许辰：是我在城中村认识的一位老人。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is True
+    assert got[(page[2], page[3])] is False
+
+
+@pytest.mark.parametrize("prev, nxt", [("他问道：", "谁？"), ("工作顺利。", "好！"), ("新京报：主角的原型是", "谁来演的呢？")])
+def test_no_short_tail_after_punctuation_or_over_four_characters(prev, nxt):
+    assert breaks.certain_join(prev, nxt) != "short_tail"
