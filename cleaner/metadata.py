@@ -7,14 +7,16 @@ canonical spelling by ``data/outlets.tsv``. The shapes:
 
 * datelines: ``新华社北京9月20日电``, ``本报讯``, ``中新网乌鲁木齐5月1日电``,
   ``大公财经3月27日北京报道``, ``中新社成都五月十二日电``, ``据新华社电``,
-  ``四川在线宜宾频道消息``, ``【新华社北京5月9日电】``, each optionally
+  ``四川在线宜宾频道消息``, ``证券时报·e公司讯`` (a paper's feed after a middle
+  dot; the paper is the outlet), ``【新华社北京5月9日电】``, each optionally
   followed by the staff in brackets (``（记者 王五、赵六）``) or inline
   (`` 记者潘跃``, ``：记者黄蔚山、通讯员连乐报道：``);
 * datelines in round brackets, staff inside: ``（中央社记者王小明台北2日电）``,
   ``（星岛日报报道）``, ``（早报讯）``; a name run straight into the place is
   cut only at a place of ``data/places.txt``, and only where one cut works;
 * staff first: ``人民网记者孙海涛报道：``, ``（新文化报 记者 韩冰）``;
-* bylines on a line of their own: ``□本报记者 X``, ``本报记者X发自上海``;
+* bylines on a line of their own: ``□本报记者 X``, ``本报记者X发自上海``, and a
+  pen name of three characters letter-spaced to a column's width (``任 仲 平``);
 * credits: ``摄影/…记者 X``, ``文/X``, ``记者 X 摄``, ``（编辑 X）``.
 
 Names are never invented: a run of names printed without separators is
@@ -130,6 +132,13 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def transcription_chars() -> frozenset[str]:
+    """The characters that transcribe Tibetan, Uyghur, Kazakh and Mongolian
+    names, from ``data/transcription.txt``."""
+    return frozenset("".join(l.strip() for l in _data_lines("transcription.txt")))
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Places printed in datelines, from ``data/places.txt``."""
     return frozenset(l.strip() for l in _data_lines("places.txt"))
@@ -152,6 +161,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     dateline = regex.compile(
         rf"""^(?P<open>[【\[]\s*)?{_BULLET}?\s*(?P<per>[另又]?据)?(?:综合)?
         (?P<source>{outlet}(?:[、\-－/／]{outlet})?)
+        (?:[·・](?:{outlet}|(?P<feed>[\p{{Han}}A-Za-z]{{1,8}}?)(?={_KIND})))?   # 证券时报·e公司讯: the paper's feed
         (?:{_LB}(?P<also>{outlet}){_RB})?
         (?:(?P<channel>\p{{Han}}{{2,6}}?)频道)?
         (?P<place>\p{{Han}}{{2,8}}?)??
@@ -228,6 +238,10 @@ class _ReporterLine:
     ``本报记者X发自上海``): the shape, and names that parse."""
 
     def match(self, text: str) -> regex.Match | None:
+        if len(text) <= SPACED_NAME_MAX:
+            m = _spaced_name(text)              # a pen name letter-spaced: 任 仲 平
+            if m is not None:
+                return m
         if text[:1] in BULLETS and len(text) <= 16:
             m = _BULLET_NAMES.match(text)       # a column's writer: □ 江舟
             if m is not None and _names_alone(m.group("staff")):
@@ -274,6 +288,41 @@ _UNSIGNED_STAFF = regex.compile(rf"^{_BULLET}?\s*(?P<staff>(?:{_alt(HOME_OUTLET)
 #: A bullet and names alone, no role: a column's writer (``□ 江舟``); the
 #: names must read as names alone (■ 现场, ● 高考 are headings).
 _BULLET_NAMES = regex.compile(rf"^{_BULLET}\s*(?P<staff>{_BARE_NAMES})\s*$")
+#: A name of three characters letter-spaced to a column's width, alone on
+#: its line after an optional bullet (``任 仲 平``): a pen name's byline.
+_SPACED_NAME = regex.compile(rf"^(?:{_BULLET}[ \u3000]?)?(?P<staff>\p{{Han}}(?:[ \u3000]{{1,2}}\p{{Han}}){{2}})$")
+#: The longest text :data:`_SPACED_NAME` matches (a bullet, a space, three
+#: characters two spaces apart): the cheap test before it.
+SPACED_NAME_MAX = 9
+
+
+def _spaced_name(text: str) -> regex.Match | None:
+    """:data:`_SPACED_NAME` of ``text`` when the name it spells reads as one
+    (:func:`spaced_name_reads`); None otherwise.
+
+    >>> _spaced_name("任 仲 平")["staff"], _spaced_name("编 者 按"), _spaced_name("目 录")
+    ('任 仲 平', None, None)
+    """
+    if len(text) > SPACED_NAME_MAX or not (" " in text or "\u3000" in text):
+        return None
+    m = _SPACED_NAME.match(text)
+    return m if m is not None and spaced_name_reads(_SPACES_RE.sub("", m["staff"])) else None
+
+
+def spaced_name_reads(name: str) -> bool:
+    """Whether three letter-spaced characters, put together, are a name:
+    :func:`_names_alone` reads them (a surname first, no dictionary word),
+    the surname with the next character makes no word either (``高 考
+    季``, ``周 末 版`` are headings), and the dictionary holds no name of
+    the three (``张 家 界`` is a place it tags as a name).
+
+    >>> spaced_name_reads("任仲平"), spaced_name_reads("高考季"), spaced_name_reads("张家界")
+    (True, False, False)
+    """
+    return (_names_alone(name) == [name] and (name[:2] in surnames()[1] or name[:2] not in _common_words())
+            and name not in _named_entries())
+
+
 TRAILING_CREDIT = regex.compile(
     rf"(?<=[。！？”’…）)])\s*(?P<credit>{_LB}\s*(?:(?:{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*{_NAMES}"
     rf"|(?:{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄"
@@ -426,9 +475,14 @@ def split_names(run: str, need_surname: bool = False) -> list[str] | None:
     (['王五', '赵六'], ['叶卫兵', '王文婷'], None)
     >>> split_names("张"), split_names("阿合买提江")   # one character; five with no cut
     (None, None)
+    >>> split_names("次仁卓玛"), split_names("张三李四")   # a transcribed name; two Han names
+    (['次仁卓玛'], ['张三', '李四'])
     """
     out: list[str] = []
     for token in _join_spaced(list(filter(None, _NAME_SEP.split(run)))):
+        if not need_surname and transcribed(token):     # 次仁卓玛: one person, not two
+            out.append(token)
+            continue
         if _plausible_name(token, need_surname) and (len(token) <= 3 or "·" in token or "・" in token
                                                      or not _splittable(token)):
             out.append(token)
@@ -438,6 +492,38 @@ def split_names(run: str, need_surname: bool = False) -> list[str] | None:
             return None
         out.extend(parts)
     return out or None
+
+
+def transcribed(token: str) -> bool:
+    """A name of four characters transcribed from Tibetan, Uyghur, Kazakh
+    or Mongolian (``次仁卓玛``, ``阿依古丽``): every character is one of
+    ``data/transcription.txt``, and it is no common word of the dictionary
+    (``平平白白``) nor a listed place. Read only after a role word: a Han run
+    of four is two names (``张三李四``).
+
+    >>> transcribed("次仁卓玛"), transcribed("阿依古丽"), transcribed("张三李四"), transcribed("卓玛")
+    (True, True, False, False)
+    """
+    if len(token) != 4:
+        return False
+    chars = transcription_chars()
+    return (all(c in chars for c in token) and token not in _transcribed_words()
+            and not _is_listed_place(token))
+
+
+@lru_cache(maxsize=1)
+def _transcribed_words() -> frozenset[str]:
+    """Four-character words of jieba's dictionary written in the
+    transcription characters alone that it tags as no proper noun
+    (``哈哈哈哈``, ``平平白白``). Its proper nouns are kept out of the list
+    (not tagged ``nr``, ``ns``, ``nz``): it tags many transcribed names as
+    places (``顿珠次仁 ns``). Read only when a name of four such characters
+    turns up."""
+    text = _dictionary_text()
+    chars = "".join(sorted(transcription_chars()))
+    if text is None or not chars:
+        return frozenset()
+    return frozenset(re.findall(rf"\n([{re.escape(chars)}]{{4}}) \d+ (?!n[rsz])\S+(?=\n)", text))
 
 
 def _join_spaced(tokens: list[str]) -> list[str]:
@@ -468,8 +554,13 @@ def _splittable(token: str) -> bool:
 
 
 def _split_run(token: str) -> list[str] | None:
-    """The one way to cut ``token`` into 2-3 character names, each starting
-    with a surname; None if there is no way or more than one."""
+    """The one way to cut ``token`` into 2-3 character names (4 after a
+    compound surname), each starting with a surname; None if there is no
+    way or more than one.
+
+    >>> _split_run("叶卫兵王文婷"), _split_run("欧阳明华"), _split_run("欧阳明华李四")
+    (['叶卫兵', '王文婷'], ['欧阳明华'], None)
+    """
     if not _HAN_RUN.fullmatch(token) or len(token) > 12:
         return None
     if _SUFFIX_END.search(token):   # 楚天都市报 is a paper, not 楚天 and 都市报
@@ -482,9 +573,12 @@ def _split_run(token: str) -> list[str] | None:
         if not rest:
             ways.append(acc)
             return
-        for n in (2, 3):
+        compound = surnames()[1]
+        for n in (2, 3, 4):
             head = rest[:n]
-            if len(head) == n and _starts_with_surname(head) and (len(rest) == n or len(rest) - n >= 2):
+            # a compound surname alone is no name (欧阳), and four characters are one after it (欧阳明华)
+            if (len(head) == n and _starts_with_surname(head) and head not in compound
+                    and (n < 4 or head[:2] in compound) and (len(rest) == n or len(rest) - n >= 2)):
                 go(rest[n:], acc + [head])
 
     go(token, [])
@@ -595,6 +689,39 @@ def _entry_pattern(word: str) -> re.Pattern:
     return re.compile(rf"\n({word}) \d+ (?!nr)\S+(?=\n)")
 
 
+def _dictionary_text() -> str | None:
+    """jieba's dictionary (MIT licence, read from the installed package),
+    each line between newlines, or None without jieba."""
+    import importlib.util
+    import os
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return None
+    # bytes decoded at once cost half what a text-mode read does
+    with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), "rb") as f:
+        text = f.read().decode("utf-8")
+    if "\r" in text:     # line ends as a text-mode read gives them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return f"\n{text}\n"
+
+
+@lru_cache(maxsize=1)
+def _named_entries() -> frozenset[str]:
+    """Three-character entries of jieba's dictionary that start with a
+    surname and that it tags as a person's name: people famous enough to be
+    in it, and places it takes for people (``张家界``). A letter-spaced
+    line spelling one is a heading, not a column's pen name. Read only when
+    such a line turns up."""
+    text = _dictionary_text()
+    single, compound = surnames()
+    if text is None or not single:
+        return frozenset()
+    named = rf"[{''.join(map(re.escape, sorted(single)))}]\S{{2}}"
+    if compound:
+        named += rf"|(?:{'|'.join(map(re.escape, sorted(compound)))})\S"
+    return frozenset(re.findall(rf"\n({named}) \d+ nr\S*(?=\n)", text))
+
+
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Two- to four-character words of jieba's dictionary (MIT licence, read
@@ -606,17 +733,9 @@ def _common_words() -> frozenset[str]:
     five sixths of the dictionary, and decoding the file at once, make the
     load about five times faster (some 45 ms).
     """
-    import importlib.util
-    import os
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.origin:
+    text = _dictionary_text()
+    if text is None:
         return frozenset()
-    # bytes decoded at once cost half what a text-mode read does
-    with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), "rb") as f:
-        text = f.read().decode("utf-8")
-    if "\r" in text:     # line ends as a text-mode read gives them
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = f"\n{text}\n"
     single, compound = surnames()
     # a single surname and 1-3 characters more, or a compound one and 0-2 more
     named = [rf"[{''.join(map(re.escape, sorted(single)))}]\S{{1,3}}"] if single else []
@@ -642,7 +761,7 @@ def match_dateline(text: str) -> regex.Match | None:
     m = _patterns()["dateline"].match(text)
     if m is None:
         return None
-    places = [m.group("place") or "", m.group("place2") or "", m.group("channel") or ""]
+    places = [m.group("place") or "", m.group("place2") or "", m.group("channel") or "", m.group("feed") or ""]
     if any(_ROLE_RE.search(p) or "据" in p for p in places) or m.group("source").startswith("据"):
         return None   # (据 opens no outlet: 据台湾媒体报道 is no station 据台)
     if m.group("per") and m.group("kind") not in WIRE_KIND and not _staff_paren(text, m.end()):
@@ -738,7 +857,8 @@ def _inline_names_ok(staff: str) -> bool:
     carry it (``记者到现场`` is not a byline)."""
     parsed = parse_staff(staff)
     return parsed is not None and all(
-        _starts_with_surname(a["name"]) or "·" in a["name"] or "・" in a["name"] for a in parsed[1])
+        _starts_with_surname(a["name"]) or "·" in a["name"] or "・" in a["name"] or transcribed(a["name"])
+        for a in parsed[1])
 
 
 def byline_end(text: str) -> int:
@@ -756,7 +876,8 @@ def byline_end(text: str) -> int:
 def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str | None]:
     """(end, shape, match, staff, second outlet) of the byline opening ``text``."""
     if not _BYLINE_HINT_RE.search(text, 0, HINT_SPAN):   # most paragraphs: no byline word
-        return 0, "", None, None, None
+        m = _spaced_name(text)          # but a pen name letter-spaced: 任 仲 平
+        return (len(text), "reporter", m, m["staff"], None) if m else (0, "", None, None, None)
     p = _patterns()
     m = match_dateline(text)
     if m is not None:
@@ -861,6 +982,9 @@ def parse_byline(text: str) -> Byline:
         b.day = int(m.group("dayonly")) if m.group("dayonly") else None
     if shape in ("dateline", "place", "bracket") and "month" in m.groupdict() and m.group("month"):
         b.year, b.month, b.day = _date_parts(m)
+    if shape == "reporter" and m.re is _SPACED_NAME:         # 任 仲 平: one pen name, no role
+        b.authors = [{"name": _SPACES_RE.sub("", staff), "role": None}]
+        return b
     if shape == "reporter" and m.re is _UNSIGNED_STAFF:      # 本报评论员: this paper, no name
         b.outlet = next(h for h in HOME_OUTLET if staff.startswith(h))
         return b
@@ -1070,12 +1194,16 @@ _BRACKET_KIND_RE = re.compile(rf"[（(][^（）()\n]{{1,60}}?(?:{_KIND_HINT_RE.p
 def may_open_byline(text: str) -> bool:
     """A cheap first test for hot loops: False means :func:`byline_end` is 0
     and neither :func:`match_dateline` nor :data:`REPORTER_LINE` matches (no
-    byline word in the first ``HINT_SPAN`` characters); True settles nothing.
+    byline word in the first ``HINT_SPAN`` characters, and no short spaced
+    text that may be a letter-spaced pen name); True settles nothing.
 
     >>> may_open_byline("记者从自治区卫健委了解到，"), may_open_byline("日前，某地举行活动。")
     (True, False)
+    >>> may_open_byline("任 仲 平")       # a letter-spaced pen name holds no byline word
+    True
     """
-    return _BYLINE_HINT_RE.search(text, 0, HINT_SPAN) is not None
+    return _BYLINE_HINT_RE.search(text, 0, HINT_SPAN) is not None or (
+        len(text) <= SPACED_NAME_MAX and (" " in text or "\u3000" in text))
 
 
 def opening_shape(text: str) -> tuple[int, str]:
@@ -1226,14 +1354,51 @@ def trailing_credit(text: str) -> int:
     >>> t = "工程预计年底完工。（彭湃 李可）"
     >>> t[trailing_credit(t):], trailing_credit("会议在京举行。（北京）") == len("会议在京举行。（北京）")
     ('（彭湃 李可）', True)
+    >>> t = "门上写着：人生如逆旅，我亦是行人。（苏轼）"      # a verse's poet
+    >>> trailing_credit(t) == len(t)
+    True
     """
     if not text.endswith(("）", ")", "〕", "摄")):
         return len(text)
     m = TRAILING_CREDIT.search(text, max(0, len(text) - 80))   # credits are short
-    if m is None or m.group("bare") and (not _names_alone(m.group("bare")) or LIST_MARKER.match(text)):
+    if m is None or m.group("bare") and (not _names_alone(m.group("bare")) or LIST_MARKER.match(text)
+                                         or cites_source(text, m.start("credit"))):
         return len(text)    # names with no role must read as names alone: （北京） is no signature,
-                            # and a list's items name their sources: （2）…。（李白）
+                            # a list's items name their sources: （2）…。（李白）, and so do quotations
     return m.start("credit")
+
+
+#: Verse closing a text: two or more clauses of four to seven Han characters,
+#: each closed by a stop, comma or mark, after what is no verse (a colon, a
+#: quotation mark, the start) and before an optional closing quotation mark.
+_VERSE = regex.compile(r"(?<![\p{Han}，。；？！])(?:\p{Han}{4,7}[，。；？！]){2,}[”’」』]?$")
+#: Opening quotation marks.
+_OPEN_QUOTES = "“「『"
+#: The longest quotation standing alone, marks included, whose bracketed
+#: names are its source: a maxim or a line of verse, never a speaker's answer.
+QUOTE_MAX = 32
+
+
+def cites_source(text: str, at: int) -> bool:
+    """Whether names in brackets at ``at``, with no role, name the source of
+    a quotation rather than the writers of a brief: the text before them is
+    one short quotation (``“学而时习之，不亦说乎？”（孔子）``), or closes with
+    verse, every line of one length (``…：人生如逆旅，我亦是行人。（苏轼）``).
+    A quotation closing a sentence, or a long one standing alone, is the
+    brief's own: briefs close with a speaker's words and their writer's
+    name (``…他说，“今年会更好。”（王五）``).
+
+    >>> texts = ["“学而时习之，不亦说乎？”（孔子）", "路漫漫其修远兮，吾将上下而求索。（屈原）",
+    ...          "他说，“今年会更好。”（王五）", "工程完工，道路通车，市民出行方便。（王五）"]
+    >>> [cites_source(t, t.rindex("（")) for t in texts]
+    [True, True, False, False]
+    """
+    before = text[:at].rstrip()
+    if (len(before) <= QUOTE_MAX and before[-1:] in "”」』" and text[:1] in _OPEN_QUOTES
+            and sum(map(before.count, _OPEN_QUOTES)) == 1):
+        return True
+    m = _VERSE.search(before, max(0, len(before) - 64))
+    return m is not None and len({len(r) for r in _HAN_RUN.findall(m.group())}) == 1
 
 
 # --- dates --------------------------------------------------------------------

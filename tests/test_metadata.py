@@ -186,8 +186,18 @@ def test_a_byline_alone_never_ends_like_a_sentence(byline):
         assert not metadata.is_byline_alone(byline + end), end
 
 
+#: Short spaced lines: pen names letter-spaced, with one or two spaces of
+#: either width and a bullet, and headings and table cells that are none.
+SPACED_LINES = ["任 仲 平", "任\u3000仲\u3000平", "任  仲  平", "□ 任 仲 平", "□任 仲 平", "■ 任\u3000\u3000仲\u3000\u3000平",
+                "任   仲 平", "编 者 按", "目 录", "通 知", "高 考 季", "张 家 界", "欧 阳 修", "上证 3245",
+                "任 仲 平 文", "王 五", "王 五 赵 六"]
+
+
 def _reporter_line_slowly(text):
     """REPORTER_LINE without its cheap tests: the patterns, then the names."""
+    s = metadata._SPACED_NAME.match(text)
+    if s and metadata.spaced_name_reads(s.group("staff").replace(" ", "").replace("\u3000", "")):
+        return True
     b = metadata._BULLET_NAMES.match(text)
     if b and metadata._names_alone(b.group("staff")) or metadata._UNSIGNED_STAFF.match(text):
         return True
@@ -200,6 +210,7 @@ def test_reporter_line_cheap_tests_change_no_answer(name):
     rows = json.loads((CASES / name).read_text(encoding="utf-8"))
     lines = [normalise(r["in"]) for r in rows]
     lines += [line[:k] for line in lines for k in range(2, min(len(line), 40))]   # cut anywhere
+    lines += SPACED_LINES
     for line in lines:
         assert bool(metadata.REPORTER_LINE.match(line)) == _reporter_line_slowly(line), line
 
@@ -245,8 +256,7 @@ def _opening_slowly(text):
             m = None        # the sentence goes on past the bracket
         if m is not None and metadata._staff_and_place(m.group("staff"), shape) is not None:
             return m.end(), "reporter"
-    m = metadata.REPORTER_LINE.match(text)
-    return (len(text), "reporter") if m is not None else (0, "")
+    return (len(text), "reporter") if _reporter_line_slowly(text) else (0, "")
 
 
 @pytest.mark.parametrize("name", ["bylines.json", "credits.json"])
@@ -255,7 +265,7 @@ def test_opening_cheap_tests_change_no_answer(name):
     lines = [normalise(r["in"]) for r in rows]
     lines += [line[:k] for line in lines for k in range(2, min(len(line), 40))]   # cut anywhere
     lines += ["武汉2月5日电 记者张三", "（记者 王五）日前", "人民网记者孙海涛报道：", "【本报讯】某地", "【eNet硅谷动力消息】某地",
-              "荆楚网（楚天都市报）（记者 邹汉青）", "记者从自治区卫健委了解到，", "据此前报道，某地"]
+              "荆楚网（楚天都市报）（记者 邹汉青）", "记者从自治区卫健委了解到，", "据此前报道，某地", *SPACED_LINES]
     for line in lines:
         end, shape, *_ = metadata._opening(line)
         assert (end, shape) == _opening_slowly(line), line
@@ -273,3 +283,68 @@ def test_every_credit_is_credit_shaped(name):
         assert metadata.is_credit(line) == (slow and len(line) <= 120 and metadata.may_be_credit(line)), line
         if slow:
             assert metadata.credit_shaped(line), line
+
+
+def test_spaced_pen_names_pass_the_cheap_tests():
+    """A letter-spaced pen name holds no byline word: the hint test and the
+    length bound still let every one through."""
+    for line in SPACED_LINES:
+        m = metadata._SPACED_NAME.match(line)
+        if m:
+            assert len(line) <= metadata.SPACED_NAME_MAX, line
+        if metadata.REPORTER_LINE.match(line) or metadata.byline_end(line):
+            assert metadata.may_open_byline(line), line
+    assert metadata._SPACED_NAME.match("■ 任\u3000\u3000仲\u3000\u3000平")     # the longest
+    assert not metadata._SPACED_NAME.match("任   仲 平")
+
+
+@pytest.mark.parametrize("line, name", [
+    ("任 仲 平", "任仲平"), ("任\u3000仲\u3000平", "任仲平"), ("□ 任 仲 平", "任仲平"), ("宋 立 言", "宋立言"),
+    ("编 者 按", None), ("目 录", None), ("通 知", None), ("说 明", None), ("高 考 季", None), ("周 末 版", None),
+    ("张 家 界", None), ("任仲平", None), ("王 五 赵 六", None)])
+def test_spaced_pen_name(line, name):
+    b = metadata.parse_byline(line)
+    assert b.authors == ([{"name": name, "role": None}] if name else [])
+    assert bool(metadata.REPORTER_LINE.match(line)) is bool(name)
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("展厅入口处写着：人生如逆旅，我亦是行人。（苏轼）", ""),          # verse: its poet
+    ("路漫漫其修远兮，吾将上下而求索。（屈原）", ""),
+    ("“学而不思则罔，思而不学则殆。”（孔子）", ""),                  # a maxim standing alone
+    ("“学而时习之，不亦说乎？”（孔子）", ""),
+    ("“我们会继续努力，把这件事做好，让更多的市民受益，也欢迎大家监督我们的工作。”（王晓明）",
+     "（王晓明）"),                                                   # a long quotation: the brief's writer
+    ("负责人预言道，“这肯定是一场相当精彩的比赛。”（王晓明）", "（王晓明）"),   # quotation inside a sentence
+    ("工程预计年底完工，届时将方便周边居民出行。（彭湃 李可）", "（彭湃 李可）"),
+    ("工程完工，道路通车，市民出行更方便了。（王晓明）", "（王晓明）"),          # clauses of unequal length
+    ("门上写着：人生如逆旅，我亦是行人。（记者 王晓明）", "（记者 王晓明）"),    # a role: a signature all the same
+])
+def test_quotation_sources_are_no_credits(text, credit):
+    assert text[metadata.trailing_credit(text):] == credit
+
+
+def test_transcription_table_holds_no_common_han_surname():
+    """A Han run of four after a role is read as one transcribed name only if
+    every character is in the table: the fifty commonest Han surnames are
+    kept out of it, so that two Han names printed together still split."""
+    common = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    assert len(common) == 50
+    assert not set(common) & metadata.transcription_chars()
+    assert metadata.split_names("王五赵六") == ["王五", "赵六"]
+
+
+@pytest.mark.parametrize("run, names", [
+    ("次仁卓玛", ["次仁卓玛"]), ("阿依古丽", ["阿依古丽"]), ("阿依古丽、王晓明", ["阿依古丽", "王晓明"]),
+    ("张三李四", ["张三", "李四"]), ("欧阳明华", ["欧阳明华"]), ("欧阳明李四", ["欧阳明", "李四"]),
+    ("欧阳明华李四", None)])          # 欧阳明华|李四 or 欧阳明|华李四: never guessed
+def test_four_character_names(run, names):
+    assert metadata.split_names(run) == names
+
+
+def test_a_word_in_transcription_characters_is_no_transcribed_name():
+    assert metadata.transcribed("次仁卓玛") and not metadata.transcribed("哈哈哈哈")
+
+
+def test_a_transcribed_name_after_no_role_needs_a_surname():
+    assert metadata._names_alone("次仁卓玛") is None

@@ -1,0 +1,77 @@
+"""Bylines read on whole pages: what the record says, written by hand.
+
+Each page is printed as raw pages are (every line followed by a blank line)
+and cleaned with :func:`cleaner.pipeline.clean_text`; the expected fields
+of each record are written by hand. Names and outlets are made up; the
+rows marked "unchanged" must come out as they did before the rule they
+stand beside.
+"""
+import pytest
+
+from cleaner.pipeline import FileMeta, clean_text
+
+
+def _page(*lines: str) -> str:
+    return "".join(f"{line}\n\n" for line in lines)
+
+
+def _records(*lines: str) -> list[dict]:
+    return [a.record for a in clean_text(_page(*lines), FileMeta("x.txt", year=2026)).articles]
+
+
+def test_a_letter_spaced_pen_name_under_the_headline_is_the_byline():
+    [r] = _records("在新征程上奋力谱写发展新篇章", "宋 立 言",
+                   "时间的刻度，标注着奋斗的历程。今年，是规划的开局之年。",
+                   "我们要坚定信心，奋发有为，谱写新的篇章。")
+    assert r["title"] == "在新征程上奋力谱写发展新篇章"
+    assert r["byline"] == "宋 立 言"
+    assert r["authors"] == [{"name": "宋立言", "role": None}]
+    assert r["text"] == "时间的刻度，标注着奋斗的历程。今年，是规划的开局之年。\n我们要坚定信心，奋发有为，谱写新的篇章。"
+
+
+def test_a_letter_spaced_pen_name_closing_the_article_is_the_byline():
+    [r] = _records("在新征程上奋力谱写发展新篇章",
+                   "时间的刻度，标注着奋斗的历程。今年，是规划的开局之年。",
+                   "我们要坚定信心，奋发有为，谱写新的篇章。", "宋 立 言")
+    assert r["byline"] == "宋 立 言"
+    assert r["authors"] == [{"name": "宋立言", "role": None}]
+    assert "宋" not in r["text"]
+
+
+def test_a_feed_after_a_middle_dot_opens_the_lead():
+    [r] = _records("某科技控股股东拟减持股份",
+                   "某城时报·e公司讯，某科技（300512）12月9日晚间公告，控股股东计划在未来3个月内减持股份。")
+    assert r["byline"] == "某城时报·e公司讯，"      # the comma closing a byline goes with it
+    assert r["outlet"] == "某城时报"
+    assert r["text"] == "某科技（300512）12月9日晚间公告，控股股东计划在未来3个月内减持股份。"
+
+
+@pytest.mark.parametrize("staff, authors", [
+    ("（记者 次仁卓玛）", [{"name": "次仁卓玛", "role": "记者"}]),
+    ("（记者 阿依古丽 王晓明）", [{"name": "阿依古丽", "role": "记者"}, {"name": "王晓明", "role": "记者"}]),
+    ("（记者 买买提·吐尔逊）", [{"name": "买买提·吐尔逊", "role": "记者"}]),
+    ("（记者 张三 李四）", [{"name": "张三", "role": "记者"}, {"name": "李四", "role": "记者"}]),   # unchanged
+    ("（记者 王晓明）", [{"name": "王晓明", "role": "记者"}]),                                     # unchanged
+])
+def test_a_transcribed_name_is_one_person(staff, authors):
+    [r] = _records("某地迎来今冬首场大范围降雪",
+                   f"新华社拉萨11月26日电{staff}受冷空气影响，11月25日至26日，某地出现降雪天气。",
+                   "当地气象部门提醒，请牧民做好牲畜防寒保暖工作。")
+    assert r["authors"] == authors
+    assert r["outlet"] == "新华社"
+    assert r["text"].startswith("受冷空气影响")
+
+
+def test_a_poet_in_brackets_closing_the_article_stays_in_the_text():
+    [r] = _records("某地诗词书法展开幕", "本次展览展出书法作品百余件，吸引了大量市民参观。",
+                   "展厅入口处写着：人生如逆旅，我亦是行人。（苏轼）")
+    assert r["byline"] is None and r["authors"] == [] and r["credits"] == []
+    assert r["text"].endswith("我亦是行人。（苏轼）")
+
+
+def test_a_briefs_signature_closing_the_article_is_still_read():
+    """unchanged: names alone in brackets after a sentence sign a brief."""
+    [r] = _records("某地道路工程进展顺利", "本报讯 日前，某地道路工程进展顺利，预计年底完工，届时将方便周边居民出行。（彭湃 李可）")
+    assert r["credits"] == ["（彭湃 李可）"]
+    assert r["authors"] == [{"name": "彭湃", "role": None}, {"name": "李可", "role": None}]
+    assert r["text"] == "日前，某地道路工程进展顺利，预计年底完工，届时将方便周边居民出行。"
