@@ -939,10 +939,11 @@ def _completes(prev: str, char: str, after: str = "") -> bool:
 def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
     """Whether ``nxt`` opens with an amount (a number and its unit, not a
     date) that runs on into a clause of ``prev``: ``prev`` ends on a Chinese
-    character, holds a clause mark or ends on 第, and is no list item's
-    heading; ``nxt`` reaches a clause mark within a few characters. On the
-    bench pages every such break is a layout break; a paragraph that opens
-    with a number opens with a date (``2021年，…``), under a heading.
+    character and is no list item's heading, and either ends on a word that
+    takes an amount (:data:`_TAKES_AMOUNT`: 共计, 超过, 第) or holds a clause
+    mark while ``nxt`` reaches a clause mark within a few characters. On
+    the bench pages every such break is a layout break; a paragraph that
+    opens with a number opens with a date (``2021年，…``), under a heading.
     Likewise a headline cut before its amount: ``nxt`` is the amount alone
     and the line ``after`` it opens with a byline (明年扩至 + 60岁 ¶ 本报讯 …).
 
@@ -957,8 +958,10 @@ def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
     """
     if _HAN_START.match(prev[-1]) is None or metadata.LIST_MARKER.match(prev) is not None:
         return False
+    if _TAKES_AMOUNT.search(prev) is not None:
+        return _AMOUNT.match(nxt) is not None
     if _QUANTITY.match(nxt) is not None:
-        return prev[-1] == "第" or _CLAUSE_MARK.search(prev) is not None
+        return _CLAUSE_MARK.search(prev) is not None
     return bool(after) and _AMOUNT_ALONE.match(nxt) is not None and metadata.byline_end(after) > 0
 
 
@@ -981,8 +984,14 @@ _RATIO = frozenset(":：∶")
 _CLAUSE_MARK = re.compile(r"[，,、；;]")
 #: An amount that runs on into its clause: a number, its unit (not a date's
 #: 年月日), then a clause mark within a few characters (``105万人次，``).
-_QUANTITY = re.compile(r"\d[\d.,．]*(?:[余多]?[十百千万亿]*(?:[%％‰]|[元人个家只吨台辆名座户次件项倍米克岁股份分秒公亩斤平立"
-                       r"度升天周例篇所条张套头盒瓶场届轮枚位块间层期])|[万亿])[^，,。；;、\s]{0,10}[，,。；;、]")
+_AMOUNT_PATTERN = (r"\d[\d.,．]*(?:[至到~～\-—]\d[\d.,．]*)?(?:[余多]?[十百千万亿]*[余多]?(?:[%％‰]|[元人个家只吨台辆名座户次件项倍米"
+                   r"克岁股份分秒公亩斤平立度升天周例篇所条张套头盒瓶场届轮枚位块间层期小种株])|[万亿])")
+_AMOUNT = re.compile(_AMOUNT_PATTERN)
+_QUANTITY = re.compile(_AMOUNT_PATTERN + r"[^，,。；;、\s]{0,10}[，,。；;、]")
+#: Words that take an amount after them and so end no paragraph or heading:
+#: ``共计`` + ``47.3万元。``, ``超过`` + ``80%``, ``上半场第`` + ``23分钟，``.
+_TAKES_AMOUNT = re.compile(r"(?:超过|达到|高达|多达|达|约|逾|近|共|共计|合计|累计|总计|仅|不足|不到|超|至|为|上涨|下降|下跌|增长|增加"
+                           r"|减少|降低|提高|提升|突破|每|第|计|收报|报收|收于|共有|有|设|满|首批|分别)$")
 #: An amount alone on its line, with its unit: ``60岁``, ``600万人次``.
 _AMOUNT_ALONE = regex.compile(r"\d[\d.,．]*[余多]?[十百千万亿]*[\p{Han}%％‰]{1,3}$")
 #: What may stand between a number and a range's dash (``-3℃～5℃``, ``10%-20%``).

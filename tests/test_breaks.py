@@ -638,6 +638,9 @@ def test_list_marker_openings_are_listed():
     ("12月9日，北向资金全天净买入", "102.36亿元，其中沪股通净买入58.12亿元。"),
     ("中国男足凭借两粒进球，以2∶", "0战胜泰国队。"),
     ("上半场第", "23分钟，林一帆接队友直塞突入禁区。"),
+    ("骗取被害人5人共计", "47.3万元。"),                 # a word that takes an amount, no clause mark
+    ("成交价达到或超过", "100万元的“百万组屋”有"),
+    ("目前已完成清淤渠道，该乡", "1.2万余株银杏进入最佳观赏期，"),
 ])
 def test_a_number_cut_from_its_clause_joins(prev, nxt):
     page = ["国足主场力克泰国队", prev, nxt, "赛后，主教练表示球队还有提升空间。"]
@@ -648,6 +651,8 @@ def test_a_number_cut_from_its_clause_joins(prev, nxt):
     ("一、捐赠标准", "2000元/人，其中：个人部分500元。"),     # a list item's heading over its first row
     ("二、项目进展", "2021年，项目完成投资12亿元。"),            # a paragraph opening with a date
     ("公益计划在京启动，各界踊跃参与", "7月10日，公益计划在京启动。"),  # a date, even after a clause mark
+    ("合计", "240"),                                          # a table's cells: no unit
+    ("五粮液估值提升", "2005年四季度，五粮液高价。"),         # a heading over a date
 ])
 def test_a_paragraph_opening_with_a_date_or_under_a_list_heading_is_no_quantity_cut(prev, nxt):
     assert breaks.certain_join(prev, nxt) in (None, "typesetting_rule")
