@@ -639,7 +639,9 @@ def _after_wide_gap(blocks: Sequence[Block], i: int) -> bool:
     p = blocks[i - 1]
     if p.role in _CLOSING_ROLES:
         return True
-    return p.role == "body" and (ends_sentence(p.text) or ends_with_end_mark(p.text) or _short_line(p))
+    # a straight quote after a stop closes the quotation (``…球迷。"``): not a
+    # closer to ends_sentence, which cannot tell it from an opening one
+    return p.role == "body" and (ends_sentence(p.text.rstrip("\"'")) or ends_with_end_mark(p.text) or _short_line(p))
 
 
 #: The most characters of a short unpunctuated line closing an item (a
@@ -648,9 +650,16 @@ SHORT_LINE = 16
 
 
 def _short_line(b: Block) -> bool:
-    """A title-shaped block of at most SHORT_LINE characters and no comma
-    or stop: not the start of a paragraph cut by the layout."""
-    return b.shaped and len(b.text) <= SHORT_LINE and not _RUNNING_PUNCT.search(b.text)
+    """A title-shaped block of at most SHORT_LINE characters, with no comma
+    or stop and ending in a letter or digit or a closing bracket: not the
+    start of a paragraph cut by the layout (``他说：“``).
+
+    >>> [_short_line(Block([0], t)) for t in ["2026年12月3日", "某市供水公司", "（来源：某报）", "他说：“", "据了解，目前"]]
+    [True, True, True, False, False]
+    """
+    t = b.text.rstrip()
+    return b.shaped and len(t) <= SHORT_LINE and t.rstrip(")）]】〕")[-1:].isalnum() \
+        and not _RUNNING_PUNCT.search(t)
 
 
 #: The most characters of a column label (``时评``, ``记者观察``): a

@@ -73,6 +73,19 @@ def test_a_results_box_after_a_wide_gap_is_its_own_record():
     assert paragraphs(records[1]) == ["甲城队 102∶96 乙城队", "丙城队 88∶91 丁城队", "戊城队 79∶84 己城队"]
 
 
+def test_a_results_box_after_a_quotation_closed_by_a_straight_quote_is_its_own_record():
+    page = wrap("甲队主场3比1战胜乙队",
+                "本报记者 张三 发自某市",
+                "昨晚,联赛第30轮在某市体育场展开角逐,甲队主场3比1战胜乙队。",
+                '赛后,甲队主教练表示:"这场胜利属于每一位球迷。"') + GAP + wrap(
+        "本轮其他比赛结果",
+        "丙队 2:0 丁队",
+        "戊队 1:1 己队")
+    records = clean(page)
+    assert [r["title"] for r in records] == ["甲队主场3比1战胜乙队", "本轮其他比赛结果"]
+    assert paragraphs(records[1]) == ["丙队 2:0 丁队", "戊队 1:1 己队"]
+
+
 def test_a_notice_after_a_wide_gap_is_its_own_record():
     page = wrap("某市地铁三号线开通试运营",
                 "本报讯（记者 王小明）12月9日，某市地铁三号线开通试运营，全线设站十八座，乘客可在各站换乘公交。",
@@ -118,6 +131,8 @@ def blocks(*specs: tuple[str, str, int]) -> list[Block]:
 @pytest.mark.parametrize("before, extra, wide", [
     (("教育局表示，新学校将在明年投入使用。", "body"), 2, True),    # after a finished paragraph
     (("记者 张三 摄", "credit"), 1, True),                          # after a credit
+    (('他说:"这是大家的功劳。"', "body"), 2, True),                 # a quotation closed by a straight quote
+    (('他说:"', "body"), 2, False),                                 # and one opened by it
     (("2026年12月3日", "body"), 2, True),                           # after a notice's date line
     (("教育局表示，新学校将在明年投入使用。", "body"), 0, False),   # no gap beyond the usual one
     (("教育局表示，新学校将在明年投入使", "body"), 2, False),       # a paragraph cut mid-sentence: the model decides
