@@ -12,6 +12,8 @@ Roles:
               article, and is removed with an audit edit
 ``end_mark``  ``（完）`` and the like standing alone; it ends the article, and
               is removed with an audit edit
+``kicker``    a column label over a headline; it opens a new article and is
+              kept as its first paragraph (role ``body`` once grouped)
 ``body``      everything else: paragraphs, sub-headings, list items
 
 A short unpunctuated block may be a title or a sub-heading (which stays in
@@ -24,8 +26,13 @@ list marker), and whether its words come from the text after it rather than
 the text before (a headline opens new matter; a sub-heading continues it).
 One pattern is not weighed but obeyed: a short line at the top of the page,
 or after a finished article or a credit, followed by a byline or dateline
-opens an article. A second short line right after a title stays in the
+opens an article; so does one after extra blank lines behind a finished
+paragraph, a credit or a short line (``_after_wide_gap``: a box of listings
+or results, a notice). A second short line right after a title stays in the
 body: the record has one headline, and a subtitle's text is not lost there.
+A column label taken as the headline over a longer headline line
+(``_column_labels``) is a ``kicker``: the line under it becomes the title
+and the label the text's first paragraph.
 
 A byline block opens a new article when the current one already has a body
 (pages whose articles have no headline). Inline bylines at the start of a
@@ -589,13 +596,15 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     def says_title(i: int, prev_title: bool, body_chars: int) -> bool:
         if not (short[i] and i < last):
             return False
-        if _model_says_title(blocks, i, prev_title, body_chars, _short_share(short, i), bounds):
+        if not prev_title and _after_wide_gap(blocks, i) \
+                or _model_says_title(blocks, i, prev_title, body_chars, _short_share(short, i), bounds):
             short[i] = False
             return True
         return False
 
     _walk_titles(blocks, says_title)
     _headline_stacks(blocks)
+    _column_labels(blocks)
 
 
 def _headline_stacks(blocks: list[Block]) -> None:
@@ -616,6 +625,81 @@ def _headline_stacks(blocks: list[Block]) -> None:
         above = blocks[j - 1] if j > 0 else None
         if i - j >= 2 and (above is None or not (above.role == "body" and above.shaped) and above.role != "title"):
             blocks[j].role = "title"
+
+
+def _after_wide_gap(blocks: Sequence[Block], i: int) -> bool:
+    """Title-shaped block ``i`` stands after more blank lines than the page
+    puts between paragraphs, behind a finished paragraph, a credit or mark,
+    or a short line (a notice's signature or date): it heads a new item
+    (an article, a notice, a box of results or listings). Scored alone, a
+    short heading such as ``今日天气`` or ``公告速递`` over rows or bullets
+    looks like a sub-heading; the gap says otherwise."""
+    if not blocks[i].extra_blanks or i == 0:
+        return False
+    p = blocks[i - 1]
+    if p.role in _CLOSING_ROLES:
+        return True
+    # a straight quote after a stop closes the quotation (``…球迷。"``): not a
+    # closer to ends_sentence, which cannot tell it from an opening one
+    return p.role == "body" and (ends_sentence(p.text.rstrip("\"'")) or ends_with_end_mark(p.text) or _short_line(p))
+
+
+#: The most characters of a short unpunctuated line closing an item (a
+#: notice's signature or date) after which a wide gap may open the next.
+SHORT_LINE = 16
+
+
+def _short_line(b: Block) -> bool:
+    """A title-shaped block of at most SHORT_LINE characters, with no comma
+    or stop and ending in a letter or digit or a closing bracket: not the
+    start of a paragraph cut by the layout (``他说：“``).
+
+    >>> [_short_line(Block([0], t)) for t in ["2026年12月3日", "某市供水公司", "（来源：某报）", "他说：“", "据了解，目前"]]
+    [True, True, True, False, False]
+    """
+    t = b.text.rstrip()
+    return b.shaped and len(t) <= SHORT_LINE and t.rstrip(")）]】〕")[-1:].isalnum() \
+        and not _RUNNING_PUNCT.search(t)
+
+
+#: The most characters of a column label (``时评``, ``记者观察``): a
+#: heading of Han characters alone, shorter than any headline under it by
+#: :data:`LABEL_MARGIN` or more.
+LABEL_MAX = 6
+LABEL_MARGIN = 4
+_LABEL = regex.compile(rf"^\p{{Han}}{{2,{LABEL_MAX}}}$")
+
+
+def _column_labels(blocks: list[Block]) -> None:
+    """A column label taken as the headline (``时评`` over ``让社区更有温度``),
+    or standing with the line under it at the top of the page over a byline
+    with neither taken, is the article's kicker, and the longer
+    headline-shaped line under it is the headline. A label is a few Han characters alone,
+    sharing no word (character pair) with the text under the headline: a
+    headline cut in two (``律师称案件`` / ``应在数日内做出裁决``) shares its
+    words with the story. The label keeps role ``kicker``; :func:`group`
+    puts it first in the article's text, as it does a subtitle."""
+    for i in range(len(blocks) - 1):
+        a, b = blocks[i], blocks[i + 1]
+        if b.role != "body" or not b.shaped or not (a.role == "title" or _untaken_stack_at_top(blocks, i)):
+            continue
+        label, head = a.text.strip(), b.text.strip()
+        if not _LABEL.match(label) or len(head) < len(label) + LABEL_MARGIN or _SUBTITLE.match(head) \
+                or "：" in head or ":" in head:
+            continue
+        after = _words_after(blocks, i + 1)
+        if not any(p in after for p in _high_pairs(label)):
+            a.role, b.role = "kicker", "title"
+
+
+def _untaken_stack_at_top(blocks: Sequence[Block], i: int) -> bool:
+    """Block ``i`` opens the page (below its folios), neither it nor the
+    block under it was taken as a headline, and a byline follows the two:
+    the pair is the first article's headline lines."""
+    a = blocks[i]
+    return a.role == "body" and a.shaped and i + 2 < len(blocks) \
+        and all(blocks[j].role == "folio" for j in range(i)) \
+        and (blocks[i + 2].role == "byline" or not blocks[i + 2].shaped and _opens_with_byline(blocks[i + 2]))
 
 
 #: A subtitle: an opening dash, then six characters or more and no middle
@@ -653,6 +737,8 @@ def _assign_titles(blocks: list[Block], choose) -> None:
         b = blocks[i]
         if not (b.role == "body" and b.shaped and i + 1 < len(blocks)):
             return False
+        if not prev_title and _after_wide_gap(blocks, i):
+            return True
         f = title_features(blocks, i, prev_title, body_chars)
         return "opens_with_byline" in f or choose(i, f)
 
@@ -743,8 +829,18 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
         closed = False
         return cur
 
+    kicker: Block | None = None     # the column label opening the current article
     for b in blocks:
+        if b.role == "kicker":
+            b.role = "body"           # kept as the text's first paragraph, like a subtitle
+            new().body.append(b)
+            kicker = b
+            continue
         if b.role == "title":
+            if cur is not None and cur.title is None and cur.byline is None and len(cur.body) == 1 \
+                    and cur.body[0] is kicker:
+                cur.title = b         # the headline under its column label
+                continue
             if cur is not None and cur.title is not None and not cur.body and cur.byline is None \
                     and not closed:
                 b.role = "body"       # a second headline line: keep it as text

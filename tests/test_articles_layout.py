@@ -1,0 +1,197 @@
+"""Blocks -> articles: what the page's layout says about where items begin.
+
+A short heading after a wide blank gap heads an item of its own (a box of
+listings or results, a notice), and a column label over a headline is a
+kicker. Hand-written pages through the whole per-file path, with the
+expected records written by hand.
+"""
+import pytest
+
+from cleaner import articles
+from cleaner.articles import Block
+from cleaner.pipeline import FileMeta, Settings, clean_text
+
+
+def clean(page: str) -> list[dict]:
+    return [a.record for a in clean_text(page, FileMeta("page.txt", year=2026), Settings()).articles]
+
+
+def wrap(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+#: Three blank lines beyond the usual one: the gap a page leaves between items.
+GAP = "\n\n\n"
+
+STORY = [
+    "某市新建十所学校",
+    "本报讯（记者 王小明）12月9日，某市教育局宣布今年将新建十所学校，新增学位约一万个。",
+    "教育局表示，新学校将在明年秋季学期前全部投入使用。",
+]
+
+
+def paragraphs(record: dict) -> list[str]:
+    return record["text"].split("\n")
+
+
+# --- a short heading after a wide gap opens an item --------------------------------
+
+MARKET = [
+    "甲公司拟回购不超过2亿元股份",
+    "本报讯（记者 王小明）12月9日晚间，甲公司公告称，拟以自有资金回购公司股份，回购金额不超过2亿元。",
+    "分析人士认为，公司回购股份反映出对自身长期价值的认可。",
+]
+
+
+def test_a_box_of_bullet_items_after_a_wide_gap_is_its_own_record():
+    """The items speak of companies and shares as the story above does, so
+    the words alone do not tell the box from the story."""
+    page = wrap(*MARKET) + GAP + wrap(
+        "公告速递",
+        "■乙公司（000002）：前三季度实现营业收入",        # the first item cut by the layout
+        "12.5亿元，同比增长8.1%。",
+        "■丙公司（000003）：公司股东所持限售股将于12月15日上市流通。",
+        "■丁公司（000004）：公司中标一项供水管网改造项目。")
+    records = clean(page)
+    assert [r["title"] for r in records] == ["甲公司拟回购不超过2亿元股份", "公告速递"]
+    assert paragraphs(records[0]) == [
+        "12月9日晚间，甲公司公告称，拟以自有资金回购公司股份，回购金额不超过2亿元。",
+        "分析人士认为，公司回购股份反映出对自身长期价值的认可。"]
+    assert records[1]["byline"] is None
+    assert paragraphs(records[1])[0] == "■乙公司（000002）：前三季度实现营业收入"
+    assert paragraphs(records[1])[-1] == "■丁公司（000004）：公司中标一项供水管网改造项目。"
+
+
+def test_a_results_box_after_a_wide_gap_is_its_own_record():
+    page = wrap(*STORY) + GAP + wrap(
+        "第五轮比赛结果",
+        "甲城队 102∶96 乙城队",
+        "丙城队 88∶91 丁城队",
+        "戊城队 79∶84 己城队")
+    records = clean(page)
+    assert [r["title"] for r in records] == ["某市新建十所学校", "第五轮比赛结果"]
+    assert paragraphs(records[1]) == ["甲城队 102∶96 乙城队", "丙城队 88∶91 丁城队", "戊城队 79∶84 己城队"]
+
+
+def test_a_results_box_after_a_quotation_closed_by_a_straight_quote_is_its_own_record():
+    page = wrap("甲队主场3比1战胜乙队",
+                "本报记者 张三 发自某市",
+                "昨晚,联赛第30轮在某市体育场展开角逐,甲队主场3比1战胜乙队。",
+                '赛后,甲队主教练表示:"这场胜利属于每一位球迷。"') + GAP + wrap(
+        "本轮其他比赛结果",
+        "丙队 2:0 丁队",
+        "戊队 1:1 己队")
+    records = clean(page)
+    assert [r["title"] for r in records] == ["甲队主场3比1战胜乙队", "本轮其他比赛结果"]
+    assert paragraphs(records[1]) == ["丙队 2:0 丁队", "戊队 1:1 己队"]
+
+
+def test_a_notice_after_a_wide_gap_is_its_own_record():
+    page = wrap("某市地铁三号线开通试运营",
+                "本报讯（记者 王小明）12月9日，某市地铁三号线开通试运营，全线设站十八座，乘客可在各站换乘公交。",
+                ) + GAP + wrap(
+        "寻人启事",
+        "张某，男，70岁，12月1日上午在地铁三号线某站附近走失。如有知情者，请拨打110。")
+    records = clean(page)
+    assert [r["title"] for r in records] == ["某市地铁三号线开通试运营", "寻人启事"]
+    assert records[1]["text"] == "张某，男，70岁，12月1日上午在地铁三号线某站附近走失。如有知情者，请拨打110。"
+
+
+def test_a_notice_after_another_notices_signature_and_date_is_its_own_record():
+    page = wrap("关于某区部分路段暂停供水的通知",
+                "因供水管网改造，12月5日8时至18时某区部分路段将暂停供水，请居民提前做好储水准备。",
+                "某市供水公司",
+                "2026年12月3日") + GAP + wrap(
+        "寻物启事",
+        "本人于12月1日在某路公交车上遗失黑色背包一个，内有证件若干。如有拾到者，请拨打电话联系，必有重谢。")
+    records = clean(page)
+    assert [r["title"] for r in records] == ["关于某区部分路段暂停供水的通知", "寻物启事"]
+    assert paragraphs(records[0])[-2:] == ["某市供水公司", "2026年12月3日"]
+
+
+def test_without_a_wide_gap_a_sub_heading_stays_in_the_article():
+    page = wrap(*STORY,
+                "相关链接",
+                "去年，该市共新建学校八所，新增学位六千余个，缓解了城区入学压力。")
+    [record] = clean(page)
+    assert record["title"] == "某市新建十所学校"
+    assert paragraphs(record)[-2:] == ["相关链接", "去年，该市共新建学校八所，新增学位六千余个，缓解了城区入学压力。"]
+
+
+def blocks(*specs: tuple[str, str, int]) -> list[Block]:
+    """Blocks from (text, role, extra blank lines before)."""
+    out = []
+    for k, (text, role, extra) in enumerate(specs):
+        b = Block([k], text, role, extra)
+        b._shaped = articles.title_shaped(text)
+        out.append(b)
+    return out
+
+
+@pytest.mark.parametrize("before, extra, wide", [
+    (("教育局表示，新学校将在明年投入使用。", "body"), 2, True),    # after a finished paragraph
+    (("记者 张三 摄", "credit"), 1, True),                          # after a credit
+    (('他说:"这是大家的功劳。"', "body"), 2, True),                 # a quotation closed by a straight quote
+    (('他说:"', "body"), 2, False),                                 # and one opened by it
+    (("2026年12月3日", "body"), 2, True),                           # after a notice's date line
+    (("教育局表示，新学校将在明年投入使用。", "body"), 0, False),   # no gap beyond the usual one
+    (("教育局表示，新学校将在明年投入使", "body"), 2, False),       # a paragraph cut mid-sentence: the model decides
+    (("本报记者 张三", "byline"), 2, False),                        # under a byline: the model decides
+])
+def test_after_wide_gap(before, extra, wide):
+    bs = blocks((*before, 0), ("今日天气", "body", extra), ("市区：多云，南风二级。", "body", 0))
+    assert articles._after_wide_gap(bs, 1) is wide
+
+
+def test_a_wide_gap_at_the_top_of_the_page_is_no_evidence():
+    bs = blocks(("今日天气", "body", 2), ("市区：多云，南风二级。", "body", 0))
+    assert articles._after_wide_gap(bs, 0) is False
+
+
+# --- a column label over a headline is a kicker ---------------------------------
+
+COMMENT = [
+    "让社区服务更有温度",
+    "本报记者 李华",
+    "推进城市更新，既要有“面子”，更要有“里子”。不少城市在社区增设菜市场、托育点和养老驿站，居民生活更加便利。",
+    "但也要看到，一些地方重建设、轻运营，设施建起来了，服务却跟不上。",
+]
+
+
+def test_a_column_label_after_a_wide_gap_is_the_kicker_and_the_line_under_it_the_headline():
+    page = wrap(*STORY) + GAP + wrap("时评", *COMMENT)
+    records = clean(page)
+    assert [r["title"] for r in records] == ["某市新建十所学校", "让社区服务更有温度"]
+    assert records[1]["byline"] == "本报记者 李华"
+    assert records[1]["authors"] == [{"name": "李华", "role": "记者"}]
+    assert paragraphs(records[1]) == ["时评", COMMENT[2], COMMENT[3]]
+
+
+def test_a_column_label_at_the_top_of_the_page_is_the_kicker():
+    [record] = clean(wrap("记者观察", *COMMENT))
+    assert record["title"] == "让社区服务更有温度"
+    assert record["byline"] == "本报记者 李华"
+    assert paragraphs(record) == ["记者观察", COMMENT[2], COMMENT[3]]
+
+
+@pytest.mark.parametrize("second", [
+    "——来自某市社区的调查",           # a subtitle under a short headline
+    "时间：每周六上午九时至十一时",    # a label and its value
+    "服务上门",                        # not longer than the headline by enough
+])
+def test_a_short_headline_over_a_line_that_is_no_headline_stays_the_headline(second):
+    page = wrap("社区服务", second, *COMMENT[1:])
+    [record] = clean(page)
+    assert record["title"] == "社区服务"
+    assert paragraphs(record)[0] == second
+
+
+def test_a_headline_cut_in_two_keeps_its_first_part_as_the_title():
+    """A short first part sharing words with the story is no column label
+    (the two lines are one headline; joining them is break repair's job)."""
+    page = wrap("市民反映路灯", "夜间长期不亮存隐患", "本报记者 李华",
+                "近日，有市民反映某路段路灯夜间长期不亮，行人和车辆通行存在安全隐患。",
+                "记者实地走访发现，该路段共有路灯三十余盏，其中近半数不亮。")
+    [record] = clean(page)
+    assert record["title"] == "市民反映路灯"
+    assert paragraphs(record)[0] == "夜间长期不亮存隐患"
