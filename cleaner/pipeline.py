@@ -376,6 +376,13 @@ def _cut_end_mark(last: Piece, edits: list[Edit]) -> Piece:
     return last.slice(0, start)
 
 
+def _close_spaced_names(credit: Piece, edits: list[Edit]) -> Piece:
+    """A credit's letter-spaced names closed up (``校对：何 敏`` -> ``校对：何敏``):
+    the space rule closes those between two fields already, not the last."""
+    changes = metadata.spaced_credit_names(credit.text)
+    return credit.apply("collapse_spaces", changes, edits) if changes else credit
+
+
 def _remove_marks(g: arts.ArticleBlocks, lines: Lines, edits: list[Edit]) -> None:
     """Dividers, end marks and page furniture are removed, and recorded."""
     for mark in g.marks:
@@ -431,6 +438,7 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         body[-1], closing = _split_credit(body[-1], edits)
         if closing is not None:
             credits.append(closing)
+    credits = [_close_spaced_names(c, edits) for c in credits]
     if byline is None and credits and not metadata.is_note(credits[0].text) \
             and not metadata.page_scoped(credits[0].text):      # a page's footer is no article's byline
         byline = credits.pop(0)

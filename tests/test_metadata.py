@@ -277,9 +277,11 @@ def test_every_credit_is_credit_shaped(name):
     rows = json.loads((CASES / name).read_text(encoding="utf-8"))
     lines = [normalise(r["in"]).strip() for r in rows]
     lines += ["记者 张三 摄", "新华社记者陈凯摄影", "记者 张三 摄影报道", "（责任编辑：王五）", "责任编辑：王五",
-              "文/王五 图/赵六", "（作者为某大学教授）", "【编辑 王五】"]
+              "文/王五 图/赵六", "（作者为某大学教授）", "【编辑 王五】", "本版责任编辑 童 林 美术编辑 邱 枫",
+              "本版责任编辑 范 芳 邮箱 kjzh@example.com", "责任编辑 郑 凯 校对 何 平", "照排：王五", "本版文章均为原创"]
     for line in lines:
-        slow = bool(metadata.is_note(line) or metadata.CREDIT_SLASH.match(line) or metadata.CREDIT_TAKEN.match(line))
+        slow = bool(metadata.is_note(line) or metadata.CREDIT_SLASH.match(line) or metadata.CREDIT_TAKEN.match(line)
+                    or metadata.page_scoped(line) and metadata.PAGE_FOOTER.match(line))
         assert metadata.is_credit(line) == (slow and len(line) <= 120 and metadata.may_be_credit(line)), line
         if slow:
             assert metadata.credit_shaped(line), line

@@ -75,3 +75,54 @@ def test_a_briefs_signature_closing_the_article_is_still_read():
     assert r["credits"] == ["（彭湃 李可）"]
     assert r["authors"] == [{"name": "彭湃", "role": None}, {"name": "李可", "role": None}]
     assert r["text"] == "日前，某地道路工程进展顺利，预计年底完工，届时将方便周边居民出行。"
+
+
+_PHOTO = ("金秋银杏引客来", "11月23日，游客在某乡银杏林拍照留念。近日，该乡银杏进入最佳观赏期。")
+
+
+@pytest.mark.parametrize("footer, credit", [
+    ("责任编辑：郑 凯 版式：吴 昊 校对：何 平", "责任编辑：郑凯 版式：吴昊 校对：何平"),
+    ("责任编辑：郑凯 校对：何平", "责任编辑：郑凯 校对：何平"),
+    ("美术编辑：郑凯", "美术编辑：郑凯"),
+    ("本版责任编辑：郑凯", "本版责任编辑：郑凯"),                  # unchanged: the page's scope
+])
+def test_a_page_footer_under_a_photo_credit_names_no_author(footer, credit):
+    [r] = _records(*_PHOTO, "融媒体记者 钟明 摄", footer)
+    assert r["authors"] == [{"name": "钟明", "role": "摄影"}]
+    assert r["credits"] == [credit]
+
+
+def test_a_page_footer_under_a_credit_in_the_lead_names_no_author():
+    [r] = _records(_PHOTO[0], "本报讯 " + _PHOTO[1] + "（记者 钟明 摄）", "责任编辑：郑凯 校对：何平")
+    assert r["authors"] == [{"name": "钟明", "role": "摄影"}]
+    assert sorted(r["credits"]) == ["责任编辑：郑凯 校对：何平", "（记者 钟明 摄）"]
+
+
+def test_a_page_footer_under_a_signature_names_no_author():
+    [r] = _records("某镇冬修水利正当时", "眼下正值冬修水利黄金期，某镇组织群众投入渠道清淤等工程，预计年底前全面完工。",
+                   "通讯员 邹明", "责任编辑：郑凯 校对：何平")
+    assert r["authors"] == [{"name": "邹明", "role": "通讯员"}]
+    assert r["credits"] == ["责任编辑：郑凯 校对：何平"]
+
+
+def test_an_editor_alone_under_a_story_is_still_its_author():
+    """unchanged: web and wire copy print the story's editor under it."""
+    [r] = _records(*_PHOTO, "融媒体记者 钟明 摄", "（责任编辑：郑凯）")
+    assert r["authors"] == [{"name": "钟明", "role": "摄影"}, {"name": "郑凯", "role": "责任编辑"}]
+
+
+@pytest.mark.parametrize("footer, credit", [
+    ("本版责任编辑 童 林 美术编辑 邱 枫", "本版责任编辑 童林 美术编辑 邱枫"),
+    ("本版责任编辑 范 芳 邮箱 kjzh@example.com", "本版责任编辑 范芳 邮箱 kjzh@example.com"),
+])
+def test_a_page_footer_with_no_colon_is_a_credit(footer, credit):
+    [r] = _records("老街的修表铺", "□ 何秋明", "在老街拐角，有一间不足六平方米的修表铺。", "后来老街要改造，修表铺搬走了。", footer)
+    assert r["text"] == "在老街拐角，有一间不足六平方米的修表铺。\n后来老街要改造，修表铺搬走了。"
+    assert r["credits"] == [credit]
+    assert r["authors"] == [{"name": "何秋明", "role": None}]
+
+
+def test_a_line_of_the_page_s_scope_that_names_no_one_stays_in_the_text():
+    """unchanged: 本版 opening a sentence is text."""
+    [r] = _records("老街的修表铺", "□ 何秋明", "在老街拐角，有一间不足六平方米的修表铺。", "本版文章均为作者原创")
+    assert r["text"].endswith("本版文章均为作者原创") and r["credits"] == []
