@@ -1363,11 +1363,13 @@ def may_be_credit(text: str) -> bool:
     return _CREDIT_HINT_RE.search(text) is not None
 
 
-#: Job titles printed before a name in running text (``局长张三表示``).
+#: Honorifics printed right before a name (Malaysian titles: ``拿督林国华``).
+HONORIFICS = ["拿督斯里", "丹斯里", "拿督", "拿汀", "敦"]
+#: Job titles and honorifics printed before a name in running text (``局长张三表示``).
 JOB_TITLES = ["副教授", "教授", "研究员", "副主任", "主任", "副局长", "局长", "处长", "科长", "书记", "院长",
               "校长", "总经理", "经理", "总监", "董事长", "总裁", "主席", "部长", "市长", "县长", "区长",
               "镇长", "村长", "厅长", "省长", "医生", "医师", "老师", "律师", "队长", "教练", "会长",
-              "秘书长", "发言人", "负责人", "工程师", "博士", "专家"]
+              "秘书长", "发言人", "负责人", "工程师", "博士", "专家", *HONORIFICS]
 #: A staff title, a credit role, a job title or a bullet opening the line
 #: (``□ 鲁``), then one or two Han characters closing the text.
 _CUT_NAME = regex.compile(

@@ -390,6 +390,14 @@ def _remove_marks(g: arts.ArticleBlocks, lines: Lines, edits: list[Edit]) -> Non
         edits.append(Edit("remove_" + mark.role, p.raw_offset(0), p.text, ""))
 
 
+def _first_under(g: arts.ArticleBlocks) -> int:
+    """The first body paragraph below the byline line (a subtitle kept as
+    text may stand above it: the lead, and its date, come after), or 0."""
+    if g.byline is None:
+        return 0
+    return next((k for k, b in enumerate(g.body) if b.lines[0] > g.byline.lines[-1]), 0)
+
+
 def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMeta,
                   settings: Settings, edits: list[Edit]) -> dict:
     def clean(block: arts.Block) -> Piece:
@@ -400,7 +408,7 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
     byline = clean(g.byline) if g.byline else None
     body = [clean(b) for b in g.body]
     credits = [clean(b) for b in g.credits]
-    lead = 0                  # the paragraph the byline opens, or the first
+    lead = _first_under(g)    # the paragraph the byline opens, or the first under it
     if byline is None and len(body) > 1 and metadata.trailing_credit(body[0].text) < len(body[0].text):
         # a photo caption over the story (``图为…。 记者 X 摄``): its credit, then the story's byline
         body[0], photo = _split_credit(body[0], edits)
@@ -420,10 +428,10 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         # a caption or a summary over a wire story: the dateline opens the second paragraph
         byline, body[1] = _split_byline(body[1], edits)
         lead = 1 if byline is not None else lead
-    elif g.byline is not None and body and metadata.opening_shape(body[0].text)[1] == "dateline":
+    elif g.byline is not None and body and metadata.opening_shape(body[lead].text)[1] == "dateline":
         # a reporter line over a lead that opens with the dateline
         # (光明日报记者 王五 ¶ 本报北京11月25日电 今年以来…): both are the byline, a line each
-        dateline, body[0] = _split_byline(body[0], edits)
+        dateline, body[lead] = _split_byline(body[lead], edits)
         if dateline is not None:
             byline = Piece.joined([byline, dateline], ["\n"])
     for i in range(len(body) - 1):

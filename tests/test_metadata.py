@@ -350,3 +350,17 @@ def test_a_word_in_transcription_characters_is_no_transcribed_name():
 
 def test_a_transcribed_name_after_no_role_needs_a_surname():
     assert metadata._names_alone("次仁卓玛") is None
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("柔佛华校董联会主席拿督林", ("林", False)), ("出席者包括丹斯里陈", ("陈", False)), ("拿督斯里 黄", ("黄", True)),
+    ("主席林", ("林", False)),                       # unchanged: a job title
+    ("他们前往敦煌", None), ("他从伦敦", None),        # 敦 ends a word: no surname after it
+])
+def test_a_name_cut_after_an_honorific(text, cut):
+    assert metadata.cut_name(text) == cut
+
+
+def test_a_name_cut_after_an_honorific_is_joined():
+    from cleaner import breaks
+    assert breaks.certain_join("柔佛华校董联会主席拿督林", "国华在记者会上指出，部分市区华小已出现一位难求的情况。") == "name_cut"

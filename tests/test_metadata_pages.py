@@ -126,3 +126,17 @@ def test_a_line_of_the_page_s_scope_that_names_no_one_stays_in_the_text():
     """unchanged: 本版 opening a sentence is text."""
     [r] = _records("老街的修表铺", "□ 何秋明", "在老街拐角，有一间不足六平方米的修表铺。", "本版文章均为作者原创")
     assert r["text"].endswith("本版文章均为作者原创") and r["credits"] == []
+
+
+def test_the_lead_date_is_read_under_the_byline_past_a_subtitle():
+    [r] = _records("某地科学家实现高效电还原制乙烯", "转化效率超过八成", "科技日报记者 吴长明",
+                   "记者11月25日从某大学获悉，该校研究团队设计出一种新型催化剂。", "乙烯是最重要的基础化工原料之一。")
+    assert r["date"] == "2026-11-25"
+    assert r["text"].startswith("转化效率超过八成\n记者11月25日")
+
+
+def test_the_lead_date_with_no_subtitle_is_read_as_before():
+    """unchanged: byline, then the lead."""
+    [r] = _records("某地科学家实现高效电还原制乙烯", "科技日报记者 吴长明",
+                   "记者11月25日从某大学获悉，该校研究团队设计出一种新型催化剂。")
+    assert r["date"] == "2026-11-25"
