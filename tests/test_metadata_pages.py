@@ -140,3 +140,51 @@ def test_the_lead_date_with_no_subtitle_is_read_as_before():
     [r] = _records("某地科学家实现高效电还原制乙烯", "科技日报记者 吴长明",
                    "记者11月25日从某大学获悉，该校研究团队设计出一种新型催化剂。")
     assert r["date"] == "2026-11-25"
+
+
+def test_a_bracketed_place_and_day_opens_the_lead():
+    [r] = _records("某洋日报 2026年11月26日 星期四 A7 全国", "某州水供中断 逾30万户受影响",
+                   "（莎阿南25日讯）某州水务公司宣布，由于滤水厂进行紧急维修，多个地区将于本月27日起面对制水。",
+                   "该公司说，维修工程预计需时36小时。", "报道：黄思明")
+    assert (r["byline"], r["place"], r["date"]) == ("（莎阿南25日讯）", "莎阿南", "2026-11-25")
+    assert r["authors"] == [{"name": "黄思明", "role": "报道"}] and r["credits"] == ["报道：黄思明"]
+    assert r["text"] == "某州水务公司宣布，由于滤水厂进行紧急维修，多个地区将于本月27日起面对制水。\n该公司说，维修工程预计需时36小时。"
+
+
+def test_reported_and_photographed_lines_close_the_article_above():
+    """They were read as the next article's headline and byline."""
+    first, second = _records(
+        "华小新生注册人数创新高", "（新山25日讯）某州华校董事联合会今日公布，明年全州华小一年级新生注册人数达2万1358人，比今年增加1126人。",
+        "该会主席在记者会上指出，部分市区华小已出现“一位难求”的情况。", "报道：李佩文", "摄影：陈国明", "", "", "",
+        "怡保老字号白咖啡店 传承三代", "（怡保25日讯）在旧街场经营了68年的“南香”白咖啡店，每天清晨6时开门，门外便已排起长龙。")
+    assert first["authors"] == [{"name": "李佩文", "role": "报道"}, {"name": "陈国明", "role": "摄影"}]
+    assert first["text"].endswith("“一位难求”的情况。")
+    assert (second["title"], second["byline"], second["place"]) == ("怡保老字号白咖啡店 传承三代", "（怡保25日讯）", "怡保")
+
+
+def test_a_bracketed_day_later_than_the_page_s_is_in_the_month_before():
+    [r] = _records("某洋日报 2027年1月2日 星期六 A7 全国", "某州水供中断",
+                   "（莎阿南30日讯）某州水务公司宣布，由于滤水厂进行紧急维修，多个地区将面对制水。")
+    assert r["date"] == "2026-12-30"
+
+
+def test_a_bracketed_place_with_no_date_stays_in_the_text():
+    """unchanged: （北京） is no dateline."""
+    [r] = _records("某州水供中断", "（北京）某州水务公司宣布，由于滤水厂进行紧急维修，多个地区将面对制水。")
+    assert r["byline"] is None and r["text"].startswith("（北京）")
+
+
+def test_names_then_reported_under_the_headline_are_the_byline():
+    [r] = _records("某数码园区首批企业迁入", "林子明 报道", "linzm@example.com.sg",
+                   "某数码园区首批12家企业本周迁入，预计带来约2万个就业机会。", "该集团总裁说：“我们希望园区成为试验场。”")
+    assert r["byline"] == "林子明 报道"
+    assert r["authors"] == [{"name": "林子明", "role": "报道"}]
+    assert r["credits"] == ["linzm@example.com.sg"]
+    assert r["text"] == "某数码园区首批12家企业本周迁入，预计带来约2万个就业机会。\n该集团总裁说：“我们希望园区成为试验场。”"
+
+
+def test_a_labelled_mail_box_in_a_notice_stays_in_the_text():
+    """unchanged: a notice's contacts are its text."""
+    [r] = _records("某公司股东大会通知", "本公司定于12月5日召开股东大会，请股东准时出席。", "联系电话：010-12345678",
+                   "电子信箱：abc@example.com", "特此公告。")
+    assert "电子信箱：abc@example.com" in r["text"] and r["credits"] == []
