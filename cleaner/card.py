@@ -184,7 +184,8 @@ FIELDS = [
      "line and the dateline under it are joined by `\\n`"),
     ("outlet", "string or null", "the outlet the byline names, one canonical spelling"),
     ("authors", "list of {name, role}", "people credited, in print order, with the title printed before each name "
-     "(role may be null); a page-footer credit (`本版责任编辑：X`) names no author"),
+     "(role may be null); a page-footer credit (`本版责任编辑：X`, or one naming a production role: "
+     "`责任编辑：X 校对：Y`) names no author"),
     ("date", "string or null", "ISO date of the dateline or of the lead's first `M月D日`; its year from the text, "
      "else the page's own header or footer, else the manifest; null without a known year"),
     ("place", "string or null", "the dateline's place (`新华社北京…电` -> 北京), or the reporter line's (`发自上海`)"),

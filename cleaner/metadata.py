@@ -51,7 +51,11 @@ WORDY_ROLES = frozenset(["作者", "读者"])
 #: "This paper": the outlet is the one the manifest names for the file.
 HOME_OUTLET = ("本报", "本刊", "本台", "本网")
 #: Roles in credit lines (``摄影/…``, ``文/…``, ``（责任编辑：…）``).
-CREDIT_ROLES = ["版式设计", "美术编辑", "图片编辑", "责任编辑", "美编", "校对", "版式", "摄影报道", "图片", "摄影", "文字", "撰文", "制图", "编辑", "责编", "图", "文", "摄"]
+CREDIT_ROLES = ["版式设计", "美术编辑", "图片编辑", "责任编辑", "美编", "校对", "版式", "组版", "照排", "摄影报道", "图片",
+                "摄影", "文字", "撰文", "制图", "编辑", "责编", "报道", "图", "文", "摄"]
+#: Credit roles of the page's production, never of one article: a credit
+#: line naming one (``责任编辑：X 校对：Y``) is the page's footer.
+PRODUCTION_ROLES = ["版式设计", "美术编辑", "美编", "校对", "版式", "组版", "照排"]
 #: Credit role as printed -> the role recorded for its people.
 CREDIT_ROLE_NAME = {"摄影报道": "摄影", "图片": "摄影", "摄": "摄影", "图": "摄影", "撰文": "文",
                     "文字": "文", "责编": "责任编辑"}
@@ -198,6 +202,10 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 #: A place-only dateline (no outlet): ``武汉2月5日电`` then a space, bracket or colon.
 PLACE_DATELINE = regex.compile(rf"^(?P<place>\p{{Han}}{{2,6}}?)(?P<date>{_DATE})电(?=\s|{_LB}|{_COLON})")
+#: A place and its date in brackets, no outlet (``（莎阿南25日讯）``, ``（新山11月25日电）``):
+#: Malaysian and Singapore papers open a lead so.
+PLACE_BRACKET = regex.compile(
+    rf"^{_LB}\s*(?P<place>\p{{Han}}{{2,6}}?)(?:(?P<date>{_DATE})|(?P<dayonly>\d{{1,2}})日)(?P<kind>专讯|专电|讯|电)\s*{_RB}")
 #: The staff in brackets after a dateline: ``（记者 王五、赵六）``, after an
 #: optional colon (``信息：（记者李泽兵）``).
 STAFF_PAREN = regex.compile(rf"\s*{_COLON}?\s*{_LB}(?P<staff>[^（）()\n]{{1,80}}){_RB}\s*{_COLON}?")
@@ -246,6 +254,10 @@ class _ReporterLine:
             m = _BULLET_NAMES.match(text)       # a column's writer: □ 江舟
             if m is not None and _names_alone(m.group("staff")):
                 return m
+        if len(text) <= NAMES_REPORTED_MAX and text.endswith(("报道", "报导")):
+            m = _NAMES_REPORTED.match(text)     # names, then 报道: 林子豪 报道
+            if m is not None and _names_alone(m.group("staff")):
+                return m
         if len(text) > 120 or not _ROLE_HINT_RE.search(text, 0, HINT_SPAN) or _foreign_to_staff().search(text):
             return None
         if len(text) <= 12:
@@ -266,6 +278,19 @@ _SCOPE = f"(?:{'|'.join(PAGE_SCOPE_WORDS)})?"
 CREDIT_SLASH = regex.compile(
     rf"^{_LB}?\s*{_SCOPE}(?P<role>{_CREDIT_ALT})\s*[/／:：]\s*(?P<who>[^/／()（）]{{1,40}}?"
     rf"(?:\s+{_SCOPE}(?:{_CREDIT_ALT})\s*[/／:：]\s*[^/／()（）]{{1,40}}?)*)\s*{_RB}?$")
+#: What a page's footer may print after its people: a mail box, a phone.
+CONTACT_WORDS = ["电子邮箱", "电子信箱", "邮箱", "信箱", "E-mail", "Email", "电话", "热线"]
+_FOOTER_FIELD = (rf"(?:(?:{_CREDIT_ALT})[ \u3000]*{_COLON}?[ \u3000]*\p{{Han}}(?:[ \u3000]{{0,2}}\p{{Han}}){{1,3}}"
+                 rf"|(?:{_alt(CONTACT_WORDS)})[ \u3000]*{_COLON}?[ \u3000]*[A-Za-z0-9._@\-]+)")
+#: A page's footer of roles and names with or without colons, a contact
+#: among them (``本版责任编辑 童 薇 美术编辑 邱 枫``, ``本版责任编辑 范 芳 邮箱
+#: x@y.com``): a credit when :func:`page_scoped` (the page's scope or a
+#: production role), which the colon-less form needs.
+PAGE_FOOTER = regex.compile(rf"^{_SCOPE}{_FOOTER_FIELD}(?:[ \u3000]+{_SCOPE}{_FOOTER_FIELD})*$")
+#: A reporter's e-mail address alone on its line, with no label (under
+#: ``林子豪 报道``); a labelled one (``电子信箱：x@y.com``) is a notice's
+#: contact, and stays in its text.
+CONTACT_LINE = regex.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+$")
 #: ``记者 X 摄``, ``新华社记者陈凯摄``, ``记者 张越／摄``, ``新华社发（张三 摄）``.
 CREDIT_TAKEN = regex.compile(
     rf"^(?:(?P<by>{_OUTLET_GENERIC})发\s*)?{_LB}?(?P<who>(?:{_OUTLET_GENERIC})?(?:{_ROLE})?\s*(?:{_NAME})(?:[\s、]+(?:{_NAME}))*)"
@@ -288,6 +313,12 @@ _UNSIGNED_STAFF = regex.compile(rf"^{_BULLET}?\s*(?P<staff>(?:{_alt(HOME_OUTLET)
 #: A bullet and names alone, no role: a column's writer (``□ 江舟``); the
 #: names must read as names alone (■ 现场, ● 高考 are headings).
 _BULLET_NAMES = regex.compile(rf"^{_BULLET}\s*(?P<staff>{_BARE_NAMES})\s*$")
+#: Names alone and then 报道 after a space, alone on the line under the
+#: headline (``林子豪 报道``, Singapore papers); the names must read as
+#: names alone.
+_NAMES_REPORTED = regex.compile(rf"^(?P<staff>{_BARE_NAMES})[ \u3000]+(?:报道|报导)$")
+#: The longest text :data:`_NAMES_REPORTED` matches: its cheap test.
+NAMES_REPORTED_MAX = 20
 #: A name of three characters letter-spaced to a column's width, alone on
 #: its line after an optional bullet (``任 仲 平``): a pen name's byline.
 _SPACED_NAME = regex.compile(rf"^(?:{_BULLET}[ \u3000]?)?(?P<staff>\p{{Han}}(?:[ \u3000]{{1,2}}\p{{Han}}){{2}})$")
@@ -344,7 +375,7 @@ HINT_SPAN = 64
 _KIND_HINT_RE = re.compile(r"讯|电|报道|报导|消息|信息")
 _ROLE_HINT_RE = re.compile(r"记者|通讯员|实习生|撰稿|评论员|书评人|作者|读者")
 _BYLINE_HINT_RE = re.compile("|".join([_KIND_HINT_RE.pattern, _ROLE_HINT_RE.pattern, *sorted(BULLETS)]))
-_CREDIT_HINT_RE = re.compile(r"[摄编图文责]|版式|校对|作者")
+_CREDIT_HINT_RE = re.compile(r"[摄编图文责]|版式|校对|组版|照排|作者|报道|@")
 _ROLE_RE = regex.compile(_ROLE)
 _TAIL_RE = regex.compile(rf"(?:\s*{BYLINE_TAIL})+\s*$")
 #: The tails that name no place: 报道, 摄, 文/图 alone.
@@ -905,8 +936,11 @@ def _opening(text: str) -> tuple[int, str, regex.Match | None, str | None, str |
     if m is not None and not _ROLE_RE.search(m.group("place") or "") \
             and not (m.group("per") and m.group("kind") not in WIRE_KIND):   # （据X报道） cites
         return _skip_gap(text, m.end()), "bracket", m, None, None
+    m = PLACE_BRACKET.match(text) if m is None and _BRACKET_KIND_RE.match(text) else None
+    if m is not None and not _ROLE_RE.search(m.group("place")):
+        return _skip_gap(text, m.end()), "place", m, None, None
     if not staffed:
-        m = REPORTER_LINE.match(text) if text[:1] in BULLETS else None
+        m = REPORTER_LINE.match(text) if text[:1] in BULLETS or text.endswith(("报道", "报导")) else None
         return (len(text), "reporter", m, m.group("staff"), None) if m else (0, "", None, None, None)
     for shape, may in (("staff_bracket", text[:1] in "（(〔"), ("staff_first", "报道" in text or "讯" in text)):
         m = p[shape].match(text) if may else None
@@ -977,6 +1011,7 @@ def parse_byline(text: str) -> Byline:
         b.outlet, b.place = _dateline_source(m)
     elif shape == "place":
         b.place = m.group("place")
+        b.day = int(m.group("dayonly")) if m.groupdict().get("dayonly") else None
     elif shape == "bracket":
         b.outlet, b.place, staff = _bracket_parts(m)
         b.day = int(m.group("dayonly")) if m.group("dayonly") else None
@@ -984,6 +1019,9 @@ def parse_byline(text: str) -> Byline:
         b.year, b.month, b.day = _date_parts(m)
     if shape == "reporter" and m.re is _SPACED_NAME:         # 任 仲 平: one pen name, no role
         b.authors = [{"name": _SPACES_RE.sub("", staff), "role": None}]
+        return b
+    if shape == "reporter" and m.re is _NAMES_REPORTED:     # 林子豪 报道: names, who reported
+        b.authors = [{"name": n, "role": "报道"} for n in _names_alone(staff)]
         return b
     if shape == "reporter" and m.re is _UNSIGNED_STAFF:      # 本报评论员: this paper, no name
         b.outlet = next(h for h in HOME_OUTLET if staff.startswith(h))
@@ -1024,16 +1062,22 @@ def signed_by_role(text: str) -> bool:
 
 
 def page_scoped(credit: str) -> bool:
-    """A credit that names the page's people, not the article's
-    (``本版责任编辑：X``, ``（本期编辑：X）``).
+    """A credit that names the page's people, not the article's: the page's
+    scope before its role (``本版责任编辑：X``, ``（本期编辑：X）``), or a
+    production role in it (``责任编辑：X 校对：Y``, ``版式：Z``), which no
+    article credits. An editor alone (``（责任编辑：王五）``, ``编辑：王五``)
+    is the article's, as web and wire copy print it under each story.
 
-    >>> page_scoped("本版责任编辑：郑凯　校对：何平"), page_scoped("（责任编辑：王五）")
-    (True, False)
+    >>> page_scoped("本版责任编辑：郑凯　校对：何平"), page_scoped("责任编辑：孙立 校对：何敏")
+    (True, True)
+    >>> page_scoped("（责任编辑：王五）"), page_scoped("编辑：王五"), page_scoped("记者 张三 摄")
+    (False, False, False)
     """
-    return _PAGE_SCOPE.match(credit) is not None
+    return _PAGE_SCOPE.match(credit) is not None or _PRODUCTION_RE.search(credit) is not None
 
 
 _PAGE_SCOPE = re.compile(rf"[\s（(【\[]*(?:{'|'.join(PAGE_SCOPE_WORDS)})")
+_PRODUCTION_RE = re.compile("|".join(PRODUCTION_ROLES))
 
 
 def tail_place(byline: str) -> str | None:
@@ -1166,7 +1210,41 @@ def is_credit(text: str) -> bool:
     t = text.strip()
     if len(t) > 120 or not credit_shaped(t) or not _CREDIT_HINT_RE.search(t):
         return False
-    return is_note(t) or bool(CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t))
+    return is_note(t) or bool(CREDIT_SLASH.match(t) or CREDIT_TAKEN.match(t)) or page_footer(t) \
+        or CONTACT_LINE.match(t) is not None
+
+
+#: The gap inside a two-character name letter-spaced to a three-character
+#: width after a credit's role or colon (``校对：何 敏``, ``美术编辑 邱 枫``).
+_SPACED_CREDIT_NAME = regex.compile(
+    rf"(?<=(?:{_CREDIT_ALT}|{_COLON}|[/／])[ \u3000]*\p{{Han}})[ \u3000]{{1,2}}(?=\p{{Han}}(?:[ \u3000]|$))")
+
+
+def spaced_credit_names(credit: str) -> list[tuple[int, int, str]]:
+    """Changes that close up the two-character names a credit letter-spaces
+    (``责任编辑：孙 立 校对：何 敏`` -> ``责任编辑：孙立 校对：何敏``), so that every
+    name of a credit is printed alike; a space between names or fields stays.
+
+    >>> from cleaner.edits import apply
+    >>> apply(spaced_credit_names, "责任编辑：孙立 校对：何 敏"), apply(spaced_credit_names, "本版责任编辑 童 薇 美术编辑 邱 枫")
+    ('责任编辑：孙立 校对：何敏', '本版责任编辑 童薇 美术编辑 邱枫')
+    >>> apply(spaced_credit_names, "编辑：王五 赵六"), apply(spaced_credit_names, "记者 张三 摄")
+    ('编辑：王五 赵六', '记者 张三 摄')
+    """
+    if " " not in credit and "\u3000" not in credit:
+        return []
+    return [(m.start(), m.end(), "") for m in _SPACED_CREDIT_NAME.finditer(credit)]
+
+
+def page_footer(text: str) -> bool:
+    """A page's footer credit in any of its forms (:data:`PAGE_FOOTER`).
+
+    >>> page_footer("本版责任编辑 童 薇 美术编辑 邱 枫"), page_footer("本版责任编辑 范 芳 邮箱 kj@x.com")
+    (True, True)
+    >>> page_footer("责任编辑 王五"), page_footer("本版责任编辑：王五"), page_footer("本版文章均为原创")
+    (False, True, False)
+    """
+    return page_scoped(text) and PAGE_FOOTER.match(text) is not None
 
 
 def is_note(text: str) -> bool:
@@ -1291,13 +1369,15 @@ _CREDIT_LAST = "摄影道）)]】〕"
 def credit_shaped(text: str) -> bool:
     """A cheap first test on stripped ``text``: False means :func:`is_credit`
     is False. Every credit holds a slash or colon after its role
-    (``摄影/…``, ``责任编辑：…``) or ends like one (``…摄``, ``（…）``).
+    (``摄影/…``, ``责任编辑：…``), ends like one (``…摄``, ``（…）``) or is a
+    page's footer (:func:`page_scoped`: ``本版责任编辑 童 薇``), or holds an
+    e-mail address (:data:`CONTACT_LINE`).
 
     >>> credit_shaped("记者 张三 摄"), credit_shaped("文/王五"), credit_shaped("日前，某地举行活动。")
     (True, True, False)
     """
     return text[-1:] in _CREDIT_LAST or "/" in text or "／" in text \
-        or ":" in text or "：" in text
+        or ":" in text or "：" in text or "@" in text or page_scoped(text)
 
 
 def may_be_credit(text: str) -> bool:
@@ -1310,11 +1390,13 @@ def may_be_credit(text: str) -> bool:
     return _CREDIT_HINT_RE.search(text) is not None
 
 
-#: Job titles printed before a name in running text (``局长张三表示``).
+#: Honorifics printed right before a name (Malaysian titles: ``拿督林国华``).
+HONORIFICS = ["拿督斯里", "丹斯里", "拿督", "拿汀", "敦"]
+#: Job titles and honorifics printed before a name in running text (``局长张三表示``).
 JOB_TITLES = ["副教授", "教授", "研究员", "副主任", "主任", "副局长", "局长", "处长", "科长", "书记", "院长",
               "校长", "总经理", "经理", "总监", "董事长", "总裁", "主席", "部长", "市长", "县长", "区长",
               "镇长", "村长", "厅长", "省长", "医生", "医师", "老师", "律师", "队长", "教练", "会长",
-              "秘书长", "发言人", "负责人", "工程师", "博士", "专家"]
+              "秘书长", "发言人", "负责人", "工程师", "博士", "专家", *HONORIFICS]
 #: A staff title, a credit role, a job title or a bullet opening the line
 #: (``□ 鲁``), then one or two Han characters closing the text.
 _CUT_NAME = regex.compile(
@@ -1492,7 +1574,7 @@ def lead_date(text: str, year: int | None, page_month: int | None = None) -> str
 #: whole page at once; a test checks that they are the patterns' own.
 BYLINE_HINT_WORDS = ("讯", "电", "报道", "报导", "消息", "信息", "记者", "通讯员", "实习生", "撰稿", "评论员", "书评人",
                      "作者", "读者", *sorted(BULLETS))
-CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "作者")
+CREDIT_HINT_WORDS = ("摄", "编", "图", "文", "责", "版式", "校对", "组版", "照排", "作者", "报道", "@")
 #: The characters but digits a :data:`LIST_MARKER` may open with, the cheap
 #: first test for callers that try every line of a page.
 LIST_MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽●◆■□▲△★☆◇○·•第图")

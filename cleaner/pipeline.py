@@ -51,6 +51,7 @@ class FileMeta:
     outlet: str | None = None       # the paper itself: what 本报 stands for
     encoding: str | None = None
     month: int | None = None        # the page's month, when its folio dates it
+    day: int | None = None          # the page's day, when its folio dates it
 
 
 @dataclass
@@ -245,11 +246,12 @@ def _dated_by_folio(meta: FileMeta, blocks: list[arts.Block]) -> FileMeta:
         if b.role == "folio":
             m = _FOLIO_DATE.search(b.text)
             if m:
-                return replace(meta, year=int(m.group(1)), month=int(m.group(2)))
+                return replace(meta, year=int(m.group(1)), month=int(m.group(2)),
+                               day=int(m.group(3)) if m.group(3) else None)
     return meta
 
 
-_FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+_FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 
 
 def prepare_lines(text: str, meta: FileMeta, settings: Settings = Settings()
@@ -376,11 +378,26 @@ def _cut_end_mark(last: Piece, edits: list[Edit]) -> Piece:
     return last.slice(0, start)
 
 
+def _close_spaced_names(credit: Piece, edits: list[Edit]) -> Piece:
+    """A credit's letter-spaced names closed up (``校对：何 敏`` -> ``校对：何敏``):
+    the space rule closes those between two fields already, not the last."""
+    changes = metadata.spaced_credit_names(credit.text)
+    return credit.apply("collapse_spaces", changes, edits) if changes else credit
+
+
 def _remove_marks(g: arts.ArticleBlocks, lines: Lines, edits: list[Edit]) -> None:
     """Dividers, end marks and page furniture are removed, and recorded."""
     for mark in g.marks:
         p = _block_piece(mark, lines, edits)
         edits.append(Edit("remove_" + mark.role, p.raw_offset(0), p.text, ""))
+
+
+def _first_under(g: arts.ArticleBlocks) -> int:
+    """The first body paragraph below the byline line (a subtitle kept as
+    text may stand above it: the lead, and its date, come after), or 0."""
+    if g.byline is None:
+        return 0
+    return next((k for k, b in enumerate(g.body) if b.lines[0] > g.byline.lines[-1]), 0)
 
 
 def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMeta,
@@ -393,7 +410,7 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
     byline = clean(g.byline) if g.byline else None
     body = [clean(b) for b in g.body]
     credits = [clean(b) for b in g.credits]
-    lead = 0                  # the paragraph the byline opens, or the first
+    lead = _first_under(g)    # the paragraph the byline opens, or the first under it
     if byline is None and len(body) > 1 and metadata.trailing_credit(body[0].text) < len(body[0].text):
         # a photo caption over the story (``图为…。 记者 X 摄``): its credit, then the story's byline
         body[0], photo = _split_credit(body[0], edits)
@@ -413,10 +430,10 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         # a caption or a summary over a wire story: the dateline opens the second paragraph
         byline, body[1] = _split_byline(body[1], edits)
         lead = 1 if byline is not None else lead
-    elif g.byline is not None and body and metadata.opening_shape(body[0].text)[1] == "dateline":
+    elif g.byline is not None and body and metadata.opening_shape(body[lead].text)[1] == "dateline":
         # a reporter line over a lead that opens with the dateline
         # (光明日报记者 王五 ¶ 本报北京11月25日电 今年以来…): both are the byline, a line each
-        dateline, body[0] = _split_byline(body[0], edits)
+        dateline, body[lead] = _split_byline(body[lead], edits)
         if dateline is not None:
             byline = Piece.joined([byline, dateline], ["\n"])
     for i in range(len(body) - 1):
@@ -431,8 +448,10 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         body[-1], closing = _split_credit(body[-1], edits)
         if closing is not None:
             credits.append(closing)
+    credits = [_close_spaced_names(c, edits) for c in credits]
     if byline is None and credits and not metadata.is_note(credits[0].text) \
-            and not metadata.page_scoped(credits[0].text):      # a page's footer is no article's byline
+            and not metadata.page_scoped(credits[0].text) \
+            and not metadata.CONTACT_LINE.match(credits[0].text):   # a page's footer, a mail box: no byline
         byline = credits.pop(0)
 
     year = meta.year if meta.year is not None else settings.year
@@ -475,7 +494,8 @@ def _read_metadata(heads: list[str], credits: list[str], meta: FileMeta, year: i
     people of both, a signature that repeats the byline counted once; none
     from a page-footer credit (``本版编辑：X``), which names the page's
     editors. A dateline that prints only the day (``台北26日电``) takes the
-    month and year of a wire's date stamp among the credits."""
+    month and year of a wire's date stamp among the credits, else of the page
+    its folio dates (:func:`_day_on_page`)."""
     outlet = place = date = None
     authors: list[dict] = []
     day = stamp = None
@@ -493,7 +513,22 @@ def _read_metadata(heads: list[str], credits: list[str], meta: FileMeta, year: i
             stamp = stamp or (b.year, b.month, b.day)
     if date is None and day and stamp and day <= stamp[2]:
         date = metadata.iso_date(stamp[0], stamp[1], day)
+    if date is None and day and meta.day and meta.month and year:
+        date = _day_on_page(day, year, meta.month, meta.day)
     return outlet, authors, place, date
+
+
+def _day_on_page(day: int, year: int, month: int, page_day: int) -> str | None:
+    """The date of a dateline that prints only its day (``（莎阿南25日讯）``)
+    on a page dated ``year``-``month``-``page_day``: in the page's month,
+    or the month before when the day is later than the page's.
+
+    >>> _day_on_page(25, 2026, 11, 26), _day_on_page(30, 2027, 1, 2)
+    ('2026-11-25', '2026-12-30')
+    """
+    if day > page_day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return metadata.iso_date(year, month, day)
 
 
 def article_id(file: str, raw: str, occurrence: int = 1) -> str:

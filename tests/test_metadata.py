@@ -201,6 +201,9 @@ def _reporter_line_slowly(text):
     b = metadata._BULLET_NAMES.match(text)
     if b and metadata._names_alone(b.group("staff")) or metadata._UNSIGNED_STAFF.match(text):
         return True
+    r = metadata._NAMES_REPORTED.match(text)
+    if r and metadata._names_alone(r.group("staff")):
+        return True
     m = metadata._REPORTER_RE.match(text)
     return bool(m and metadata._inline_names_ok(m.group("staff")))
 
@@ -210,7 +213,7 @@ def test_reporter_line_cheap_tests_change_no_answer(name):
     rows = json.loads((CASES / name).read_text(encoding="utf-8"))
     lines = [normalise(r["in"]) for r in rows]
     lines += [line[:k] for line in lines for k in range(2, min(len(line), 40))]   # cut anywhere
-    lines += SPACED_LINES
+    lines += SPACED_LINES + ["林子明 报道", "王五 赵六 报导", "相关 报道", "林子明报道"]
     for line in lines:
         assert bool(metadata.REPORTER_LINE.match(line)) == _reporter_line_slowly(line), line
 
@@ -250,6 +253,9 @@ def _opening_slowly(text):
     if m is not None and not metadata._ROLE_RE.search(m.group("place") or "") \
             and not (m.group("per") and m.group("kind") not in metadata.WIRE_KIND):
         return metadata._skip_gap(text, m.end()), "bracket"
+    m = metadata.PLACE_BRACKET.match(text)
+    if m is not None and not metadata._ROLE_RE.search(m.group("place")):
+        return metadata._skip_gap(text, m.end()), "place"
     for shape in ("staff_bracket", "staff_first"):
         m = p[shape].match(text)
         if m is not None and shape == "staff_bracket" and text[m.end():m.end() + 1] in ("，", ",", "、"):
@@ -265,7 +271,8 @@ def test_opening_cheap_tests_change_no_answer(name):
     lines = [normalise(r["in"]) for r in rows]
     lines += [line[:k] for line in lines for k in range(2, min(len(line), 40))]   # cut anywhere
     lines += ["武汉2月5日电 记者张三", "（记者 王五）日前", "人民网记者孙海涛报道：", "【本报讯】某地", "【eNet硅谷动力消息】某地",
-              "荆楚网（楚天都市报）（记者 邹汉青）", "记者从自治区卫健委了解到，", "据此前报道，某地", *SPACED_LINES]
+              "荆楚网（楚天都市报）（记者 邹汉青）", "记者从自治区卫健委了解到，", "据此前报道，某地", *SPACED_LINES,
+              "（莎阿南25日讯）某州水务公司宣布", "（新山11月25日电）某地", "（记者25日讯）某地", "林子明 报道", "相关 报道"]
     for line in lines:
         end, shape, *_ = metadata._opening(line)
         assert (end, shape) == _opening_slowly(line), line
@@ -277,9 +284,12 @@ def test_every_credit_is_credit_shaped(name):
     rows = json.loads((CASES / name).read_text(encoding="utf-8"))
     lines = [normalise(r["in"]).strip() for r in rows]
     lines += ["记者 张三 摄", "新华社记者陈凯摄影", "记者 张三 摄影报道", "（责任编辑：王五）", "责任编辑：王五",
-              "文/王五 图/赵六", "（作者为某大学教授）", "【编辑 王五】"]
+              "文/王五 图/赵六", "（作者为某大学教授）", "【编辑 王五】", "本版责任编辑 童 林 美术编辑 邱 枫",
+              "本版责任编辑 范 芳 邮箱 kjzh@example.com", "责任编辑 郑 凯 校对 何 平", "照排：王五", "本版文章均为原创",
+              "linzm@example.com.sg", "电子信箱：abc@example.com", "报道：黄思明"]
     for line in lines:
-        slow = bool(metadata.is_note(line) or metadata.CREDIT_SLASH.match(line) or metadata.CREDIT_TAKEN.match(line))
+        slow = bool(metadata.is_note(line) or metadata.CREDIT_SLASH.match(line) or metadata.CREDIT_TAKEN.match(line)
+                    or metadata.page_scoped(line) and metadata.PAGE_FOOTER.match(line) or metadata.CONTACT_LINE.match(line))
         assert metadata.is_credit(line) == (slow and len(line) <= 120 and metadata.may_be_credit(line)), line
         if slow:
             assert metadata.credit_shaped(line), line
@@ -348,3 +358,27 @@ def test_a_word_in_transcription_characters_is_no_transcribed_name():
 
 def test_a_transcribed_name_after_no_role_needs_a_surname():
     assert metadata._names_alone("次仁卓玛") is None
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("柔佛华校董联会主席拿督林", ("林", False)), ("出席者包括丹斯里陈", ("陈", False)), ("拿督斯里 黄", ("黄", True)),
+    ("主席林", ("林", False)),                       # unchanged: a job title
+    ("他们前往敦煌", None), ("他从伦敦", None),        # 敦 ends a word: no surname after it
+])
+def test_a_name_cut_after_an_honorific(text, cut):
+    assert metadata.cut_name(text) == cut
+
+
+def test_a_name_cut_after_an_honorific_is_joined():
+    from cleaner import breaks
+    assert breaks.certain_join("柔佛华校董联会主席拿督林", "国华在记者会上指出，部分市区华小已出现一位难求的情况。") == "name_cut"
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("林子明 报道", [{"name": "林子明", "role": "报道"}]), ("王五 赵六 报道", [{"name": "王五", "role": "报道"},
+                                                                         {"name": "赵六", "role": "报道"}]),
+    ("相关 报道", []), ("新闻 报道", []), ("林子明报道", []),      # words, or no space: no byline
+])
+def test_names_then_reported(line, authors):
+    assert metadata.parse_byline(line).authors == authors
+    assert bool(metadata.REPORTER_LINE.match(line)) is bool(authors)

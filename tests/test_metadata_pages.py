@@ -75,3 +75,116 @@ def test_a_briefs_signature_closing_the_article_is_still_read():
     assert r["credits"] == ["（彭湃 李可）"]
     assert r["authors"] == [{"name": "彭湃", "role": None}, {"name": "李可", "role": None}]
     assert r["text"] == "日前，某地道路工程进展顺利，预计年底完工，届时将方便周边居民出行。"
+
+
+_PHOTO = ("金秋银杏引客来", "11月23日，游客在某乡银杏林拍照留念。近日，该乡银杏进入最佳观赏期。")
+
+
+@pytest.mark.parametrize("footer, credit", [
+    ("责任编辑：郑 凯 版式：吴 昊 校对：何 平", "责任编辑：郑凯 版式：吴昊 校对：何平"),
+    ("责任编辑：郑凯 校对：何平", "责任编辑：郑凯 校对：何平"),
+    ("美术编辑：郑凯", "美术编辑：郑凯"),
+    ("本版责任编辑：郑凯", "本版责任编辑：郑凯"),                  # unchanged: the page's scope
+])
+def test_a_page_footer_under_a_photo_credit_names_no_author(footer, credit):
+    [r] = _records(*_PHOTO, "融媒体记者 钟明 摄", footer)
+    assert r["authors"] == [{"name": "钟明", "role": "摄影"}]
+    assert r["credits"] == [credit]
+
+
+def test_a_page_footer_under_a_credit_in_the_lead_names_no_author():
+    [r] = _records(_PHOTO[0], "本报讯 " + _PHOTO[1] + "（记者 钟明 摄）", "责任编辑：郑凯 校对：何平")
+    assert r["authors"] == [{"name": "钟明", "role": "摄影"}]
+    assert sorted(r["credits"]) == ["责任编辑：郑凯 校对：何平", "（记者 钟明 摄）"]
+
+
+def test_a_page_footer_under_a_signature_names_no_author():
+    [r] = _records("某镇冬修水利正当时", "眼下正值冬修水利黄金期，某镇组织群众投入渠道清淤等工程，预计年底前全面完工。",
+                   "通讯员 邹明", "责任编辑：郑凯 校对：何平")
+    assert r["authors"] == [{"name": "邹明", "role": "通讯员"}]
+    assert r["credits"] == ["责任编辑：郑凯 校对：何平"]
+
+
+def test_an_editor_alone_under_a_story_is_still_its_author():
+    """unchanged: web and wire copy print the story's editor under it."""
+    [r] = _records(*_PHOTO, "融媒体记者 钟明 摄", "（责任编辑：郑凯）")
+    assert r["authors"] == [{"name": "钟明", "role": "摄影"}, {"name": "郑凯", "role": "责任编辑"}]
+
+
+@pytest.mark.parametrize("footer, credit", [
+    ("本版责任编辑 童 林 美术编辑 邱 枫", "本版责任编辑 童林 美术编辑 邱枫"),
+    ("本版责任编辑 范 芳 邮箱 kjzh@example.com", "本版责任编辑 范芳 邮箱 kjzh@example.com"),
+])
+def test_a_page_footer_with_no_colon_is_a_credit(footer, credit):
+    [r] = _records("老街的修表铺", "□ 何秋明", "在老街拐角，有一间不足六平方米的修表铺。", "后来老街要改造，修表铺搬走了。", footer)
+    assert r["text"] == "在老街拐角，有一间不足六平方米的修表铺。\n后来老街要改造，修表铺搬走了。"
+    assert r["credits"] == [credit]
+    assert r["authors"] == [{"name": "何秋明", "role": None}]
+
+
+def test_a_line_of_the_page_s_scope_that_names_no_one_stays_in_the_text():
+    """unchanged: 本版 opening a sentence is text."""
+    [r] = _records("老街的修表铺", "□ 何秋明", "在老街拐角，有一间不足六平方米的修表铺。", "本版文章均为作者原创")
+    assert r["text"].endswith("本版文章均为作者原创") and r["credits"] == []
+
+
+def test_the_lead_date_is_read_under_the_byline_past_a_subtitle():
+    [r] = _records("某地科学家实现高效电还原制乙烯", "转化效率超过八成", "科技日报记者 吴长明",
+                   "记者11月25日从某大学获悉，该校研究团队设计出一种新型催化剂。", "乙烯是最重要的基础化工原料之一。")
+    assert r["date"] == "2026-11-25"
+    assert r["text"].startswith("转化效率超过八成\n记者11月25日")
+
+
+def test_the_lead_date_with_no_subtitle_is_read_as_before():
+    """unchanged: byline, then the lead."""
+    [r] = _records("某地科学家实现高效电还原制乙烯", "科技日报记者 吴长明",
+                   "记者11月25日从某大学获悉，该校研究团队设计出一种新型催化剂。")
+    assert r["date"] == "2026-11-25"
+
+
+def test_a_bracketed_place_and_day_opens_the_lead():
+    [r] = _records("某洋日报 2026年11月26日 星期四 A7 全国", "某州水供中断 逾30万户受影响",
+                   "（莎阿南25日讯）某州水务公司宣布，由于滤水厂进行紧急维修，多个地区将于本月27日起面对制水。",
+                   "该公司说，维修工程预计需时36小时。", "报道：黄思明")
+    assert (r["byline"], r["place"], r["date"]) == ("（莎阿南25日讯）", "莎阿南", "2026-11-25")
+    assert r["authors"] == [{"name": "黄思明", "role": "报道"}] and r["credits"] == ["报道：黄思明"]
+    assert r["text"] == "某州水务公司宣布，由于滤水厂进行紧急维修，多个地区将于本月27日起面对制水。\n该公司说，维修工程预计需时36小时。"
+
+
+def test_reported_and_photographed_lines_close_the_article_above():
+    """They were read as the next article's headline and byline."""
+    first, second = _records(
+        "华小新生注册人数创新高", "（新山25日讯）某州华校董事联合会今日公布，明年全州华小一年级新生注册人数达2万1358人，比今年增加1126人。",
+        "该会主席在记者会上指出，部分市区华小已出现“一位难求”的情况。", "报道：李佩文", "摄影：陈国明", "", "", "",
+        "怡保老字号白咖啡店 传承三代", "（怡保25日讯）在旧街场经营了68年的“南香”白咖啡店，每天清晨6时开门，门外便已排起长龙。")
+    assert first["authors"] == [{"name": "李佩文", "role": "报道"}, {"name": "陈国明", "role": "摄影"}]
+    assert first["text"].endswith("“一位难求”的情况。")
+    assert (second["title"], second["byline"], second["place"]) == ("怡保老字号白咖啡店 传承三代", "（怡保25日讯）", "怡保")
+
+
+def test_a_bracketed_day_later_than_the_page_s_is_in_the_month_before():
+    [r] = _records("某洋日报 2027年1月2日 星期六 A7 全国", "某州水供中断",
+                   "（莎阿南30日讯）某州水务公司宣布，由于滤水厂进行紧急维修，多个地区将面对制水。")
+    assert r["date"] == "2026-12-30"
+
+
+def test_a_bracketed_place_with_no_date_stays_in_the_text():
+    """unchanged: （北京） is no dateline."""
+    [r] = _records("某州水供中断", "（北京）某州水务公司宣布，由于滤水厂进行紧急维修，多个地区将面对制水。")
+    assert r["byline"] is None and r["text"].startswith("（北京）")
+
+
+def test_names_then_reported_under_the_headline_are_the_byline():
+    [r] = _records("某数码园区首批企业迁入", "林子明 报道", "linzm@example.com.sg",
+                   "某数码园区首批12家企业本周迁入，预计带来约2万个就业机会。", "该集团总裁说：“我们希望园区成为试验场。”")
+    assert r["byline"] == "林子明 报道"
+    assert r["authors"] == [{"name": "林子明", "role": "报道"}]
+    assert r["credits"] == ["linzm@example.com.sg"]
+    assert r["text"] == "某数码园区首批12家企业本周迁入，预计带来约2万个就业机会。\n该集团总裁说：“我们希望园区成为试验场。”"
+
+
+def test_a_labelled_mail_box_in_a_notice_stays_in_the_text():
+    """unchanged: a notice's contacts are its text."""
+    [r] = _records("某公司股东大会通知", "本公司定于12月5日召开股东大会，请股东准时出席。", "联系电话：010-12345678",
+                   "电子信箱：abc@example.com", "特此公告。")
+    assert "电子信箱：abc@example.com" in r["text"] and r["credits"] == []
