@@ -898,8 +898,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     ('number_cut', 'lone_character', None)
     >>> certain_join("以2∶", "0战胜对手。"), certain_join("今年以来，股价累计下跌", "21.3%，市盈率下降。")
     ('number_cut', 'quantity_cut')
-    >>> certain_join("李", "晓梅遗失出生医学证明，声明作废。"), certain_join("胜", "平")
-    ('lone_opening', None)
+    >>> certain_join("李", "晓梅遗失出生医学证明，声明作废。"), certain_join("胜", "平"), certain_join("陈", "婉琪 报道")
+    ('lone_opening', None, 'name_cut')
     >>> certain_join("新京报：主角的原型是", "谁？"), certain_join("好。", "谁？")
     ('short_tail', None)
     >>> certain_join("好。", "他说"), certain_join("共3点：1.", "加强管理"), certain_join("设立记者站", "今年")
@@ -912,8 +912,9 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
         return "number_cut"
     if nxt[0].isdigit() and (prev[-1] in _RATIO and prev[-2:-1].isdigit() or _quantity_cut(prev, nxt, after)):
         return "number_cut" if prev[-1] in _RATIO else "quantity_cut"
-    if _HAN_START.match(nxt) and _name_cut(prev):
-        return "name_cut"
+    if _HAN_START.match(nxt) and (_name_cut(prev) or len(prev) == 1 and prev in metadata.surnames()[0]
+                                  and _byline_line(prev + nxt)):
+        return "name_cut"       # 本报记者 韩 + 冰; a surname alone over the rest of its byline: 陈 + 婉琪 报道
     if len(nxt) == 1 and len(prev) >= _LONE_AFTER and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) \
             and _completes(prev, nxt, after):
         return "lone_character"

@@ -702,3 +702,10 @@ def test_a_short_tail_closes_the_sentence_above():
 @pytest.mark.parametrize("prev, nxt", [("他问道：", "谁？"), ("工作顺利。", "好！"), ("新京报：主角的原型是", "谁来演的呢？")])
 def test_no_short_tail_after_punctuation_or_over_four_characters(prev, nxt):
     assert breaks.certain_join(prev, nxt) != "short_tail"
+
+
+def test_a_surname_alone_over_the_rest_of_its_byline_joins_it():
+    page = ["组屋转售价格连涨22季", "陈", "婉琪 报道", "建屋发展局昨天公布的最新数据显示，组屋转售价格指数环比上涨1.1%。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is True
+    assert got[(page[2], page[3])] is False
