@@ -172,6 +172,8 @@ FEATURES = {
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
     "byline_alone": "a byline or credit line completed by a name cut or a lone character stands alone "
                     "(本报记者 韩 + 冰 ¶ …)",
+    "headline_amount": "a headline-shaped line completed by its amount alone (明年扩至 + 60岁), over a long line, "
+                       "ends there",
     "heading_after_gap": "a short heading after more blank lines than usual, over a long line, with no word "
                          "across, stands alone (更正 ¶ …)",
 }
@@ -1039,7 +1041,8 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     or credit line that a name cut or a lone character completes (``本报记者
     韩`` + ``冰``, ``本报记者 肖雨`` + ``欣``) stands alone, whatever the fragment
     ``冰`` alone would suggest; so does a whole byline line under a bullet
-    (``□ 孟凡``), which the lead under it never continues, and a short
+    (``□ 孟凡``), which the lead under it never continues, a headline
+    completed by its amount alone (``明年扩至`` + ``60岁``), and a short
     heading after more blank lines than the page's usual gap, over a line
     of ``heading_below`` characters or more, with no word across the join
     (:data:`_GAP_HEADING`; ``新华`` + ``社北京…电`` goes on)."""
@@ -1051,6 +1054,10 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     for k, t in enumerate(texts[:-1]):
         if t[:1] in metadata.BULLETS and not hard[k] and len(t) <= 24 and metadata.REPORTER_LINE.match(t):
             alone[k] = "byline_alone"       # □ 孟凡, ■本报记者 王五: a byline set apart by its bullet
+    for k, rule in enumerate(hard[:-1]):
+        if rule == "quantity_cut" and pg.heading[k] and _AMOUNT_ALONE.match(texts[k + 1]) \
+                and lens[k + 2] > heading_below and not hard[k + 1]:
+            alone[k + 1] = "headline_amount"    # 明年扩至 + 60岁 ¶ 政府昨日宣布，…: the headline ends with its amount
     for k, b in enumerate(pg.blanks[:-1]):
         if b > gap and pg.heading[k + 1] and lens[k + 1] <= _GAP_HEADING and lens[k + 2] > heading_below \
                 and not hard[k + 1] and words.boundary_at_join(texts[k + 1], texts[k + 2]):

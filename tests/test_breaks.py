@@ -709,3 +709,11 @@ def test_a_surname_alone_over_the_rest_of_its_byline_joins_it():
     got = decide(wrap(*page))
     assert got[(page[1], page[2])] is True
     assert got[(page[2], page[3])] is False
+
+
+def test_a_headline_completed_by_its_amount_ends_there():
+    page = ["政府昨日公布新措施，市民反应积极。", "长者乘车优惠 明年扩至", "60岁",
+            "政府昨日宣布，乘车优惠计划明年7月起扩展至60至64岁人士，估计约60万人受惠，每年涉及开支约18亿元。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is True
+    assert got[(page[2], page[3])] is False
