@@ -805,15 +805,41 @@ def _under_headline(a: ArticleBlocks) -> bool:
     """Only headline lines so far: a title, then at most
     :data:`HEAD_LINES_AS_TEXT` heading-shaped lines kept as text or an
     editor's preface, and no byline; a byline line that follows is this
-    article's, not a new one's."""
-    return a.title is not None and a.byline is None and len(a.body) <= HEAD_LINES_AS_TEXT \
-        and all(x.shaped or _PREFACE.match(x.text) for x in a.body)
+    article's, not a new one's. A preface under a label on a line of its
+    own (``编 者 按`` ¶ ``今年是…``) counts as one item: the label and at
+    most :data:`PREFACE_PARAGRAPHS` paragraphs."""
+    if a.title is None or a.byline is not None:
+        return False
+    items = 0
+    under_label = -1        # paragraphs read under a preface label; -1: no label yet
+    for x in a.body:
+        if under_label >= 0:
+            under_label += 1
+            if under_label > PREFACE_PARAGRAPHS:
+                return False
+            continue
+        if _PREFACE_LABEL.match(x.text):
+            under_label = 0
+        elif not (x.shaped or _PREFACE.match(x.text)):
+            return False
+        items += 1
+    return items <= HEAD_LINES_AS_TEXT
 
 
 #: An editor's preface under a headline (``编者按：…``, ``【编者的话】…``): printed
 #: before the byline, it belongs to the article the byline opens.
 _PREFACE_WORDS = "编者按|编者的话|编者注|编前语|编前|按语"
-_PREFACE = re.compile(rf"\s*(?:[【\[（(]\s*(?:{_PREFACE_WORDS})\s*[】\]）)]|(?:{_PREFACE_WORDS})\s*[:：])")
+#: The words perhaps letter-spaced, and wholly letter-spaced (``编 者 按``),
+#: as a label may be printed: so spaced, a label needs no colon.
+_PREFACE_SPACED = "|".join(r"\s*".join(w) for w in _PREFACE_WORDS.split("|"))
+_PREFACE_LETTER_SPACED = "|".join(r"\s+".join(w) for w in _PREFACE_WORDS.split("|"))
+_PREFACE = re.compile(rf"\s*(?:[【\[（(]\s*(?:{_PREFACE_WORDS})\s*[】\]）)]|(?:{_PREFACE_WORDS})\s*[:：]"
+                      rf"|{_PREFACE_LETTER_SPACED})")
+#: A preface's label alone on its line, perhaps letter-spaced (``编 者 按``,
+#: ``【编者的话】``, ``编者按：``): the paragraphs under it are the preface.
+_PREFACE_LABEL = re.compile(rf"\s*[【\[（(]?\s*(?:{_PREFACE_SPACED})\s*[】\]）)]?\s*[:：]?\s*$")
+#: The most paragraphs of a preface under a label of its own.
+PREFACE_PARAGRAPHS = 2
 
 
 def group(blocks: list[Block]) -> list[ArticleBlocks]:
@@ -830,7 +856,7 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
         return cur
 
     kicker: Block | None = None     # the column label opening the current article
-    for b in blocks:
+    for prev, b in zip([None, *blocks], blocks):    # prev: the block before b
         if b.role == "kicker":
             b.role = "body"           # kept as the text's first paragraph, like a subtitle
             new().body.append(b)
@@ -857,6 +883,9 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
                 b.role = "credit"     # （本报记者 张三） after the body signs it off
                 cur.credits.append(b)
                 closed = True
+            elif cur is not None and not closed and cur.byline is not None and prev is cur.byline:
+                b.role = "credit"     # a second byline line (本报通讯员 …) under the first
+                cur.credits.append(b)
             elif cur is None or closed or cur.body and not _under_headline(cur):
                 new(byline=b)
             elif cur.byline is None:

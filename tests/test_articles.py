@@ -302,6 +302,53 @@ def test_editors_preface_under_the_headline_keeps_the_byline_in_the_article():
     assert record["text"].endswith("已有社员86户。")
 
 
+@pytest.mark.parametrize("label", ["编 者 按", "编者的话", "【编者按】", "编者按："])
+def test_a_preface_under_a_label_of_its_own_keeps_the_byline_in_the_article(label):
+    page = wrap("奋力开创乡村全面振兴新局面",
+                label,
+                "岁末年初，本报推出系列评论，回望一年来的乡村振兴之路，敬请关注。",
+                "任 仲 平",
+                "民族要复兴，乡村必振兴。一年来，各地因地制宜推进乡村建设。",
+                "站在新的起点上，我们更要保持定力，久久为功。")
+    [record] = clean(page)[0]
+    assert record["title"] == "奋力开创乡村全面振兴新局面"
+    assert record["byline"] == "任 仲 平"
+    assert record["authors"] == [{"name": "任仲平", "role": None}]
+    # (whether the label stays a paragraph of its own is the break model's call)
+    assert record["text"].startswith(label)
+    assert record["text"].endswith("久久为功。")
+
+
+def test_a_long_text_under_a_preface_label_is_no_preface():
+    """Three paragraphs under the label are more than a preface: the byline
+    after them opens an article of its own, as after any body."""
+    page = wrap("奋力开创乡村全面振兴新局面",
+                "编 者 按",
+                "岁末年初，本报推出系列评论，敬请关注。",
+                "民族要复兴，乡村必振兴。一年来，各地因地制宜推进乡村建设。",
+                "站在新的起点上，我们更要保持定力，久久为功。",
+                "本报记者 邓小丽",
+                "天刚蒙蒙亮，某镇的食用菌大棚里已经亮起了灯。")
+    records, _ = clean(page)
+    assert [r["byline"] for r in records] == [None, "本报记者 邓小丽"]
+
+
+def test_two_byline_lines_under_a_subtitle_sign_one_article():
+    page = wrap("“刷单返利”骗局专盯老年人",
+                "某区法院一审宣判一起电信诈骗案",
+                "本报记者 王小明",
+                "本报通讯员 李华 赵六",
+                "近日，某区人民法院审结一起诈骗案，三名被告人被判处有期徒刑。",
+                "宣判后，三名被告人均未提出上诉。")
+    [record] = clean(page)[0]
+    assert record["title"] == "“刷单返利”骗局专盯老年人"
+    assert record["byline"] == "本报记者 王小明"
+    assert record["credits"] == ["本报通讯员 李华 赵六"]
+    assert record["authors"] == [{"name": "王小明", "role": "记者"}, {"name": "李华", "role": "通讯员"},
+                                 {"name": "赵六", "role": "通讯员"}]
+    assert record["text"].split("\n")[0] == "某区法院一审宣判一起电信诈骗案"
+
+
 def test_lead_date_is_read_past_a_subtitle():
     page = wrap("某区举办第三届读书节",
                 "全民阅读蔚然成风",
