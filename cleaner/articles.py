@@ -605,6 +605,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     _walk_titles(blocks, says_title)
     _headline_stacks(blocks)
     _column_labels(blocks)
+    _names_under_headlines(blocks)
 
 
 def _headline_stacks(blocks: list[Block]) -> None:
@@ -690,6 +691,49 @@ def _column_labels(blocks: list[Block]) -> None:
         after = _words_after(blocks, i + 1)
         if not any(p in after for p in _high_pairs(label)):
             a.role, b.role = "kicker", "title"
+
+
+#: Names alone on a line: one to three of two to four Han characters.
+_NAME_LINE = regex.compile(r"^\p{Han}{2,4}(?:[ \t\u3000、]+\p{Han}{2,4}){0,2}$")
+#: An author's note without brackets, a paragraph of its own (``作者单位：某大学``).
+_OPEN_AUTHOR_NOTE = re.compile(r"\s*(?:本文)?作者(?:为|系|单位\s*[:：]|简介\s*[:：])[^。]{1,80}$")
+
+
+def _names_under_headlines(blocks: list[Block]) -> None:
+    """A line of names alone right under a headline (``李思远``) is the
+    article's byline when the article closes with a note on its author
+    (``（作者为某研究院研究员）``, ``作者单位：…``): an opinion piece signed
+    at the top. Without the note a name under a headline may be the
+    subject of a profile, and stays in the text."""
+    for i in range(len(blocks) - 2):
+        if blocks[i].role != "title":
+            continue
+        b = blocks[i + 1]
+        t = b.text.strip()
+        if b.role != "body" or not _NAME_LINE.match(t) or not metadata._names_alone(t):
+            continue
+        if _ends_with_author_note(blocks, i + 2):
+            b.role = "byline"
+
+
+def _ends_with_author_note(blocks: Sequence[Block], start: int) -> bool:
+    """The article running from block ``start`` (to the next headline,
+    kicker or byline) closes with a note on its author: a credit, or its
+    last paragraph, or that paragraph's bracketed tail."""
+    last = None
+    for b in blocks[start:]:
+        if b.role in ("title", "kicker", "byline") or b.role in MARK_ROLES:
+            break
+        last = b
+    if last is None:
+        return False
+    t = last.text.strip()
+    if last.role == "credit":
+        return metadata.AUTHOR_NOTE.match(t) is not None
+    if _OPEN_AUTHOR_NOTE.match(t):
+        return True
+    k = max(t.rfind("（"), t.rfind("("))
+    return k > 0 and t[-1:] in "）)" and metadata.AUTHOR_NOTE.match(t[k:]) is not None
 
 
 def _untaken_stack_at_top(blocks: Sequence[Block], i: int) -> bool:

@@ -900,3 +900,39 @@ def test_a_reporter_line_after_a_paragraph_of_text_still_opens_an_article():
                 "凌晨5点，天还没亮，张小华已经来到车间。")
     records, _ = clean(page)
     assert [r["byline"] for r in records] == ["本报讯（记者 张明远）", "本报记者 刘大伟"]
+
+
+OPINION = ["让老街区更有烟火气",
+           "王思远",
+           "推进城市更新，既要改善居住条件，也要留住街巷的生活气息。近年来，不少城市在老街区增设菜市场和托育点。",
+           "城市更新要从居民身边的小事做起。"]
+
+
+@pytest.mark.parametrize("note", ["（作者为某规划研究院研究员）", "作者单位：某大学建筑学院"])
+def test_a_name_under_a_headline_is_the_byline_of_an_article_closed_by_an_author_note(note):
+    [record] = clean(wrap(*OPINION, note))[0]
+    assert record["title"] == "让老街区更有烟火气"
+    assert record["byline"] == "王思远"
+    assert record["text"].startswith("推进城市更新")
+    assert "王思远" not in record["text"]
+
+
+def test_a_name_under_a_headline_is_the_byline_when_the_note_closes_the_last_paragraph():
+    page = wrap(*OPINION[:-1], "社区是城市的细胞，小事连着民心。", OPINION[-1] + "（作者系某大学教授）")
+    [record] = clean(page)[0]
+    assert record["byline"] == "王思远"
+
+
+def test_a_name_under_a_headline_without_an_author_note_stays_in_the_text():
+    """A profile's subject may stand under its headline: no note on the
+    author, no byline."""
+    [record] = clean(wrap(*OPINION))[0]
+    assert record["byline"] is None
+    assert record["text"].split("\n")[0] == "王思远"
+
+
+def test_a_word_under_a_headline_is_no_byline_even_with_an_author_note():
+    page = wrap("让老街区更有烟火气", "城市更新", *OPINION[2:], "（作者为某规划研究院研究员）")
+    [record] = clean(page)[0]
+    assert record["byline"] is None
+    assert record["text"].split("\n")[0] == "城市更新"
