@@ -840,6 +840,29 @@ def _signature(text: str) -> bool:
     return t[:1] in "（(【[〔" and t[-1:] in "）)】]〕"
 
 
+def _lead_at(blocks: Sequence[Block], i: int) -> bool:
+    """Block ``i`` is a paragraph of running text (not a short line): the
+    lead of an article a byline above it opens."""
+    return i < len(blocks) and blocks[i].role == "body" and not blocks[i].shaped
+
+
+def _headline_left_above(a: ArticleBlocks, prev: Block | None) -> int | None:
+    """Where in article ``a``'s body a headline stands that the model left
+    with the text above: the last paragraph, a short unpunctuated line
+    right above a byline that opens a new article, after another such line
+    (a poem's); or the line over a last paragraph that is a subtitle
+    (``——读某某散文集``). The byline, over a lead, opens the article the
+    headline heads; a byline over another short line may be the verse's
+    signature.
+    None when there is none."""
+    body = a.body
+    if prev is None or len(body) < 2 or body[-1] is not prev or not prev.shaped:
+        return None
+    if _SUBTITLE.match(prev.text):
+        return len(body) - 2 if len(body) >= 3 and body[-2].shaped and not _SUBTITLE.match(body[-2].text) else None
+    return len(body) - 1 if body[-2].shaped else None
+
+
 #: How many heading-shaped lines kept as text (a kicker, a subtitle
 #: ``——记…``) may stand between a headline and its byline.
 HEAD_LINES_AS_TEXT = 2
@@ -900,7 +923,8 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
         return cur
 
     kicker: Block | None = None     # the column label opening the current article
-    for prev, b in zip([None, *blocks], blocks):    # prev: the block before b
+    for n, b in enumerate(blocks):
+        prev = blocks[n - 1] if n else None
         if b.role == "kicker":
             b.role = "body"           # kept as the text's first paragraph, like a subtitle
             new().body.append(b)
@@ -931,7 +955,15 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
                 b.role = "credit"     # a second byline line (本报通讯员 …) under the first
                 cur.credits.append(b)
             elif cur is None or closed or cur.body and not _under_headline(cur):
-                new(byline=b)
+                k = _headline_left_above(cur, prev) \
+                    if cur is not None and not closed and _lead_at(blocks, n + 1) else None
+                if k is None:
+                    new(byline=b)
+                else:           # the headline (and its subtitle) left at the end of the article above
+                    head, under = cur.body[k], cur.body[k + 1:]
+                    del cur.body[k:]
+                    head.role = "title"
+                    new(title=head, byline=b, body=under)
             elif cur.byline is None:
                 cur.byline = b
             else:

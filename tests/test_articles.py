@@ -936,3 +936,26 @@ def test_a_word_under_a_headline_is_no_byline_even_with_an_author_note():
     [record] = clean(page)[0]
     assert record["byline"] is None
     assert record["text"].split("\n")[0] == "城市更新"
+
+
+POEM = ["冬夜读书", "□ 林晚风", "窗外的风翻过第三页", "灯下的人还停在", "上一个句子里", "茶凉了两次"]
+ESSAY = ["在老街拐角，有一间不足六平方米的修表铺。铺子的主人姓汪，六十多岁，戴一副老花镜。",
+         "后来老街要改造，修表铺搬走了。"]
+
+
+@pytest.mark.parametrize("heading", [["老街的修表铺"], ["老街的修表铺", "——记一位修了四十年表的老师傅"]])
+def test_a_headline_after_a_poem_heads_the_piece_its_byline_opens(heading):
+    """Scored alone, a headline under verse looks like one more line of it;
+    the byline over a lead under it says a new piece begins there."""
+    records, _ = clean(wrap(*POEM, *heading, "□ 何秋生", *ESSAY))
+    assert [r["title"] for r in records] == ["冬夜读书", "老街的修表铺"]
+    assert records[0]["text"].split("\n") == POEM[2:]
+    assert records[1]["byline"] == "□ 何秋生"
+    assert records[1]["text"].split("\n") == heading[1:] + ESSAY
+
+
+def test_a_signature_under_a_poem_over_another_short_line_takes_no_line_of_it():
+    """A byline over a short line, not a lead, may sign the verse above: its
+    last line stays in the poem."""
+    records, _ = clean(wrap(*POEM, "□ 何秋生", "雪后", "门前的路白了", "我们都没有说话"))
+    assert records[0]["text"].split("\n") == POEM[2:]
