@@ -605,6 +605,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     _walk_titles(blocks, says_title)
     _headline_stacks(blocks)
     _column_labels(blocks)
+    _names_under_headlines(blocks)
 
 
 def _headline_stacks(blocks: list[Block]) -> None:
@@ -690,6 +691,49 @@ def _column_labels(blocks: list[Block]) -> None:
         after = _words_after(blocks, i + 1)
         if not any(p in after for p in _high_pairs(label)):
             a.role, b.role = "kicker", "title"
+
+
+#: Names alone on a line: one to three of two to four Han characters.
+_NAME_LINE = regex.compile(r"^\p{Han}{2,4}(?:[ \t\u3000、]+\p{Han}{2,4}){0,2}$")
+#: An author's note without brackets, a paragraph of its own (``作者单位：某大学``).
+_OPEN_AUTHOR_NOTE = re.compile(r"\s*(?:本文)?作者(?:为|系|单位\s*[:：]|简介\s*[:：])[^。]{1,80}$")
+
+
+def _names_under_headlines(blocks: list[Block]) -> None:
+    """A line of names alone right under a headline (``李思远``) is the
+    article's byline when the article closes with a note on its author
+    (``（作者为某研究院研究员）``, ``作者单位：…``): an opinion piece signed
+    at the top. Without the note a name under a headline may be the
+    subject of a profile, and stays in the text."""
+    for i in range(len(blocks) - 2):
+        if blocks[i].role != "title":
+            continue
+        b = blocks[i + 1]
+        t = b.text.strip()
+        if b.role != "body" or not _NAME_LINE.match(t) or not metadata._names_alone(t):
+            continue
+        if _ends_with_author_note(blocks, i + 2):
+            b.role = "byline"
+
+
+def _ends_with_author_note(blocks: Sequence[Block], start: int) -> bool:
+    """The article running from block ``start`` (to the next headline,
+    kicker or byline) closes with a note on its author: a credit, or its
+    last paragraph, or that paragraph's bracketed tail."""
+    last = None
+    for b in blocks[start:]:
+        if b.role in ("title", "kicker", "byline") or b.role in MARK_ROLES:
+            break
+        last = b
+    if last is None:
+        return False
+    t = last.text.strip()
+    if last.role == "credit":
+        return metadata.AUTHOR_NOTE.match(t) is not None
+    if _OPEN_AUTHOR_NOTE.match(t):
+        return True
+    k = max(t.rfind("（"), t.rfind("("))
+    return k > 0 and t[-1:] in "）)" and metadata.AUTHOR_NOTE.match(t[k:]) is not None
 
 
 def _untaken_stack_at_top(blocks: Sequence[Block], i: int) -> bool:
@@ -796,6 +840,29 @@ def _signature(text: str) -> bool:
     return t[:1] in "（(【[〔" and t[-1:] in "）)】]〕"
 
 
+def _lead_at(blocks: Sequence[Block], i: int) -> bool:
+    """Block ``i`` is a paragraph of running text (not a short line): the
+    lead of an article a byline above it opens."""
+    return i < len(blocks) and blocks[i].role == "body" and not blocks[i].shaped
+
+
+def _headline_left_above(a: ArticleBlocks, prev: Block | None) -> int | None:
+    """Where in article ``a``'s body a headline stands that the model left
+    with the text above: the last paragraph, a short unpunctuated line
+    right above a byline that opens a new article, after another such line
+    (a poem's); or the line over a last paragraph that is a subtitle
+    (``——读某某散文集``). The byline, over a lead, opens the article the
+    headline heads; a byline over another short line may be the verse's
+    signature.
+    None when there is none."""
+    body = a.body
+    if prev is None or len(body) < 2 or body[-1] is not prev or not prev.shaped:
+        return None
+    if _SUBTITLE.match(prev.text):
+        return len(body) - 2 if len(body) >= 3 and body[-2].shaped and not _SUBTITLE.match(body[-2].text) else None
+    return len(body) - 1 if body[-2].shaped else None
+
+
 #: How many heading-shaped lines kept as text (a kicker, a subtitle
 #: ``——记…``) may stand between a headline and its byline.
 HEAD_LINES_AS_TEXT = 2
@@ -805,15 +872,41 @@ def _under_headline(a: ArticleBlocks) -> bool:
     """Only headline lines so far: a title, then at most
     :data:`HEAD_LINES_AS_TEXT` heading-shaped lines kept as text or an
     editor's preface, and no byline; a byline line that follows is this
-    article's, not a new one's."""
-    return a.title is not None and a.byline is None and len(a.body) <= HEAD_LINES_AS_TEXT \
-        and all(x.shaped or _PREFACE.match(x.text) for x in a.body)
+    article's, not a new one's. A preface under a label on a line of its
+    own (``编 者 按`` ¶ ``今年是…``) counts as one item: the label and at
+    most :data:`PREFACE_PARAGRAPHS` paragraphs."""
+    if a.title is None or a.byline is not None:
+        return False
+    items = 0
+    under_label = -1        # paragraphs read under a preface label; -1: no label yet
+    for x in a.body:
+        if under_label >= 0:
+            under_label += 1
+            if under_label > PREFACE_PARAGRAPHS:
+                return False
+            continue
+        if _PREFACE_LABEL.match(x.text):
+            under_label = 0
+        elif not (x.shaped or _PREFACE.match(x.text)):
+            return False
+        items += 1
+    return items <= HEAD_LINES_AS_TEXT
 
 
 #: An editor's preface under a headline (``编者按：…``, ``【编者的话】…``): printed
 #: before the byline, it belongs to the article the byline opens.
 _PREFACE_WORDS = "编者按|编者的话|编者注|编前语|编前|按语"
-_PREFACE = re.compile(rf"\s*(?:[【\[（(]\s*(?:{_PREFACE_WORDS})\s*[】\]）)]|(?:{_PREFACE_WORDS})\s*[:：])")
+#: The words perhaps letter-spaced, and wholly letter-spaced (``编 者 按``),
+#: as a label may be printed: so spaced, a label needs no colon.
+_PREFACE_SPACED = "|".join(r"\s*".join(w) for w in _PREFACE_WORDS.split("|"))
+_PREFACE_LETTER_SPACED = "|".join(r"\s+".join(w) for w in _PREFACE_WORDS.split("|"))
+_PREFACE = re.compile(rf"\s*(?:[【\[（(]\s*(?:{_PREFACE_WORDS})\s*[】\]）)]|(?:{_PREFACE_WORDS})\s*[:：]"
+                      rf"|{_PREFACE_LETTER_SPACED})")
+#: A preface's label alone on its line, perhaps letter-spaced (``编 者 按``,
+#: ``【编者的话】``, ``编者按：``): the paragraphs under it are the preface.
+_PREFACE_LABEL = re.compile(rf"\s*[【\[（(]?\s*(?:{_PREFACE_SPACED})\s*[】\]）)]?\s*[:：]?\s*$")
+#: The most paragraphs of a preface under a label of its own.
+PREFACE_PARAGRAPHS = 2
 
 
 def group(blocks: list[Block]) -> list[ArticleBlocks]:
@@ -830,7 +923,8 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
         return cur
 
     kicker: Block | None = None     # the column label opening the current article
-    for b in blocks:
+    for n, b in enumerate(blocks):
+        prev = blocks[n - 1] if n else None
         if b.role == "kicker":
             b.role = "body"           # kept as the text's first paragraph, like a subtitle
             new().body.append(b)
@@ -857,8 +951,19 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
                 b.role = "credit"     # （本报记者 张三） after the body signs it off
                 cur.credits.append(b)
                 closed = True
+            elif cur is not None and not closed and cur.byline is not None and prev is cur.byline:
+                b.role = "credit"     # a second byline line (本报通讯员 …) under the first
+                cur.credits.append(b)
             elif cur is None or closed or cur.body and not _under_headline(cur):
-                new(byline=b)
+                k = _headline_left_above(cur, prev) \
+                    if cur is not None and not closed and _lead_at(blocks, n + 1) else None
+                if k is None:
+                    new(byline=b)
+                else:           # the headline (and its subtitle) left at the end of the article above
+                    head, under = cur.body[k], cur.body[k + 1:]
+                    del cur.body[k:]
+                    head.role = "title"
+                    new(title=head, byline=b, body=under)
             elif cur.byline is None:
                 cur.byline = b
             else:

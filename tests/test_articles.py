@@ -302,6 +302,53 @@ def test_editors_preface_under_the_headline_keeps_the_byline_in_the_article():
     assert record["text"].endswith("已有社员86户。")
 
 
+@pytest.mark.parametrize("label", ["编 者 按", "编者的话", "【编者按】", "编者按："])
+def test_a_preface_under_a_label_of_its_own_keeps_the_byline_in_the_article(label):
+    page = wrap("奋力开创乡村全面振兴新局面",
+                label,
+                "岁末年初，本报推出系列评论，回望一年来的乡村振兴之路，敬请关注。",
+                "任 仲 平",
+                "民族要复兴，乡村必振兴。一年来，各地因地制宜推进乡村建设。",
+                "站在新的起点上，我们更要保持定力，久久为功。")
+    [record] = clean(page)[0]
+    assert record["title"] == "奋力开创乡村全面振兴新局面"
+    assert record["byline"] == "任 仲 平"
+    assert record["authors"] == [{"name": "任仲平", "role": None}]
+    # (whether the label stays a paragraph of its own is the break model's call)
+    assert record["text"].startswith(label)
+    assert record["text"].endswith("久久为功。")
+
+
+def test_a_long_text_under_a_preface_label_is_no_preface():
+    """Three paragraphs under the label are more than a preface: the byline
+    after them opens an article of its own, as after any body."""
+    page = wrap("奋力开创乡村全面振兴新局面",
+                "编 者 按",
+                "岁末年初，本报推出系列评论，敬请关注。",
+                "民族要复兴，乡村必振兴。一年来，各地因地制宜推进乡村建设。",
+                "站在新的起点上，我们更要保持定力，久久为功。",
+                "本报记者 邓小丽",
+                "天刚蒙蒙亮，某镇的食用菌大棚里已经亮起了灯。")
+    records, _ = clean(page)
+    assert [r["byline"] for r in records] == [None, "本报记者 邓小丽"]
+
+
+def test_two_byline_lines_under_a_subtitle_sign_one_article():
+    page = wrap("“刷单返利”骗局专盯老年人",
+                "某区法院一审宣判一起电信诈骗案",
+                "本报记者 王小明",
+                "本报通讯员 李华 赵六",
+                "近日，某区人民法院审结一起诈骗案，三名被告人被判处有期徒刑。",
+                "宣判后，三名被告人均未提出上诉。")
+    [record] = clean(page)[0]
+    assert record["title"] == "“刷单返利”骗局专盯老年人"
+    assert record["byline"] == "本报记者 王小明"
+    assert record["credits"] == ["本报通讯员 李华 赵六"]
+    assert record["authors"] == [{"name": "王小明", "role": "记者"}, {"name": "李华", "role": "通讯员"},
+                                 {"name": "赵六", "role": "通讯员"}]
+    assert record["text"].split("\n")[0] == "某区法院一审宣判一起电信诈骗案"
+
+
 def test_lead_date_is_read_past_a_subtitle():
     page = wrap("某区举办第三届读书节",
                 "全民阅读蔚然成风",
@@ -853,3 +900,62 @@ def test_a_reporter_line_after_a_paragraph_of_text_still_opens_an_article():
                 "凌晨5点，天还没亮，张小华已经来到车间。")
     records, _ = clean(page)
     assert [r["byline"] for r in records] == ["本报讯（记者 张明远）", "本报记者 刘大伟"]
+
+
+OPINION = ["让老街区更有烟火气",
+           "王思远",
+           "推进城市更新，既要改善居住条件，也要留住街巷的生活气息。近年来，不少城市在老街区增设菜市场和托育点。",
+           "城市更新要从居民身边的小事做起。"]
+
+
+@pytest.mark.parametrize("note", ["（作者为某规划研究院研究员）", "作者单位：某大学建筑学院"])
+def test_a_name_under_a_headline_is_the_byline_of_an_article_closed_by_an_author_note(note):
+    [record] = clean(wrap(*OPINION, note))[0]
+    assert record["title"] == "让老街区更有烟火气"
+    assert record["byline"] == "王思远"
+    assert record["text"].startswith("推进城市更新")
+    assert "王思远" not in record["text"]
+
+
+def test_a_name_under_a_headline_is_the_byline_when_the_note_closes_the_last_paragraph():
+    page = wrap(*OPINION[:-1], "社区是城市的细胞，小事连着民心。", OPINION[-1] + "（作者系某大学教授）")
+    [record] = clean(page)[0]
+    assert record["byline"] == "王思远"
+
+
+def test_a_name_under_a_headline_without_an_author_note_stays_in_the_text():
+    """A profile's subject may stand under its headline: no note on the
+    author, no byline."""
+    [record] = clean(wrap(*OPINION))[0]
+    assert record["byline"] is None
+    assert record["text"].split("\n")[0] == "王思远"
+
+
+def test_a_word_under_a_headline_is_no_byline_even_with_an_author_note():
+    page = wrap("让老街区更有烟火气", "城市更新", *OPINION[2:], "（作者为某规划研究院研究员）")
+    [record] = clean(page)[0]
+    assert record["byline"] is None
+    assert record["text"].split("\n")[0] == "城市更新"
+
+
+POEM = ["冬夜读书", "□ 林晚风", "窗外的风翻过第三页", "灯下的人还停在", "上一个句子里", "茶凉了两次"]
+ESSAY = ["在老街拐角，有一间不足六平方米的修表铺。铺子的主人姓汪，六十多岁，戴一副老花镜。",
+         "后来老街要改造，修表铺搬走了。"]
+
+
+@pytest.mark.parametrize("heading", [["老街的修表铺"], ["老街的修表铺", "——记一位修了四十年表的老师傅"]])
+def test_a_headline_after_a_poem_heads_the_piece_its_byline_opens(heading):
+    """Scored alone, a headline under verse looks like one more line of it;
+    the byline over a lead under it says a new piece begins there."""
+    records, _ = clean(wrap(*POEM, *heading, "□ 何秋生", *ESSAY))
+    assert [r["title"] for r in records] == ["冬夜读书", "老街的修表铺"]
+    assert records[0]["text"].split("\n") == POEM[2:]
+    assert records[1]["byline"] == "□ 何秋生"
+    assert records[1]["text"].split("\n") == heading[1:] + ESSAY
+
+
+def test_a_signature_under_a_poem_over_another_short_line_takes_no_line_of_it():
+    """A byline over a short line, not a lead, may sign the verse above: its
+    last line stays in the poem."""
+    records, _ = clean(wrap(*POEM, "□ 何秋生", "雪后", "门前的路白了", "我们都没有说话"))
+    assert records[0]["text"].split("\n") == POEM[2:]
