@@ -693,8 +693,6 @@ def _column_labels(blocks: list[Block]) -> None:
             a.role, b.role = "kicker", "title"
 
 
-#: Names alone on a line: one to three of two to four Han characters.
-_NAME_LINE = regex.compile(r"^\p{Han}{2,4}(?:[ \t\u3000、]+\p{Han}{2,4}){0,2}$")
 #: An author's note without brackets, a paragraph of its own (``作者单位：某大学``).
 _OPEN_AUTHOR_NOTE = re.compile(r"\s*(?:本文)?作者(?:为|系|单位\s*[:：]|简介\s*[:：])[^。]{1,80}$")
 
@@ -710,7 +708,7 @@ def _names_under_headlines(blocks: list[Block]) -> None:
             continue
         b = blocks[i + 1]
         t = b.text.strip()
-        if b.role != "body" or not _NAME_LINE.match(t) or not metadata._names_alone(t):
+        if b.role != "body" or not metadata.NAMES_LINE.match(t) or not metadata.names_alone(t):
             continue
         if _ends_with_author_note(blocks, i + 2):
             b.role = "byline"
@@ -885,26 +883,14 @@ def _under_headline(a: ArticleBlocks) -> bool:
             if under_label > PREFACE_PARAGRAPHS:
                 return False
             continue
-        if _PREFACE_LABEL.match(x.text):
+        if metadata.PREFACE_LABEL.match(x.text):
             under_label = 0
-        elif not (x.shaped or _PREFACE.match(x.text)):
+        elif not (x.shaped or metadata.PREFACE.match(x.text)):
             return False
         items += 1
     return items <= HEAD_LINES_AS_TEXT
 
 
-#: An editor's preface under a headline (``编者按：…``, ``【编者的话】…``): printed
-#: before the byline, it belongs to the article the byline opens.
-_PREFACE_WORDS = "编者按|编者的话|编者注|编前语|编前|按语"
-#: The words perhaps letter-spaced, and wholly letter-spaced (``编 者 按``),
-#: as a label may be printed: so spaced, a label needs no colon.
-_PREFACE_SPACED = "|".join(r"\s*".join(w) for w in _PREFACE_WORDS.split("|"))
-_PREFACE_LETTER_SPACED = "|".join(r"\s+".join(w) for w in _PREFACE_WORDS.split("|"))
-_PREFACE = re.compile(rf"\s*(?:[【\[（(]\s*(?:{_PREFACE_WORDS})\s*[】\]）)]|(?:{_PREFACE_WORDS})\s*[:：]"
-                      rf"|{_PREFACE_LETTER_SPACED})")
-#: A preface's label alone on its line, perhaps letter-spaced (``编 者 按``,
-#: ``【编者的话】``, ``编者按：``): the paragraphs under it are the preface.
-_PREFACE_LABEL = re.compile(rf"\s*[【\[（(]?\s*(?:{_PREFACE_SPACED})\s*[】\]）)]?\s*[:：]?\s*$")
 #: The most paragraphs of a preface under a label of its own.
 PREFACE_PARAGRAPHS = 2
 

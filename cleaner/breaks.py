@@ -174,6 +174,9 @@ FEATURES = {
                     "(本报记者 韩 + 冰 ¶ …)",
     "headline_amount": "a headline-shaped line completed by its amount alone (明年扩至 + 60岁), over a long line, "
                        "ends there",
+    "label_alone": "a preface's label alone on its line (编 者 按) stands apart from the preface under it",
+    "names_alone": "a line of names alone (李思远) under a headline-shaped line and over a long one stands "
+                   "apart: an opinion piece's signature, not the lead's first word",
     "heading_after_gap": "a short heading after more blank lines than usual, over a long line, with no word "
                          "across, stands alone (更正 ¶ …)",
 }
@@ -1027,6 +1030,8 @@ def _cut_chars() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 #: gap, over a long line and with no word across the join, is a headline
 #: (更正, 寻人启事): the break under it stands.
 _GAP_HEADING = 8
+#: The longest line a preface's label or a line of names alone may be (``编 者 按``, ``王思远 李可``).
+_LABEL_MAX = 14
 #: The longest sentence's tail that closes the line before it (``原型是`` + ``谁？``):
 #: a line of no more than this, ending a sentence, under a line ending on a
 #: Chinese character. On the bench pages 393 of 394 such breaks are layout
@@ -1041,8 +1046,10 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     or credit line that a name cut or a lone character completes (``本报记者
     韩`` + ``冰``, ``本报记者 肖雨`` + ``欣``) stands alone, whatever the fragment
     ``冰`` alone would suggest; so does a whole byline line under a bullet
-    (``□ 孟凡``), which the lead under it never continues, a headline
-    completed by its amount alone (``明年扩至`` + ``60岁``), and a short
+    (``□ 孟凡``), which the lead under it never continues, a preface's
+    label (``编 者 按``), names alone under a headline-shaped line and over
+    a long one, with no word across either join (``李思远``), a headline completed by its amount alone
+    (``明年扩至`` + ``60岁``), and a short
     heading after more blank lines than the page's usual gap, over a line
     of ``heading_below`` characters or more, with no word across the join
     (:data:`_GAP_HEADING`; ``新华`` + ``社北京…电`` goes on)."""
@@ -1054,6 +1061,14 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     for k, t in enumerate(texts[:-1]):
         if t[:1] in metadata.BULLETS and not hard[k] and len(t) <= 24 and metadata.REPORTER_LINE.match(t):
             alone[k] = "byline_alone"       # □ 孟凡, ■本报记者 王五: a byline set apart by its bullet
+    names, label = metadata.NAMES_LINE.match, metadata.PREFACE_LABEL.match
+    for k, t in enumerate(texts[:-1]):
+        if lens[k] <= _LABEL_MAX and not hard[k] and label(t):
+            alone[k] = "label_alone"        # 编 者 按 ¶ 城市更新是…: a preface's label over its paragraph
+        elif k and lens[k] <= _LABEL_MAX and pg.heading[k - 1] and lens[k + 1] > heading_below and not hard[k] \
+                and not hard[k - 1] and names(t) and metadata.names_alone(t) \
+                and not words.word_across_join(texts[k - 1], t) and not words.word_across_join(t, texts[k + 1]):
+            alone[k] = "names_alone"        # headline ¶ 李思远 ¶ 推进城市更新…: names signed under a headline
     for k, rule in enumerate(hard[:-1]):
         if rule == "quantity_cut" and pg.heading[k] and _AMOUNT_ALONE.match(texts[k + 1]) \
                 and lens[k + 2] > heading_below and not hard[k + 1]:

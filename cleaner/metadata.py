@@ -252,11 +252,11 @@ class _ReporterLine:
                 return m
         if text[:1] in BULLETS and len(text) <= 16:
             m = _BULLET_NAMES.match(text)       # a column's writer: □ 江舟
-            if m is not None and _names_alone(m.group("staff")):
+            if m is not None and names_alone(m.group("staff")):
                 return m
         if len(text) <= NAMES_REPORTED_MAX and text.endswith(("报道", "报导")):
             m = _NAMES_REPORTED.match(text)     # names, then 报道: 林子豪 报道
-            if m is not None and _names_alone(m.group("staff")):
+            if m is not None and names_alone(m.group("staff")):
                 return m
         if len(text) > 120 or not _ROLE_HINT_RE.search(text, 0, HINT_SPAN) or _foreign_to_staff().search(text):
             return None
@@ -342,7 +342,7 @@ def _spaced_name(text: str) -> regex.Match | None:
 
 def spaced_name_reads(name: str) -> bool:
     """Whether three letter-spaced characters, put together, are a name:
-    :func:`_names_alone` reads them (a surname first, no dictionary word),
+    :func:`names_alone` reads them (a surname first, no dictionary word),
     the surname with the next character makes no word either (``高 考
     季``, ``周 末 版`` are headings), and the dictionary holds no name of
     the three (``张 家 界`` is a place it tags as a name).
@@ -350,7 +350,7 @@ def spaced_name_reads(name: str) -> bool:
     >>> spaced_name_reads("任仲平"), spaced_name_reads("高考季"), spaced_name_reads("张家界")
     (True, False, False)
     """
-    return (_names_alone(name) == [name] and (name[:2] in surnames()[1] or name[:2] not in _common_words())
+    return (names_alone(name) == [name] and (name[:2] in surnames()[1] or name[:2] not in _common_words())
             and name not in _named_entries())
 
 
@@ -692,17 +692,17 @@ def _split_head(head: str) -> tuple[str | None, list[str]] | None:
     first, dot, _ = head.partition("·") if "·" in head else head.partition("・")
     if dot and is_outlet(first) and is_outlet(head[len(first) + 1:]):
         return first, []            # 经济日报·中国经济网: two outlets as one, the first named
-    names = _names_alone(head)
+    names = names_alone(head)
     if names:
         return None, names
     for k in range(2, len(head) - 2):
         if is_outlet(head[k:]):
-            names = _names_alone(head[:k])
+            names = names_alone(head[:k])
             return (head[k:], names) if names else None
     return None
 
 
-def _names_alone(run: str) -> list[str] | None:
+def names_alone(run: str) -> list[str] | None:
     """Names printed with no role word before them: each must start with a
     surname and must not be a word of the dictionary other than a person's
     name (``安阳`` is a city, ``都市报`` a noun)."""
@@ -759,7 +759,7 @@ def _common_words() -> frozenset[str]:
     from the installed package) that it does not tag as a person's name.
 
     Only the words a name could be are kept: those that start with a
-    surname (every name :func:`_names_alone` asks about does, unless it
+    surname (every name :func:`names_alone` asks about does, unless it
     holds a middle dot) and those with a middle dot. Skipping the other
     five sixths of the dictionary, and decoding the file at once, make the
     load about five times faster (some 45 ms).
@@ -803,7 +803,7 @@ def match_dateline(text: str) -> regex.Match | None:
 def _staff_paren(text: str, at: int) -> regex.Match | None:
     """A bracket of staff at ``at``: a role word, or names alone."""
     s = STAFF_PAREN.match(text, at)
-    if s and (_ROLE_RE.search(s.group("staff")) or _names_alone(s.group("staff"))):
+    if s and (_ROLE_RE.search(s.group("staff")) or names_alone(s.group("staff"))):
         return s
     return None
 
@@ -991,6 +991,8 @@ def parse_byline(text: str) -> Byline:
     ('新华社', '北京', 9, 20, ['王五', '赵六'])
     >>> parse_byline("摄影/某某晚报记者 张三").authors
     [{'name': '张三', 'role': '摄影'}]
+    >>> parse_byline("李思远").authors, parse_byline("城市更新").authors
+    ([{'name': '李思远', 'role': None}], [])
     """
     text = text.strip()
     if AUTHOR_NOTE.match(text):
@@ -1002,9 +1004,12 @@ def parse_byline(text: str) -> Byline:
     end, shape, m, staff, also = _opening(text)
     if not shape:
         bare = _BARE_SIGNATURE.match(text)
-        names = _names_alone(bare.group("who")) if bare else None
+        names = names_alone(bare.group("who")) if bare else None
         if names:           # a brief's signature, names alone in brackets: （彭湃 李可）
             return Byline(text, "credit", authors=[{"name": n, "role": None} for n in names])
+        names = names_alone(text) if NAMES_LINE.match(text) else None
+        if names:           # names alone on a line the articles stage made a byline: 李思远
+            return Byline(text, "reporter", authors=[{"name": n, "role": None} for n in names])
         return Byline(text, "unknown")
     b = Byline(text, "reporter" if shape == "reporter" else "dateline")
     if shape == "dateline":
@@ -1021,7 +1026,7 @@ def parse_byline(text: str) -> Byline:
         b.authors = [{"name": _SPACES_RE.sub("", staff), "role": None}]
         return b
     if shape == "reporter" and m.re is _NAMES_REPORTED:     # 林子豪 报道: names, who reported
-        b.authors = [{"name": n, "role": "报道"} for n in _names_alone(staff)]
+        b.authors = [{"name": n, "role": "报道"} for n in names_alone(staff)]
         return b
     if shape == "reporter" and m.re is _UNSIGNED_STAFF:      # 本报评论员: this paper, no name
         b.outlet = next(h for h in HOME_OUTLET if staff.startswith(h))
@@ -1044,7 +1049,22 @@ def parse_byline(text: str) -> Byline:
     return b
 
 
-#: Names alone in brackets: a brief's signature (read by :func:`_names_alone`).
+#: An editor's preface under a headline (``编者按：…``, ``【编者的话】…``): printed
+#: before the byline, it belongs to the article the byline opens.
+PREFACE_WORDS = "编者按|编者的话|编者注|编前语|编前|按语"
+#: The words perhaps letter-spaced, and wholly letter-spaced (``编 者 按``),
+#: as a label may be printed: so spaced, a label needs no colon.
+_PREFACE_SPACED = "|".join(r"\s*".join(w) for w in PREFACE_WORDS.split("|"))
+_PREFACE_LETTER_SPACED = "|".join(r"\s+".join(w) for w in PREFACE_WORDS.split("|"))
+PREFACE = re.compile(rf"\s*(?:[【\[（(]\s*(?:{PREFACE_WORDS})\s*[】\]）)]|(?:{PREFACE_WORDS})\s*[:：]"
+                     rf"|{_PREFACE_LETTER_SPACED})")
+#: A preface's label alone on its line, perhaps letter-spaced (``编 者 按``,
+#: ``【编者的话】``, ``编者按：``): the paragraphs under it are the preface.
+PREFACE_LABEL = re.compile(rf"\s*[【\[（(]?\s*(?:{_PREFACE_SPACED})\s*[】\]）)]?\s*[:：]?\s*$")
+#: Names alone on a line: one to three of two to four Han characters (read
+#: by :func:`names_alone`), an opinion piece's byline under its headline.
+NAMES_LINE = regex.compile(r"^\p{Han}{2,4}(?:[ \t\u3000、]+\p{Han}{2,4}){0,2}$")
+#: Names alone in brackets: a brief's signature (read by :func:`names_alone`).
 _BARE_SIGNATURE = regex.compile(rf"^{_LB}\s*(?P<who>{_BARE_NAMES})\s*{_RB}$")
 #: Punctuation after a bracket that says the sentence goes on past it.
 _GOES_ON = frozenset("，,、")
@@ -1424,6 +1444,10 @@ def cut_name(text: str) -> tuple[str, bool] | None:
     return m["surname"], bool(m["gap"])
 
 
+#: What an author's note closing a paragraph follows: a sentence's end.
+_NOTE_AFTER = frozenset("。！？”’…」』")
+
+
 def trailing_credit(text: str) -> int:
     """Where a credit that closes a paragraph starts (``len(text)`` if none).
 
@@ -1436,14 +1460,20 @@ def trailing_credit(text: str) -> int:
     >>> t = "工程预计年底完工。（彭湃 李可）"
     >>> t[trailing_credit(t):], trailing_credit("会议在京举行。（北京）") == len("会议在京举行。（北京）")
     ('（彭湃 李可）', True)
+    >>> t = "要从小事做起。（作者系某大学教授）"
+    >>> t[trailing_credit(t):], trailing_credit("他说作者（作者为教授）") == len("他说作者（作者为教授）")
+    ('（作者系某大学教授）', True)
     >>> t = "门上写着：人生如逆旅，我亦是行人。（苏轼）"      # a verse's poet
     >>> trailing_credit(t) == len(t)
     True
     """
     if not text.endswith(("）", ")", "〕", "摄")):
         return len(text)
+    k = max(text.rfind("（"), text.rfind("("))
+    if k > 0 and text[k - 1] in _NOTE_AFTER and AUTHOR_NOTE.match(text[k:]) is not None:
+        return k            # …做起。（作者系某大学教授）: a note on the author closing the last paragraph
     m = TRAILING_CREDIT.search(text, max(0, len(text) - 80))   # credits are short
-    if m is None or m.group("bare") and (not _names_alone(m.group("bare")) or LIST_MARKER.match(text)
+    if m is None or m.group("bare") and (not names_alone(m.group("bare")) or LIST_MARKER.match(text)
                                          or cites_source(text, m.start("credit"))):
         return len(text)    # names with no role must read as names alone: （北京） is no signature,
                             # a list's items name their sources: （2）…。（李白）, and so do quotations

@@ -717,3 +717,25 @@ def test_a_headline_completed_by_its_amount_ends_there():
     got = decide(wrap(*page))
     assert got[(page[1], page[2])] is True
     assert got[(page[2], page[3])] is False
+
+
+def test_names_alone_under_a_headline_stand_apart():
+    page = ["让“15分钟生活圈”更有温度", "李思远", "推进城市更新，既要有“面子”，更要有“里子”。近年来，不少城市在社区增设菜市场、托育点。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False
+
+
+@pytest.mark.parametrize("page", [
+    ["皇帝“金口”吓走奇才", "詹姆", "斯绝对全能，能突破、能投篮、能运球、能传球，是联盟最全面的球员。"],   # 詹姆斯 runs across
+    ["揭露帝国主义列强对义", "和团", "运动的种种污蔑攻击，揭露帝国主义列强及其走狗的罪行。"],             # 义和团 runs across
+])
+def test_a_name_shaped_fragment_inside_a_word_is_no_signature(page):
+    pg = breaks.PageLines(page, [1, 1])
+    assert pg.alone[1] is None
+
+
+def test_a_preface_label_stands_apart_from_its_preface():
+    page = ["让城市更有温度", "编 者 按", "城市更新是一项系统工程。本期我们邀请专家谈谈城市更新中的温度问题。", "任 仲 平",
+            "推进城市更新，既要有“面子”，更要有“里子”。"]
+    got = decide(wrap(*page))
+    assert got[(page[1], page[2])] is False

@@ -188,3 +188,25 @@ def test_a_labelled_mail_box_in_a_notice_stays_in_the_text():
     [r] = _records("某公司股东大会通知", "本公司定于12月5日召开股东大会，请股东准时出席。", "联系电话：010-12345678",
                    "电子信箱：abc@example.com", "特此公告。")
     assert "电子信箱：abc@example.com" in r["text"] and r["credits"] == []
+
+
+def test_names_under_the_headline_sign_an_opinion_piece_with_an_author_note():
+    """Headline, a name alone, the piece (on a short page the break model
+    alone would join the name into the lead), closed by a note on its
+    author: the name is the byline, the note a credit."""
+    [r] = _records("让城市更新更有温度", "王思远",
+                   "推进城市更新，既要有“面子”，更要有“里子”。近年来，不少城市在社区增设菜市场。",
+                   "社区是城市的细胞，城市更新要从居民身边的小事做起。（作者系某大学教授）")
+    assert r["byline"] == "王思远"
+    assert r["authors"] == [{"name": "王思远", "role": None}]
+    assert r["credits"] == ["（作者系某大学教授）"]
+    assert r["text"] == ("推进城市更新，既要有“面子”，更要有“里子”。近年来，不少城市在社区增设菜市场。\n"
+                         "社区是城市的细胞，城市更新要从居民身边的小事做起。")
+
+
+def test_a_name_under_a_headline_without_an_author_note_stays_in_the_text():
+    [r] = _records("让城市更新更有温度", "王思远",
+                   "推进城市更新，既要有“面子”，更要有“里子”。近年来，不少城市在社区增设菜市场。",
+                   "社区是城市的细胞，城市更新要从居民身边的小事做起。")
+    assert r["authors"] == []
+    assert r["text"].startswith("王思远")
