@@ -671,12 +671,17 @@ LABEL_MARGIN = 4
 _LABEL = regex.compile(rf"^\p{{Han}}{{2,{LABEL_MAX}}}$")
 
 
+#: Marks that open a box's items (a contents box, a list of briefs): no headline opens so.
+_ITEM_MARKS = metadata.BULLETS | frozenset("▶►▷◀→·•")
+
+
 def _column_labels(blocks: list[Block]) -> None:
     """A column label taken as the headline (``时评`` over ``让社区更有温度``),
     or standing with the line under it at the top of the page over a byline
     with neither taken, is the article's kicker, and the longer
-    headline-shaped line under it is the headline. A label is a few Han characters alone,
-    sharing no word (character pair) with the text under the headline: a
+    headline-shaped line under it (no box's first item, ``▶ …``) is the
+    headline. A label is a few Han characters alone, sharing no word
+    (character pair) with the text under the headline: a
     headline cut in two (``律师称案件`` / ``应在数日内做出裁决``) shares its
     words with the story. The label keeps role ``kicker``; :func:`group`
     puts it first in the article's text, as it does a subtitle."""
@@ -686,8 +691,8 @@ def _column_labels(blocks: list[Block]) -> None:
             continue
         label, head = a.text.strip(), b.text.strip()
         if not _LABEL.match(label) or len(head) < len(label) + LABEL_MARGIN or _SUBTITLE.match(head) \
-                or "：" in head or ":" in head:
-            continue
+                or "：" in head or ":" in head or head[:1] in _ITEM_MARKS or metadata.LIST_MARKER.match(head):
+            continue            # …or the line under it is a box's first item: 今日导读 ¶ ▶ … 2版
         after = _words_after(blocks, i + 1)
         if not any(p in after for p in _high_pairs(label)):
             a.role, b.role = "kicker", "title"

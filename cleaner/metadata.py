@@ -74,7 +74,7 @@ WIRE_KIND = frozenset(["专电", "电讯", "电", "讯", "专讯"])
 #: What may close a byline after its names: ``报道``, ``摄``, ``文/图``, ``发自上海``,
 #: ``／花莲报导`` (a place, as Taiwan papers print it).
 #: The words that close a byline with no place in them.
-TAIL_WORDS = ["摄影报道", "联合报道", "综合报道", "报道", "报导", "摄影", "摄", "文/图", "图/文", "文图"]
+TAIL_WORDS = ["摄影报道", "联合报道", "综合报道", "综合整理", "报道", "报导", "摄影", "摄", "文/图", "图/文", "文图", "整理", "编译"]
 _PLAIN_TAIL = rf"[/／]?(?:{'|'.join(TAIL_WORDS)})"
 BYLINE_TAIL = (rf"(?:{_PLAIN_TAIL}|发自\p{{Han}}{{2,6}}"
                r"|[/／]\s*\p{Han}{2,6}?(?:报道|报导)|(?<=\s)\p{Han}{2,6}?(?:报道|报导))")

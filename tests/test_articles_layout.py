@@ -195,3 +195,12 @@ def test_a_headline_cut_in_two_keeps_its_first_part_as_the_title():
     [record] = clean(page)
     assert record["title"] == "市民反映路灯"
     assert paragraphs(record)[0] == "夜间长期不亮存隐患"
+
+
+def test_a_contents_box_keeps_its_label_as_title():
+    """今日导读 over ▶ items is a box's heading, not a column label over a headline."""
+    page = wrap(*STORY) + GAP + wrap("今日导读", "▶ 全省县域经济高质量发展推进会召开 2版",
+                                     "▶ 我省出台支持民营经济发展若干措施 3版", "▶ 南昌地铁4号线二期工程全面开工 4版")
+    records = clean(page)
+    assert [r["title"] for r in records] == ["某市新建十所学校", "今日导读"]
+    assert paragraphs(records[1])[0] == "▶ 全省县域经济高质量发展推进会召开 2版"
