@@ -989,15 +989,17 @@ _NUMBER_CUT = _RANGE | frozenset(".．")
 _RATIO = frozenset(":：∶")
 _CLAUSE_MARK = re.compile(r"[，,、；;]")
 #: An amount that runs on into its clause: a number, its unit (not a date's
-#: 年月日), then a clause mark within a few characters (``105万人次，``).
-_AMOUNT_PATTERN = (r"\d[\d.,．]*(?:[至到~～\-—]\d[\d.,．]*)?(?:[余多]?[十百千万亿]*[余多]?(?:[%％‰]|[元人个家只吨台辆名座户次件项倍米"
-                   r"克岁股份分秒公亩斤平立度升天周例篇所条张套头盒瓶场届轮枚位块间层期小种株])|[万亿])")
+#: 年月日, but a span of years: ``68年``), then a clause mark within a few
+#: characters (``105万人次，``).
+_AMOUNT_PATTERN = (r"(?:\d{1,3}[余多]?年(?![底初末中内])|\d[\d.,．]*(?:[至到~～\-—]\d[\d.,．]*)?(?:[余多]?[十百千万亿]*[余多]?(?:[%％‰]|[元人个家只吨台辆名座户次件项倍米"
+                   r"克岁股份分秒公亩斤平立度升天周例篇所条张套头盒瓶场届轮枚位块间层期小种株])|[万亿]))")
 _AMOUNT = re.compile(_AMOUNT_PATTERN)
 _QUANTITY = re.compile(_AMOUNT_PATTERN + r"[^，,。；;、\s]{0,10}[，,。；;、]")
 #: Words that take an amount after them and so end no paragraph or heading:
 #: ``共计`` + ``47.3万元。``, ``超过`` + ``80%``, ``上半场第`` + ``23分钟，``.
 _TAKES_AMOUNT = re.compile(r"(?:超过|达到|高达|多达|达|约|逾|近|共|共计|合计|累计|总计|仅|不足|不到|超|至|为|上涨|下降|下跌|增长|增加"
-                           r"|减少|降低|提高|提升|突破|每|第|计|收报|报收|收于|共有|有|设|满|首批|分别)$")
+                           r"|减少|降低|提高|提升|突破|每[\u4e00-\u9fff]{0,2}|第|计|收报|报收|收于|共有|有|设|满|首批"
+                           r"|分别|了)$")
 #: An amount alone on its line, with its unit: ``60岁``, ``600万人次``.
 _AMOUNT_ALONE = regex.compile(r"\d[\d.,．]*[余多]?[十百千万亿]*[\p{Han}%％‰]{1,3}$")
 #: What may stand between a number and a range's dash (``-3℃～5℃``, ``10%-20%``).

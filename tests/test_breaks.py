@@ -641,6 +641,8 @@ def test_list_marker_openings_are_listed():
     ("骗取被害人5人共计", "47.3万元。"),                 # a word that takes an amount, no clause mark
     ("成交价达到或超过", "100万元的“百万组屋”有"),
     ("目前已完成清淤渠道，该乡", "1.2万余株银杏进入最佳观赏期，"),
+    ("在旧街场经营了", "68年的“南香”白咖啡店，每天清晨6时开门。"),      # a span of years after a verb and 了
+    ("传统工艺依赖石油裂解，每生产", "1吨乙烯约排放2吨二氧化碳。"),
 ])
 def test_a_number_cut_from_its_clause_joins(prev, nxt):
     page = ["国足主场力克泰国队", prev, nxt, "赛后，主教练表示球队还有提升空间。"]
@@ -653,6 +655,7 @@ def test_a_number_cut_from_its_clause_joins(prev, nxt):
     ("公益计划在京启动，各界踊跃参与", "7月10日，公益计划在京启动。"),  # a date, even after a clause mark
     ("合计", "240"),                                          # a table's cells: no unit
     ("五粮液估值提升", "2005年四季度，五粮液高价。"),         # a heading over a date
+    ("春天来了", "2026年，全市新增绿地120公顷。"),           # a year is a date, not a span
 ])
 def test_a_paragraph_opening_with_a_date_or_under_a_list_heading_is_no_quantity_cut(prev, nxt):
     assert breaks.certain_join(prev, nxt) in (None, "typesetting_rule")
