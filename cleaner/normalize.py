@@ -632,6 +632,17 @@ def _inside_clause(marks: list[int], a: int, b: int) -> bool:
     return 0 < k < len(marks) and marks[k] >= b
 
 
+#: Quotes and title marks that may open or close a headline's phrase.
+_PHRASE_OPEN = frozenset("《“「『【")
+_PHRASE_CLOSE = frozenset("》”」』】")
+
+
+def _between_phrases(left: str, right: str) -> bool:
+    """A space between a word and a quoted or titled phrase (``4亿 《长河》``, ``！” 熊猫``)."""
+    return (right in _PHRASE_OPEN and (left.isalnum() or left in _PHRASE_CLOSE)) \
+        or (left in _PHRASE_CLOSE and right.isalnum())
+
+
 def collapse_spaces(text: str) -> list[Change]:
     """Whitespace runs become one space; ends are trimmed; spaces that are
     layout only go.
@@ -655,6 +666,11 @@ def collapse_spaces(text: str) -> list[Change]:
     '目前，受伤的儿童中有数人伤势严重。记者 张三 摄'
     >>> apply(collapse_spaces, "责任编辑：王五 版式设计：赵六")   # the space before a label stays
     '责任编辑：王五 版式设计：赵六'
+    >>> apply(collapse_spaces, "周末票房破4亿 《长河》领跑"), apply(collapse_spaces, "他说 《长河》好看。")
+    ('周末票房破4亿 《长河》领跑', '他说《长河》好看。')
+
+    A space between two phrases of a line with no clause punctuation (a
+    headline), one of them quoted or titled, stays too.
     """
     if not _SPACE_RUN.search(text):
         return []
@@ -664,9 +680,12 @@ def collapse_spaces(text: str) -> list[Change]:
     marks = [m.start() for m in _CLAUSE_MARK.finditer(text)] if gaps else []
     changes: list[Change] = []
     n = len(text)
+    unpunctuated = not _CLAUSE_MARK.search(text)
     for m in _SPACE_RUN.finditer(text):
         a, b = m.span()
-        if (a == 0 or b == n or text[a - 1] in _FULLWIDTH_PUNCT or text[b] in _FULLWIDTH_PUNCT
+        if unpunctuated and 0 < a and b < n and _between_phrases(text[a - 1], text[b]):
+            new = " "       # 周末票房破4亿 《长河》领跑: a headline's two phrases, one quoted
+        elif (a == 0 or b == n or text[a - 1] in _FULLWIDTH_PUNCT or text[b] in _FULLWIDTH_PUNCT
                 or (spaced and any(x <= a and b <= y for x, y in spaced))
                 or (a in gaps and _inside_clause(marks, a, b) and not _LABEL.match(text, b))):
             new = ""
