@@ -174,7 +174,8 @@ FEATURES = {
                     "(本报记者 韩 + 冰 ¶ …)",
     "headline_amount": "a headline-shaped line completed by its amount alone (明年扩至 + 60岁), over a long line, "
                        "ends there",
-    "label_alone": "a preface's label alone on its line (编 者 按) stands apart from the preface under it",
+    "label_alone": "a preface's label or a notice's heading alone on its line (编 者 按, 讣告) stands apart "
+                   "from the text under it",
     "names_alone": "a line of names alone (李思远) under a headline-shaped line and over a long one stands "
                    "apart: an opinion piece's signature, not the lead's first word",
     "heading_after_gap": "a short heading after more blank lines than usual, over a long line, with no word "
@@ -1032,6 +1033,9 @@ def _cut_chars() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 #: gap, over a long line and with no word across the join, is a headline
 #: (更正, 寻人启事): the break under it stands.
 _GAP_HEADING = 8
+#: A notice's heading alone on its line (讣告, 寻人启事, 遗失声明, 特此公告): the
+#: notice's text starts under it. On the bench pages all such breaks are real.
+_NOTICE_HEADING = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:启事|公告|通告|通知|声明|公示|讣告|更正|告示)\s*$")
 #: The longest line a preface's label or a line of names alone may be (``编 者 按``, ``王思远 李可``).
 _LABEL_MAX = 14
 #: The longest sentence's tail that closes the line before it (``原型是`` + ``谁？``):
@@ -1049,7 +1053,7 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     韩`` + ``冰``, ``本报记者 肖雨`` + ``欣``) stands alone, whatever the fragment
     ``冰`` alone would suggest; so does a whole byline line under a bullet
     (``□ 孟凡``), which the lead under it never continues, a preface's
-    label (``编 者 按``), names alone under a headline-shaped line and over
+    label or a notice's heading (``编 者 按``, ``讣告``), names alone under a headline-shaped line and over
     a long one, with no word across either join (``李思远``), a headline completed by its amount alone
     (``明年扩至`` + ``60岁``), and a short
     heading after more blank lines than the page's usual gap, over a line
@@ -1063,10 +1067,10 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     for k, t in enumerate(texts[:-1]):
         if t[:1] in metadata.BULLETS and not hard[k] and len(t) <= 24 and metadata.REPORTER_LINE.match(t):
             alone[k] = "byline_alone"       # □ 孟凡, ■本报记者 王五: a byline set apart by its bullet
-    names, label = metadata.NAMES_LINE.match, metadata.PREFACE_LABEL.match
+    names, label, notice = metadata.NAMES_LINE.match, metadata.PREFACE_LABEL.match, _NOTICE_HEADING.match
     for k, t in enumerate(texts[:-1]):
-        if lens[k] <= _LABEL_MAX and not hard[k] and label(t):
-            alone[k] = "label_alone"        # 编 者 按 ¶ 城市更新是…: a preface's label over its paragraph
+        if lens[k] <= _LABEL_MAX and not hard[k] and (label(t) or notice(t)):
+            alone[k] = "label_alone"        # 编 者 按 ¶ 城市更新是…, 讣告 ¶ 退休教师…: a label over its text
         elif k and lens[k] <= _LABEL_MAX and pg.heading[k - 1] and lens[k + 1] > heading_below and not hard[k] \
                 and not hard[k - 1] and names(t) and metadata.names_alone(t) \
                 and not words.word_across_join(texts[k - 1], t) and not words.word_across_join(t, texts[k + 1]):

@@ -742,3 +742,22 @@ def test_a_preface_label_stands_apart_from_its_preface():
             "推进城市更新，既要有“面子”，更要有“里子”。"]
     got = decide(wrap(*page))
     assert got[(page[1], page[2])] is False
+
+
+@pytest.mark.parametrize("heading", ["讣告", "寻人启事", "遗失声明", "特此公告"])
+def test_a_notice_heading_stands_apart(heading):
+    """A page of notices, wide gaps between them: on its own the model joins
+    a two-character heading at the page's top into the text under it."""
+    gap = "\n" * 8
+    page = (f"{heading}\n\n退休教师王德明同志，因病医治无效，于2026年11月24日逝世，享年87岁。\n\n特此讣告。\n\n"
+            f"王德明同志治丧小组\n\n2026年11月25日{gap}遗失声明\n\n某建材有限公司遗失营业执照副本，声明作废。\n\n"
+            f"某物流有限公司遗失公章一枚，声明作废。{gap}招聘启事\n\n某投资集团有限公司因业务发展需要，面向社会公开招聘工作人员15名。\n\n"
+            f"联系电话：0795-86123456\n")
+    got = decide(page)
+    assert got[(heading, "退休教师王德明同志，因病医治无效，于2026年11月24日逝世，享年87岁。")] is False
+
+
+def test_a_notice_word_inside_a_line_is_no_heading():
+    """声明 ends a longer line, and the sentence runs on: no heading."""
+    pg = breaks.PageLines(["公司董事会郑重发表严正声明", "称从未授权任何机构代为销售其产品。"], [1])
+    assert pg.alone[0] is None
