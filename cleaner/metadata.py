@@ -354,6 +354,86 @@ def spaced_name_reads(name: str) -> bool:
             and name not in _named_entries())
 
 
+#: A bullet and one word of two or three Han characters alone on the line
+#: (``□ 木子``): a pen name's byline or a heading (``■ 现场``); which it
+#: is, :func:`bullet_pen_name` and the line's place decide.
+_BULLET_WORD = regex.compile(rf"^{_BULLET}[ \u3000]*(?P<name>\p{{Han}}{{2,3}})$")
+#: The longest stripped text :data:`_BULLET_WORD` matches (a bullet, two
+#: spaces, three characters): its cheap test.
+BULLET_WORD_MAX = 6
+#: The fewest counts in jieba's dictionary that make a word too common for
+#: a pen name: the headings printed under bullets are common words (现场,
+#: 声音, 链接: hundreds to thousands), the pen names in it rare (木子 7, 一丁 18).
+PEN_WORD_MAX_COUNT = 20
+
+
+def bullet_pen_name(line: str) -> str | None:
+    """The pen name a bullet sets apart (``□ 木子`` -> ``木子``), read from the
+    line's shape alone, or None. A name :func:`names_alone` reads
+    (``□ 何秋生``) is one; a pen name need not start with a surname, so
+    other words are one when :func:`pen_word_reads` (no common word, verb or
+    preface label). A heading under a bullet (``■ 现场``, ``□ 小贴士``) is
+    refused by the word; one that is no dictionary word (``■ 快评``) is
+    not, so a caller keeps this for the place a pen name stands: alone under
+    a headline and over the running text. In the dev corpus every bullet
+    heading of two or three characters stands elsewhere (over a sub-heading,
+    under a paragraph).
+
+    >>> bullet_pen_name("□ 木子"), bullet_pen_name("□ 何秋生"), bullet_pen_name("■ 现场")
+    ('木子', '何秋生', None)
+    """
+    t = line.strip()
+    if len(t) > BULLET_WORD_MAX or t[:1] not in BULLETS:
+        return None
+    m = _BULLET_WORD.match(t)
+    if m is None:
+        return None
+    name = m["name"]
+    return name if names_alone(name) == [name] or pen_word_reads(name) else None
+
+
+def pen_word_reads(word: str) -> bool:
+    """Whether a word of two or three Han characters may be a pen name:
+    no preface label (``按语``), and either not in jieba's dictionary
+    (``晓风``) or a rare two-character word there (fewer than
+    :data:`PEN_WORD_MAX_COUNT`) that is no verb (``木子`` n 7, ``一丁`` d 18;
+    not ``短评`` v 17, ``现场`` n 4077, ``小贴士``: three characters and a
+    word). Its tags for names are no help: it tags headings so (``须知`` nr,
+    ``二中`` nrt) and pen names as nouns.
+
+    >>> [pen_word_reads(w) for w in ("晓风", "木子", "一丁", "现场", "短评", "小贴士", "编前")]
+    [True, True, True, False, False, False, False]
+    """
+    if PREFACE_LABEL.match(word):
+        return False
+    entry = _dictionary_entry(word)
+    if entry is None:
+        return True
+    count, tag = entry
+    return len(word) == 2 and count < PEN_WORD_MAX_COUNT and not tag.startswith("v")
+
+
+@lru_cache(maxsize=4096)
+def _dictionary_entry(word: str) -> tuple[int, str] | None:
+    """(count, tag) of ``word`` in jieba's dictionary, or None when it is
+    not there (or jieba is not installed). Asked of few lines (a bullet and
+    a word), so the dictionary is read once and kept."""
+    text = _kept_dictionary()
+    if text is None:
+        return None
+    at = text.find(f"\n{word} ")
+    if at < 0:
+        return None
+    fields = text[at + 1:text.find("\n", at + 1)].split(" ")
+    return (int(fields[1]), fields[2]) if len(fields) == 3 and fields[1].isdigit() else None
+
+
+@lru_cache(maxsize=1)
+def _kept_dictionary() -> str | None:
+    """:func:`_dictionary_text`, read once for :func:`_dictionary_entry`."""
+    return _dictionary_text()
+
+
 TRAILING_CREDIT = regex.compile(
     rf"(?<=[。！？”’…）)])\s*(?P<credit>{_LB}\s*(?:(?:{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*{_NAMES}"
     rf"|(?:{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄"
@@ -1010,6 +1090,9 @@ def parse_byline(text: str) -> Byline:
         names = names_alone(text) if NAMES_LINE.match(text) else None
         if names:           # names alone on a line the articles stage made a byline: 李思远
             return Byline(text, "reporter", authors=[{"name": n, "role": None} for n in names])
+        pen = bullet_pen_name(text) if text[:1] in BULLETS else None
+        if pen:             # a pen name under a bullet the articles stage made a byline: □ 木子
+            return Byline(text, "reporter", authors=[{"name": pen, "role": None}])
         return Byline(text, "unknown")
     b = Byline(text, "reporter" if shape == "reporter" else "dateline")
     if shape == "dateline":
@@ -1085,19 +1168,29 @@ def page_scoped(credit: str) -> bool:
     """A credit that names the page's people, not the article's: the page's
     scope before its role (``本版责任编辑：X``, ``（本期编辑：X）``), or a
     production role in it (``责任编辑：X 校对：Y``, ``版式：Z``), which no
-    article credits. An editor alone (``（责任编辑：王五）``, ``编辑：王五``)
-    is the article's, as web and wire copy print it under each story.
+    article credits, or an editor's name letter-spaced to a footer's field
+    (``责任编辑：韩 梅``: a printed page's layout; asked before the name is
+    closed up). An editor alone (``（责任编辑：王五）``, ``编辑：王五``) is
+    the article's, as web and wire copy print it under each story (in the
+    dev corpus none of them letter-spaces the name).
 
     >>> page_scoped("本版责任编辑：郑凯　校对：何平"), page_scoped("责任编辑：孙立 校对：何敏")
+    (True, True)
+    >>> page_scoped("责任编辑：韩 梅"), page_scoped("责任编辑 韩　梅")
     (True, True)
     >>> page_scoped("（责任编辑：王五）"), page_scoped("编辑：王五"), page_scoped("记者 张三 摄")
     (False, False, False)
     """
-    return _PAGE_SCOPE.match(credit) is not None or _PRODUCTION_RE.search(credit) is not None
+    return _PAGE_SCOPE.match(credit) is not None or _PRODUCTION_RE.search(credit) is not None \
+        or (" " in credit or "\u3000" in credit) and _EDITOR_SPACED.match(credit) is not None
 
 
 _PAGE_SCOPE = re.compile(rf"[\s（(【\[]*(?:{'|'.join(PAGE_SCOPE_WORDS)})")
 _PRODUCTION_RE = re.compile("|".join(PRODUCTION_ROLES))
+#: An editor's credit, unbracketed, whose two-character name is
+#: letter-spaced (``责任编辑：韩 梅``): a page footer's field.
+_EDITOR_SPACED = regex.compile(
+    rf"^(?:{_alt(EDITOR_ROLES)})[ \u3000]*{_COLON}?[ \u3000]*\p{{Han}}[ \u3000]{{1,2}}\p{{Han}}(?:[ \u3000]|$)")
 
 
 def tail_place(byline: str) -> str | None:

@@ -448,15 +448,17 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         body[-1], closing = _split_credit(body[-1], edits)
         if closing is not None:
             credits.append(closing)
+    scoped = [metadata.page_scoped(c.text) for c in credits]    # asked before 韩 梅 is closed up
     credits = [_close_spaced_names(c, edits) for c in credits]
-    if byline is None and credits and not metadata.is_note(credits[0].text) \
-            and not metadata.page_scoped(credits[0].text) \
+    if byline is None and credits and not metadata.is_note(credits[0].text) and not scoped[0] \
             and not metadata.CONTACT_LINE.match(credits[0].text):   # a page's footer, a mail box: no byline
         byline = credits.pop(0)
+        scoped.pop(0)
 
     year = meta.year if meta.year is not None else settings.year
     heads = byline.text.split("\n") if byline else []    # a reporter line and a dateline: a line each
-    outlet, authors, place, date = _read_metadata(heads, [c.text for c in credits], meta, year)
+    outlet, authors, place, date = _read_metadata(heads, [c.text for c, s in zip(credits, scoped) if not s],
+                                                  meta, year)
     if date is None and body:
         date = metadata.lead_date(body[lead].text, year, meta.month)
 

@@ -393,3 +393,42 @@ def test_names_alone_on_a_line_read_as_a_byline(line, names):
     b = metadata.parse_byline(line)
     assert b.authors == [{"name": n, "role": None} for n in names or []]
     assert metadata.REPORTER_LINE.match(line) is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("□ 木子", "木子"), ("□ 一丁", "一丁"), ("□ 晓风", "晓风"), ("□ 若水", "若水"), ("■木子", "木子"),
+    ("□ 何秋生", "何秋生"),                                        # unchanged: a surname first, as before
+    ("■ 现场", None), ("● 高考", None), ("□ 链接", None), ("■ 相关新闻", None), ("□ 小贴士", None),
+    ("□ 短评", None), ("■ 声音", None), ("■ 按语", None), ("□ 编前", None),  # headings: common words, verbs, labels
+    ("□ 木子 一丁", None), ("木子", None), ("□ 木", None), ("□ 木子。", None),   # not one word alone after a bullet
+])
+def test_a_pen_name_after_a_bullet(line, name):
+    """The shape alone: a bullet and a pen name that need not start with a
+    surname, no common word; where it stands is the articles stage's test."""
+    assert metadata.bullet_pen_name(line) == name
+
+
+@pytest.mark.parametrize("line, name", [("□ 木子", "木子"), ("□ 晓风", "晓风"), ("■ 现场", None), ("□ 小贴士", None)])
+def test_a_pen_name_line_made_a_byline_names_its_author(line, name):
+    """parse_byline reads the line once the articles stage made it a byline;
+    the line alone is no reporter line (a heading has that shape too)."""
+    assert metadata.parse_byline(line).authors == ([{"name": name, "role": None}] if name else [])
+    assert metadata.REPORTER_LINE.match(line) is None
+
+
+def test_a_pen_name_s_cheap_test_changes_no_answer():
+    rows = ["□ 木子", "□　木子", "□  晓风", "■ 何秋生", "□ 小贴士", "□ 木子 一丁", "□木子李四", "□ 木子李", "■ 现场新闻"]
+    for line in rows + [r[:k] for r in rows for k in range(1, len(r))]:
+        m = metadata._BULLET_WORD.match(line.strip())
+        slow = m["name"] if m and (metadata.names_alone(m["name"]) == [m["name"]]
+                                   or metadata.pen_word_reads(m["name"])) else None
+        assert metadata.bullet_pen_name(line) == slow, line
+
+
+@pytest.mark.parametrize("credit, scoped", [
+    ("责任编辑：韩 梅", True), ("责任编辑 韩 梅", True), ("编辑：韩　梅", True), ("责编：韩 梅", True),
+    ("责任编辑：韩梅", False), ("编辑：王五", False), ("（责任编辑：韩 梅）", False),     # unchanged: a story's editor
+    ("编辑：王五 赵六", False), ("记者 张 三 摄", False),                                  # unchanged: two names; no editor
+])
+def test_an_editor_s_letter_spaced_name_is_a_page_footer_s(credit, scoped):
+    assert metadata.page_scoped(credit) is scoped

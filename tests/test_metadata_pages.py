@@ -210,3 +210,46 @@ def test_a_name_under_a_headline_without_an_author_note_stays_in_the_text():
                    "社区是城市的细胞，城市更新要从居民身边的小事做起。")
     assert r["authors"] == []
     assert r["text"].startswith("王思远")
+
+
+_BRIEFS = ("路局简讯", "■ 11月25日，某铁路局首列旅游专列从某站开出，途经三地，为期6天。",
+           "■ 11月以来，某铁路局累计发送煤炭2860万吨，同比增长8.2%。", "（本报记者 周明 整理）")
+
+
+def test_an_editor_letter_spaced_in_the_page_s_footer_names_no_author():
+    """责任编辑：韩 梅 at the page's end: a printed page's footer (web copy
+    never letter-spaces the editor under a story), kept as a credit."""
+    [r] = _records(*_BRIEFS, "责任编辑：韩 梅")
+    assert r["authors"] == [{"name": "周明", "role": "记者"}]
+    assert r["credits"] == ["责任编辑：韩梅"]
+
+
+def test_an_editor_under_a_story_is_still_its_author():
+    """unchanged: 责任编辑：X with the name not spaced, as web copy prints it."""
+    [r] = _records(*_BRIEFS, "责任编辑：韩梅")
+    assert r["authors"] == [{"name": "周明", "role": "记者"}, {"name": "韩梅", "role": "责任编辑"}]
+
+
+def test_a_bracketed_day_with_no_month_known_is_no_date():
+    """The file gives a year only and the page prints no date: the day
+    alone dates nothing."""
+    [r] = _records("某州水供中断 逾30万户受影响",
+                   "（莎阿南25日讯）某州水务公司宣布，由于滤水厂进行紧急维修，多个地区将于本月27日起面对制水。",
+                   "该公司说，维修工程预计需时36小时。")
+    assert (r["byline"], r["place"], r["date"]) == ("（莎阿南25日讯）", "莎阿南", None)
+
+
+@pytest.mark.xfail(strict=True, reason="the articles stage must make the line a byline (metadata.bullet_pen_name)")
+@pytest.mark.parametrize("pen", ["木子", "晓风"])
+def test_a_pen_name_after_a_bullet_under_the_headline_is_the_byline(pen):
+    [r] = _records("老街的修表铺", f"□ {pen}", "在老街拐角，有一间不足六平方米的修表铺。铺子的主人姓汪，六十多岁。",
+                   "后来老街要改造，修表铺搬走了。")
+    assert (r["title"], r["byline"], r["authors"]) == ("老街的修表铺", f"□ {pen}", [{"name": pen, "role": None}])
+    assert r["text"] == "在老街拐角，有一间不足六平方米的修表铺。铺子的主人姓汪，六十多岁。\n后来老街要改造，修表铺搬走了。"
+
+
+@pytest.mark.parametrize("heading", ["■ 现场", "□ 小贴士"])
+def test_a_bullet_heading_under_the_headline_stays_in_the_text(heading):
+    """unchanged: a heading's word is no pen name, wherever it stands."""
+    [r] = _records("老街的修表铺", heading, "在老街拐角，有一间不足六平方米的修表铺。铺子的主人姓汪，六十多岁。")
+    assert r["authors"] == [] and r["text"].startswith(heading)
