@@ -608,6 +608,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     _box_heads(blocks)
     _headline_stacks(blocks)
     _column_labels(blocks)
+    _kickers_over_headlines(blocks)
     _names_under_headlines(blocks)
 
 
@@ -730,6 +731,27 @@ def _column_labels(blocks: list[Block]) -> None:
         after = _words_after(blocks, i + 1)
         if not any(p in after for p in _high_pairs(label)):
             a.role, b.role = "kicker", "title"
+
+
+_QUOTED = re.compile(r"“[^“”]{1,12}”")
+
+
+def _kickers_over_headlines(blocks: list[Block]) -> None:
+    """A headline over a line no longer than it that quotes a catchword
+    (``“小积分”兑出乡村“大文明”``), itself right over a byline, is the 引题
+    (kicker) of that line, the main headline: a 主题 is short and
+    quotes; the 副题 under a main headline explains, longer and plainer,
+    and a subtitle opened by a dash (``——…``) under the pair marks the
+    first line as the headline (kept)."""
+    for i in range(len(blocks) - 2):
+        a, b = blocks[i], blocks[i + 1]
+        if a.role != "title" or b.role != "body" or not b.shaped or i and blocks[i - 1].role == "kicker":
+            continue
+        kicker, head = a.text.strip(), b.text.strip()
+        if kicker[-1:] in "！？!?" or len(head) > len(kicker) or not _QUOTED.search(head) \
+                or _SUBTITLE.match(head) or any(c.isdigit() for c in head) or not _byline_at(blocks, i + 2):
+            continue
+        a.role, b.role = "kicker", "title"
 
 
 #: An author's note without brackets, a paragraph of its own (``作者单位：某大学``).

@@ -335,3 +335,28 @@ def test_a_label_over_bullet_items_inside_an_article_stays_a_sub_heading():
     [record] = clean(wrap(*STORY, "主要措施", BRIEFS[1], BRIEFS[2]))
     assert record["title"] == "某市新建十所学校"
     assert paragraphs(record)[-3:] == ["主要措施", BRIEFS[1], BRIEFS[2]]
+
+
+# --- a kicker (引题) over the main headline ------------------------------------------
+
+LEAD = [
+    "本报讯（记者 胡晓燕 通讯员 谢文斌）11月24日上午，某村“积分超市”里热闹非凡，村民们拿着积分卡排队兑换生活用品。",
+    "据介绍，村民参与环境整治、志愿服务等活动均可获得积分。",
+]
+
+
+def test_a_kicker_over_a_shorter_quoting_headline_over_a_byline_is_kept_as_text():
+    [record] = clean(wrap("全县首批“积分超市”开门迎客", "“小积分”兑出乡村“大文明”", *LEAD))
+    assert record["title"] == "“小积分”兑出乡村“大文明”"
+    assert paragraphs(record) == ["全县首批“积分超市”开门迎客", LEAD[0].split("）", 1)[1], LEAD[1]]
+
+
+@pytest.mark.parametrize("second", [
+    "积分兑出乡村文明新风",                  # quotes nothing: may be a subtitle
+    "全县已有“积分超市”120家",              # figures: a subtitle's facts
+    "“小积分”兑出乡村“大文明”新风尚正在形成",  # longer than the line above
+])
+def test_a_headline_over_a_line_that_is_no_main_headline_stays_the_title(second):
+    [record] = clean(wrap("全县首批“积分超市”开门迎客", second, *LEAD))
+    assert record["title"] == "全县首批“积分超市”开门迎客"
+    assert paragraphs(record)[0] == second
