@@ -32,7 +32,9 @@ or results, a notice). A second short line right after a title stays in the
 body: the record has one headline, and a subtitle's text is not lost there.
 A column label taken as the headline over a longer headline line
 (``_column_labels``) is a ``kicker``: the line under it becomes the title
-and the label the text's first paragraph.
+and the label the text's first paragraph. A label opening the page, or
+standing after a credit, over an item with a box's mark (``■ …``) heads a
+box of briefs: it is the title (``_box_heads``).
 
 A byline block opens a new article when the current one already has a body
 (pages whose articles have no headline). Inline bylines at the start of a
@@ -603,8 +605,10 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
         return False
 
     _walk_titles(blocks, says_title)
+    _box_heads(blocks)
     _headline_stacks(blocks)
     _column_labels(blocks)
+    _kickers_over_headlines(blocks)
     _names_under_headlines(blocks)
 
 
@@ -642,7 +646,12 @@ def _after_wide_gap(blocks: Sequence[Block], i: int) -> bool:
         return True
     # a straight quote after a stop closes the quotation (``…球迷。"``): not a
     # closer to ends_sentence, which cannot tell it from an opening one
-    return p.role == "body" and (ends_sentence(p.text.rstrip("\"'")) or ends_with_end_mark(p.text) or _short_line(p))
+    return p.role == "body" and (ends_sentence(p.text.rstrip("\"'")) or ends_with_end_mark(p.text)
+                                 or _NOTE_TAIL.search(p.text) is not None or _short_line(p))
+
+
+#: A bracketed note closing a finished paragraph (``…增长23.5%。（详见第3版）``).
+_NOTE_TAIL = re.compile(r"[。！？!?][”’]?\s*[（(][^（）()。]{1,30}[）)]\s*$")
 
 
 #: The most characters of a short unpunctuated line closing an item (a
@@ -668,21 +677,46 @@ def _short_line(b: Block) -> bool:
 #: :data:`LABEL_MARGIN` or more.
 LABEL_MAX = 6
 LABEL_MARGIN = 4
-_LABEL = regex.compile(rf"^\p{{Han}}{{2,{LABEL_MAX}}}$")
+#: A label of two short words set apart by one space (``家长问 专家答``):
+#: each of 2 to :data:`LABEL_WORD_MAX` Han characters.
+LABEL_WORD_MAX = 4
+_LABEL = regex.compile(rf"^(?:\p{{Han}}{{2,{LABEL_MAX}}}|\p{{Han}}{{2,{LABEL_WORD_MAX}}}[ \u3000]\p{{Han}}{{2,{LABEL_WORD_MAX}}})$")
 
 
 #: Marks that open a box's items (a contents box, a list of briefs): no headline opens so.
 _ITEM_MARKS = metadata.BULLETS | frozenset("▶►▷◀→·•")
 
 
+#: A field's name and its value (``时间：每周六上午``): no headline under a
+#: label. A headline with a colon (``《长河》：一条河流与三代人``) is one
+#: only with a byline under it.
+_FIELD = regex.compile(r"\p{Han}{2,6}[：:]")
+
+
+def _box_heads(blocks: list[Block]) -> None:
+    """A label (:data:`_LABEL`: ``路局简讯``, ``今日导读``) opening the page
+    (below its folios) or standing after a credit or mark, right over an
+    item with a box's mark (``■ 11月25日，…``), heads the box: it is the
+    title. Scored alone, a short line over a list looks like a sub-heading;
+    where an article may begin, the items say it is a box of briefs."""
+    for i in range(len(blocks) - 1):
+        b, item = blocks[i], blocks[i + 1]
+        if b.role != "body" or item.role != "body" or item.text.lstrip()[:1] not in _ITEM_MARKS \
+                or not _LABEL.match(b.text.strip()):
+            continue
+        if all(blocks[j].role == "folio" for j in range(i)) or blocks[i - 1].role in _CLOSING_ROLES:
+            b.role = "title"
+
+
 def _column_labels(blocks: list[Block]) -> None:
     """A column label taken as the headline (``时评`` over ``让社区更有温度``),
     or standing with the line under it at the top of the page over a byline
     with neither taken, is the article's kicker, and the longer
-    headline-shaped line under it (no box's first item, ``▶ …``) is the
-    headline. A label is a few Han characters alone, sharing no word
-    (character pair) with the text under the headline: a
-    headline cut in two (``律师称案件`` / ``应在数日内做出裁决``) shares its
+    headline-shaped line under it (no box's first item, ``▶ …``; no field,
+    ``时间：…``; a colon only over a byline) is the headline. A label is a
+    few Han characters alone, or two short words set apart by a space
+    (``家长问 专家答``), sharing no word (character pair) with the text
+    under the headline: a headline cut in two (``律师称案件`` / ``应在数日内做出裁决``) shares its
     words with the story. The label keeps role ``kicker``; :func:`group`
     puts it first in the article's text, as it does a subtitle."""
     for i in range(len(blocks) - 1):
@@ -691,11 +725,33 @@ def _column_labels(blocks: list[Block]) -> None:
             continue
         label, head = a.text.strip(), b.text.strip()
         if not _LABEL.match(label) or len(head) < len(label) + LABEL_MARGIN or _SUBTITLE.match(head) \
-                or "：" in head or ":" in head or head[:1] in _ITEM_MARKS or metadata.LIST_MARKER.match(head):
+                or ("：" in head or ":" in head) and (_FIELD.match(head) or not _byline_at(blocks, i + 2)) \
+                or head[:1] in _ITEM_MARKS or metadata.LIST_MARKER.match(head):
             continue            # …or the line under it is a box's first item: 今日导读 ¶ ▶ … 2版
         after = _words_after(blocks, i + 1)
         if not any(p in after for p in _high_pairs(label)):
             a.role, b.role = "kicker", "title"
+
+
+_QUOTED = re.compile(r"“[^“”]{1,12}”")
+
+
+def _kickers_over_headlines(blocks: list[Block]) -> None:
+    """A headline over a line no longer than it that quotes a catchword
+    (``“小积分”兑出乡村“大文明”``), itself right over a byline, is the 引题
+    (kicker) of that line, the main headline: a 主题 is short and
+    quotes; the 副题 under a main headline explains, longer and plainer,
+    and a subtitle opened by a dash (``——…``) under the pair marks the
+    first line as the headline (kept)."""
+    for i in range(len(blocks) - 2):
+        a, b = blocks[i], blocks[i + 1]
+        if a.role != "title" or b.role != "body" or not b.shaped or i and blocks[i - 1].role == "kicker":
+            continue
+        kicker, head = a.text.strip(), b.text.strip()
+        if kicker[-1:] in "！？!?" or len(head) > len(kicker) or not _QUOTED.search(head) \
+                or _SUBTITLE.match(head) or any(c.isdigit() for c in head) or not _byline_at(blocks, i + 2):
+            continue
+        a.role, b.role = "kicker", "title"
 
 
 #: An author's note without brackets, a paragraph of its own (``作者单位：某大学``).
@@ -739,14 +795,19 @@ def _ends_with_author_note(blocks: Sequence[Block], start: int) -> bool:
     return k > 0 and t[-1:] in "）)" and metadata.AUTHOR_NOTE.match(t[k:]) is not None
 
 
+def _byline_at(blocks: Sequence[Block], i: int) -> bool:
+    """Block ``i`` is a byline, or a paragraph that opens with one."""
+    return i < len(blocks) and (blocks[i].role == "byline"
+                                or blocks[i].role == "body" and not blocks[i].shaped and _opens_with_byline(blocks[i]))
+
+
 def _untaken_stack_at_top(blocks: Sequence[Block], i: int) -> bool:
     """Block ``i`` opens the page (below its folios), neither it nor the
     block under it was taken as a headline, and a byline follows the two:
     the pair is the first article's headline lines."""
     a = blocks[i]
-    return a.role == "body" and a.shaped and i + 2 < len(blocks) \
-        and all(blocks[j].role == "folio" for j in range(i)) \
-        and (blocks[i + 2].role == "byline" or not blocks[i + 2].shaped and _opens_with_byline(blocks[i + 2]))
+    return a.role == "body" and a.shaped and all(blocks[j].role == "folio" for j in range(i)) \
+        and _byline_at(blocks, i + 2)
 
 
 #: A subtitle: an opening dash, then six characters or more and no middle

@@ -204,3 +204,159 @@ def test_a_contents_box_keeps_its_label_as_title():
     records = clean(page)
     assert [r["title"] for r in records] == ["某市新建十所学校", "今日导读"]
     assert paragraphs(records[1])[0] == "▶ 全省县域经济高质量发展推进会召开 2版"
+
+
+QA = [
+    "寒假该不该给孩子报培训班？",
+    "本报记者 张欣",
+    "问：孩子上初二，成绩中等，寒假要不要报几个补习班？",
+    "答：寒假时间不长，建议先帮助孩子梳理本学期的知识漏洞，有针对性地查漏补缺。",
+]
+
+
+def test_a_label_of_two_words_set_apart_by_a_space_is_the_kicker():
+    [record] = clean(wrap("家长问 专家答", *QA))
+    assert record["title"] == "寒假该不该给孩子报培训班？"
+    assert record["byline"] == "本报记者 张欣"
+    assert paragraphs(record) == ["家长问 专家答", QA[2], QA[3]]
+
+
+@pytest.mark.parametrize("label", [
+    "寒假 培训班",          # shares its words with the story: a headline cut in two
+    "家长问 专家答疑解惑",  # a word too long for a label
+    "编 者 按",             # letter-spaced: a preface label, not a column's
+])
+def test_a_spaced_line_that_is_no_column_label_stays_where_it_was(label):
+    records = clean(wrap(label, *QA))
+    assert records[0]["title"] != "寒假该不该给孩子报培训班？" or paragraphs(records[0])[0] != label
+
+
+def test_a_two_word_headline_over_its_story_is_no_label():
+    """Two short phrases set apart by a space over a byline and the story
+    are the headline itself."""
+    [record] = clean(wrap("春运开启 平安出行", "本报记者 张欣",
+                          "1月10日，春运正式开启。记者在火车站看到，旅客秩序井然。",
+                          "据介绍，今年春运客流预计同比增长一成。"))
+    assert record["title"] == "春运开启 平安出行"
+
+
+REVIEW = [
+    "《长河》：一条河流与三代人",
+    "□ 何秋生",
+    "《长河》的故事并不复杂：一个船工家庭，三代人，七十年。但导演把镜头对准了船舱里的一张饭桌。",
+    "影片的遗憾在于后半段节奏拖沓，个别情节略显刻意。",
+]
+
+
+def test_a_label_over_a_headline_with_a_colon_over_a_byline_is_the_kicker():
+    [record] = clean(wrap("影评", *REVIEW))
+    assert record["title"] == "《长河》：一条河流与三代人"
+    assert record["byline"] == "□ 何秋生"
+    assert paragraphs(record) == ["影评", REVIEW[2], REVIEW[3]]
+
+
+def test_a_label_over_a_headline_with_a_colon_after_an_article_is_the_kicker():
+    records = clean(wrap(*STORY) + GAP + wrap("影评", *REVIEW))
+    assert [r["title"] for r in records] == ["某市新建十所学校", "《长河》：一条河流与三代人"]
+    assert paragraphs(records[1])[0] == "影评"
+
+
+@pytest.mark.parametrize("head, kicker", [
+    ("《长河》：一条河流与三代人", True),
+    ("时间：每周六上午九时至十一时", False),     # a field's name and its value
+])
+def test_a_colon_under_a_label_over_a_byline(head, kicker):
+    bs = blocks(("读书会", "title", 0), (head, "body", 0), ("本报记者 李华", "byline", 0),
+                (COMMENT[2], "body", 0))
+    articles._column_labels(bs)
+    assert [b.role for b in bs[:2]] == (["kicker", "title"] if kicker else ["title", "body"])
+
+
+def test_a_headline_with_a_colon_without_a_byline_under_it_stays_text():
+    page = wrap(*STORY) + GAP + wrap("影评", "《长河》：一条河流与三代人",
+                                     "《长河》的故事并不复杂：一个船工家庭，三代人，七十年。")
+    records = clean(page)
+    assert [r["title"] for r in records] == ["某市新建十所学校", "影评"]
+
+
+PHOTO = [
+    "鄱阳湖迎来首批越冬白鹤",
+    "11月25日，在鄱阳湖国家级自然保护区，白鹤在浅水区觅食。随着气温下降，今年首批越冬白鹤已飞抵鄱阳湖。",
+    "本报记者 傅建斌 摄",
+]
+
+
+@pytest.mark.parametrize("last", [
+    "新区累计新签约项目186个，总投资额达1126亿元。（详见第3版）",     # a note closing the paragraph
+    "新区累计新签约项目186个，总投资额达1126亿元。",                   # a plain stop
+])
+def test_a_labelled_photo_block_after_an_article_is_its_own_record(last):
+    page = wrap(STORY[0], STORY[1], last) + GAP + wrap("图片新闻", *PHOTO)
+    records = clean(page)
+    assert [r["title"] for r in records] == ["某市新建十所学校", "鄱阳湖迎来首批越冬白鹤"]
+    assert paragraphs(records[0])[-1] == last
+    assert records[0]["authors"] == [{"name": "王小明", "role": "记者"}]
+    assert paragraphs(records[1]) == ["图片新闻", PHOTO[1]]
+    assert records[1]["authors"] == [{"name": "傅建斌", "role": "摄影"}]
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("总投资额达1126亿元。（详见第3版）", True),
+    ("他说：“很好。”（记者 张三）", True),
+    ("总投资额达1126亿元（详见第3版）", False),       # no stop before the bracket
+    ("全年（预计）", False),
+])
+def test_note_tail(text, ends):
+    assert (articles._NOTE_TAIL.search(text) is not None) is ends
+
+
+BRIEFS = [
+    "路局简讯",
+    "■ 11月25日，某铁路集团首列“湾区旅游专列”从某站开出，途经甲、乙等地，为期6天。",
+    "■ 11月以来，某局累计发送煤炭2860万吨，同比增长8.2%。",
+    "（本报记者 周琳 整理）",
+]
+
+
+def test_a_box_of_briefs_at_the_top_of_the_page_keeps_its_label_as_title():
+    [record] = clean(wrap(*BRIEFS, "责任编辑：韩 梅"))
+    assert record["title"] == "路局简讯"
+    assert record["byline"] == "（本报记者 周琳 整理）"
+    assert paragraphs(record) == BRIEFS[1:3]
+
+
+def test_a_box_of_briefs_after_a_credit_keeps_its_label_as_title():
+    records = clean(wrap(*PHOTO, *BRIEFS))
+    assert [r["title"] for r in records] == ["鄱阳湖迎来首批越冬白鹤", "路局简讯"]
+    assert paragraphs(records[1]) == BRIEFS[1:3]
+
+
+def test_a_label_over_bullet_items_inside_an_article_stays_a_sub_heading():
+    [record] = clean(wrap(*STORY, "主要措施", BRIEFS[1], BRIEFS[2]))
+    assert record["title"] == "某市新建十所学校"
+    assert paragraphs(record)[-3:] == ["主要措施", BRIEFS[1], BRIEFS[2]]
+
+
+# --- a kicker (引题) over the main headline ------------------------------------------
+
+LEAD = [
+    "本报讯（记者 胡晓燕 通讯员 谢文斌）11月24日上午，某村“积分超市”里热闹非凡，村民们拿着积分卡排队兑换生活用品。",
+    "据介绍，村民参与环境整治、志愿服务等活动均可获得积分。",
+]
+
+
+def test_a_kicker_over_a_shorter_quoting_headline_over_a_byline_is_kept_as_text():
+    [record] = clean(wrap("全县首批“积分超市”开门迎客", "“小积分”兑出乡村“大文明”", *LEAD))
+    assert record["title"] == "“小积分”兑出乡村“大文明”"
+    assert paragraphs(record) == ["全县首批“积分超市”开门迎客", LEAD[0].split("）", 1)[1], LEAD[1]]
+
+
+@pytest.mark.parametrize("second", [
+    "积分兑出乡村文明新风",                  # quotes nothing: may be a subtitle
+    "全县已有“积分超市”120家",              # figures: a subtitle's facts
+    "“小积分”兑出乡村“大文明”新风尚正在形成",  # longer than the line above
+])
+def test_a_headline_over_a_line_that_is_no_main_headline_stays_the_title(second):
+    [record] = clean(wrap("全县首批“积分超市”开门迎客", second, *LEAD))
+    assert record["title"] == "全县首批“积分超市”开门迎客"
+    assert paragraphs(record)[0] == second
