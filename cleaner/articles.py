@@ -610,6 +610,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     _column_labels(blocks)
     _kickers_over_headlines(blocks)
     _names_under_headlines(blocks)
+    _pen_names_under_headlines(blocks)
 
 
 def _headline_stacks(blocks: list[Block]) -> None:
@@ -772,6 +773,25 @@ def _names_under_headlines(blocks: list[Block]) -> None:
         if b.role != "body" or not metadata.NAMES_LINE.match(t) or not metadata.names_alone(t):
             continue
         if _ends_with_author_note(blocks, i + 2):
+            b.role = "byline"
+
+
+#: The fewest characters of the running text under a pen name's line.
+PEN_LEAD_MIN = 24
+
+
+def _pen_names_under_headlines(blocks: list[Block]) -> None:
+    """A bullet and a pen name alone right under a headline and over the
+    running text (``老街的修表铺`` / ``□ 木子`` / ``在老街拐角，…``) is the
+    byline: :func:`metadata.bullet_pen_name` reads the line's shape, the
+    place keeps bullet headings out (``■ 现场`` stands over a sub-heading
+    or under a paragraph)."""
+    for i in range(len(blocks) - 2):
+        if blocks[i].role != "title":
+            continue
+        b, c = blocks[i + 1], blocks[i + 2]
+        if b.role == "body" and c.role == "body" and not c.shaped and len(c.text.strip()) >= PEN_LEAD_MIN \
+                and metadata.bullet_pen_name(b.text) is not None:
             b.role = "byline"
 
 

@@ -239,7 +239,6 @@ def test_a_bracketed_day_with_no_month_known_is_no_date():
     assert (r["byline"], r["place"], r["date"]) == ("（莎阿南25日讯）", "莎阿南", None)
 
 
-@pytest.mark.xfail(strict=True, reason="the articles stage must make the line a byline (metadata.bullet_pen_name)")
 @pytest.mark.parametrize("pen", ["木子", "晓风"])
 def test_a_pen_name_after_a_bullet_under_the_headline_is_the_byline(pen):
     [r] = _records("老街的修表铺", f"□ {pen}", "在老街拐角，有一间不足六平方米的修表铺。铺子的主人姓汪，六十多岁。",
