@@ -357,7 +357,9 @@ def _split_byline(first: Piece, edits: list[Edit]) -> tuple[Piece | None, Piece]
     kept = len(head.rstrip(" "))
     if kept < len(head):
         edits.append(Edit("split_byline", first.raw_offset(kept), head[kept:], ""))
-    return first.slice(0, kept), first.slice(end)
+    # the rules judged the paragraph whole; each part is judged again on its own,
+    # so that cleaning a field again changes nothing (社讯内 蒙 古 -> 内 蒙 古: a spaced run now)
+    return _normalise(first.slice(0, kept), edits), _normalise(first.slice(end), edits)
 
 
 def _split_credit(last: Piece, edits: list[Edit]) -> tuple[Piece, Piece | None]:
@@ -368,7 +370,7 @@ def _split_credit(last: Piece, edits: list[Edit]) -> tuple[Piece, Piece | None]:
     kept = len(last.text[:start].rstrip(" "))
     if kept < start:
         edits.append(Edit("split_byline", last.raw_offset(kept), last.text[kept:start], ""))
-    return last.slice(0, kept), last.slice(start)
+    return _normalise(last.slice(0, kept), edits), _normalise(last.slice(start), edits)
 
 
 def _cut_end_mark(last: Piece, edits: list[Edit]) -> Piece:

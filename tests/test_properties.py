@@ -95,6 +95,7 @@ def fields(records: list[dict]) -> list[str]:
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(head=title, paras=st.lists(paragraph, min_size=1, max_size=4), width=st.integers(8, 40))
 @example(head="专专专专", paras=["专专,U.S.--⋯。"], width=8)   # a line "-⋯。" that normalises to a divider
+@example(head="专专专专", paras=["专专社讯内 蒙 古 自 治 区。"], width=15)   # a spaced run once its byline is cut off
 def test_pipeline_records_reclean_to_themselves(target, head, paras, width):
     """Generated pages, hard-wrapped like the seed, are cleaned; each field
     of the records, cleaned again as a page of its own, comes back the same.
