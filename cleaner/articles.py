@@ -607,10 +607,10 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     _walk_titles(blocks, says_title)
     _box_heads(blocks)
     _headline_stacks(blocks)
+    _pen_names_under_headlines(blocks)
     _column_labels(blocks)
     _kickers_over_headlines(blocks)
     _names_under_headlines(blocks)
-    _pen_names_under_headlines(blocks)
 
 
 def _headline_stacks(blocks: list[Block]) -> None:
@@ -785,9 +785,13 @@ def _pen_names_under_headlines(blocks: list[Block]) -> None:
     running text (``老街的修表铺`` / ``□ 木子`` / ``在老街拐角，…``) is the
     byline: :func:`metadata.bullet_pen_name` reads the line's shape, the
     place keeps bullet headings out (``■ 现场`` stands over a sub-heading
-    or under a paragraph)."""
+    or under a paragraph). The headline may still sit under a column label
+    taken as the title, or untaken with it at the page's top (``影评`` /
+    ``《长河》：…`` / ``□ 木子``): run before :func:`_column_labels`, which
+    then finds the byline under the pair."""
     for i in range(len(blocks) - 2):
-        if blocks[i].role != "title":
+        if not (blocks[i].role == "title" or i and blocks[i].role == "body" and blocks[i].shaped
+                and (blocks[i - 1].role == "title" or _untaken_stack_at_top(blocks, i - 1))):
             continue
         b, c = blocks[i + 1], blocks[i + 2]
         if b.role == "body" and c.role == "body" and not c.shaped and len(c.text.strip()) >= PEN_LEAD_MIN \

@@ -360,3 +360,15 @@ def test_a_headline_over_a_line_that_is_no_main_headline_stays_the_title(second)
     [record] = clean(wrap("全县首批“积分超市”开门迎客", second, *LEAD))
     assert record["title"] == "全县首批“积分超市”开门迎客"
     assert paragraphs(record)[0] == second
+
+
+def test_a_pen_name_under_a_labelled_headline_signs_it():
+    """影评 / 《长河》：… / □ 木子: the pen name is found under the pair, then the
+    label is a kicker over the headline (its colon allowed: a byline follows)."""
+    page = wrap(*STORY) + GAP + wrap("影评", "《长河》：一条河流与三代人", "□ 木子",
+                                     "《长河》的故事并不复杂：一个船工家庭，三代人，七十年。但导演没有选择宏大叙事。",
+                                     "影片的遗憾在于后半段节奏拖沓，个别情节略显刻意。")
+    records = clean(page)
+    assert [r["title"] for r in records] == ["某市新建十所学校", "《长河》：一条河流与三代人"]
+    assert (records[1]["byline"], records[1]["authors"]) == ("□ 木子", [{"name": "木子", "role": None}])
+    assert paragraphs(records[1])[0] == "影评"
