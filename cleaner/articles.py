@@ -722,7 +722,8 @@ def _column_labels(blocks: list[Block]) -> None:
     puts it first in the article's text, as it does a subtitle."""
     for i in range(len(blocks) - 1):
         a, b = blocks[i], blocks[i + 1]
-        if b.role != "body" or not b.shaped or not (a.role == "title" or _untaken_stack_at_top(blocks, i)):
+        if b.role not in ("body", "title") or not b.shaped \
+                or not (a.role == "title" or _untaken_stack_at_top(blocks, i)):    # both may be taken as titles
             continue
         label, head = a.text.strip(), b.text.strip()
         if not _LABEL.match(label) or len(head) < len(label) + LABEL_MARGIN or _SUBTITLE.match(head) \

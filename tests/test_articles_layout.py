@@ -372,3 +372,14 @@ def test_a_pen_name_under_a_labelled_headline_signs_it():
     assert [r["title"] for r in records] == ["某市新建十所学校", "《长河》：一条河流与三代人"]
     assert (records[1]["byline"], records[1]["authors"]) == ("□ 木子", [{"name": "木子", "role": None}])
     assert paragraphs(records[1])[0] == "影评"
+
+
+def test_a_label_and_its_headline_both_taken_as_titles():
+    """以案释法 ¶ 婚前按揭买房 离婚时如何分割 ¶ □ 本报记者 X: the model takes both
+    lines for headlines; the label is the kicker, the headline the title."""
+    page = wrap(*STORY) + GAP + wrap("以案释法", "婚前按揭买房 离婚时如何分割", "□ 本报记者 刘晓丹",
+                                     "【案情】2019年，陈某婚前首付60万元按揭购买一套住房，登记在自己名下。",
+                                     "【审理】法院经审理认为，该房屋系陈某婚前个人财产。")
+    records = clean(page)
+    assert records[-1]["title"] == "婚前按揭买房 离婚时如何分割"
+    assert paragraphs(records[-1])[0] == "以案释法"
