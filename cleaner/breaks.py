@@ -168,6 +168,7 @@ FEATURES = {
                       "(咨询热 + 线, 本报记者 肖雨 + 欣) and opens none with the line after: no paragraph is one character",
     "short_tail": "a line of at most four characters that ends a sentence, under a line ending on a Chinese "
                   "character, closes that line's sentence (原型是 + 谁？)",
+    "date_cut": "a date cut from the word that takes it (截至 + 2025年底, 预计 + 2027年底前)",
     "lone_opening": "a line of one Chinese character that opens a word or a name with the long line after it "
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
     "byline_alone": "a byline or credit line completed by a name cut or a lone character stands alone "
@@ -893,7 +894,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     character; a drop cap opening the line ``after`` is no completion: see
     :func:`_completes`) or opens a word or a name (a surname) with a line
     of six or more after it (obeyed only under a sentence's end, where the
-    character completes nothing above it); and a sentence's short tail
+    character completes nothing above it); a date cut from the word that
+    takes it (:data:`_TAKES_DATE`); and a sentence's short tail
     (:data:`_SHORT_TAIL`).
 
     >>> certain_join("他说：“", "好。”"), certain_join("是", "，也是")
@@ -908,6 +910,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     ('lone_opening', None, 'name_cut')
     >>> certain_join("新京报：主角的原型是", "谁？"), certain_join("好。", "谁？")
     ('short_tail', None)
+    >>> certain_join("目前整体工程已完成约65%，预计", "2027年底前完成主体工程。"), certain_join("私人行为", "4月21日，")
+    ('date_cut', None)
     >>> certain_join("好。", "他说"), certain_join("共3点：1.", "加强管理"), certain_join("设立记者站", "今年")
     (None, None, None)
     """
@@ -918,6 +922,9 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
         return "number_cut"
     if nxt[0].isdigit() and (prev[-1] in _RATIO and prev[-2:-1].isdigit() or _quantity_cut(prev, nxt, after)):
         return "number_cut" if prev[-1] in _RATIO else "quantity_cut"
+    if nxt[0].isdigit() and _TAKES_DATE.search(prev) is not None and _DATE_START.match(nxt) is not None \
+            and metadata.LIST_MARKER.match(prev) is None:
+        return "date_cut"       # 截至 + 2025年底, 预计 + 2027年底前完成
     if _HAN_START.match(nxt) and (_name_cut(prev) or len(prev) == 1 and prev in metadata.surnames()[0]
                                   and _byline_line(prev + nxt)):
         return "name_cut"       # 本报记者 韩 + 冰; a surname alone over the rest of its byline: 陈 + 婉琪 报道
@@ -966,7 +973,7 @@ def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
     if _HAN_START.match(prev[-1]) is None or metadata.LIST_MARKER.match(prev) is not None:
         return False
     if _TAKES_AMOUNT.search(prev) is not None:
-        return _AMOUNT.match(nxt) is not None
+        return _AMOUNT.match(nxt) is not None or _LATIN_AMOUNT.match(nxt) is not None
     if _QUANTITY.match(nxt) is not None:
         return _CLAUSE_MARK.search(prev) is not None
     return bool(after) and _AMOUNT_ALONE.match(nxt) is not None and metadata.byline_end(after) > 0
@@ -996,6 +1003,11 @@ _AMOUNT_PATTERN = (r"(?:\d{1,3}[余多]?年(?![底初末中内])|\d[\d.,．]*(?:
                    r"克岁股份分秒公亩斤平立度升天周例篇所条张套头盒瓶场届轮枚位块间层期小种株])|[万亿]))")
 _AMOUNT = re.compile(_AMOUNT_PATTERN)
 _QUANTITY = re.compile(_AMOUNT_PATTERN + r"[^，,。；;、\s]{0,10}[，,。；;、]")
+#: An amount with a Latin unit, after a word that takes one (达到 + 512 TOPS).
+_LATIN_AMOUNT = re.compile(r"\d[\d.,]*\s?[A-Za-z]{1,6}")
+#: Words that take a date after them and so end no paragraph or heading (截至 + 2025年底).
+_TAKES_DATE = re.compile(r"(?:截至|截止|预计|将于|定于|于|自|从|至)$")
+_DATE_START = re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]")
 #: Words that take an amount after them and so end no paragraph or heading:
 #: ``共计`` + ``47.3万元。``, ``超过`` + ``80%``, ``上半场第`` + ``23分钟，``.
 _TAKES_AMOUNT = re.compile(r"(?:超过|达到|高达|多达|达|约|逾|近|共|共计|合计|累计|总计|仅|不足|不到|超|至|为|上涨|下降|下跌|增长|增加"

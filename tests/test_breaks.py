@@ -89,8 +89,9 @@ def test_the_cheap_cut_test_passes_every_cut():
     lines = [f"{t}{gap}{s}" for t in m.STAFF_ROLES + m.JOB_TITLES + [r + "：" for r in m.CREDIT_ROLES]
              for gap in ("", " ") for s in ("韩", "司马", "李")]
     lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热", "□ 鲁", "■韩", "以2∶", "上半场第",
-              "今年以来，股价累计下跌"]
-    rests += ["0战胜对手。", "23分钟，他破门。", "21.3%，市盈率下降。", "105万人次，平日约3万人次。"]
+              "今年以来，股价累计下跌", "截至", "INT8算力达到"]
+    rests += ["0战胜对手。", "23分钟，他破门。", "21.3%，市盈率下降。", "105万人次，平日约3万人次。", "2025年底，全市",
+              "512 TOPS，典型功耗仅75W。"]
     for prev in lines:
         for rest in rests:
             if breaks.certain_join(prev, rest) not in (None, "typesetting_rule"):
@@ -643,6 +644,8 @@ def test_list_marker_openings_are_listed():
     ("目前已完成清淤渠道，该乡", "1.2万余株银杏进入最佳观赏期，"),
     ("在旧街场经营了", "68年的“南香”白咖啡店，每天清晨6时开门。"),      # a span of years after a verb and 了
     ("传统工艺依赖石油裂解，每生产", "1吨乙烯约排放2吨二氧化碳。"),
+    ("该芯片采用5nm工艺，INT8算力达到", "512 TOPS，典型功耗仅75W。"),      # a Latin unit
+    ("目前整体工程已完成约65%，预计", "2027年底前完成主体工程。"),         # a date after the word taking it
 ])
 def test_a_number_cut_from_its_clause_joins(prev, nxt):
     page = ["国足主场力克泰国队", prev, nxt, "赛后，主教练表示球队还有提升空间。"]
