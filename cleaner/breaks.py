@@ -159,8 +159,8 @@ FEATURES = {
     **{f"prev_{c}": f"the first line ends with a word of class {c} (jieba)"
        for c in ("particle", "conj", "adverb", "prep", "pronoun", "time", "number", "place", "name")},
     "typesetting_rule": "no line starts with closing punctuation or ends after an opening bracket",
-    "number_cut": "a number cut at its decimal point, a range at its dash or a score at its colon "
-                  "(12. + 6公里, 2∶ + 0)",
+    "number_cut": "a number cut at its decimal point, a range at its dash, a score at its colon or a case "
+                  "number before its serial (12. + 6公里, 2∶ + 0, （2026）京0105刑初 + 1234号)",
     "quantity_cut": "a clause cut right before its quantity (股价累计下跌 + 21.3%，…): a paragraph may open "
                     "with a date, not with an amount that runs on into the clause",
     "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰)",
@@ -912,6 +912,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     ('short_tail', None)
     >>> certain_join("目前整体工程已完成约65%，预计", "2027年底前完成主体工程。"), certain_join("私人行为", "4月21日，")
     ('date_cut', None)
+    >>> certain_join("该案案号为（2026）赣0111刑初", "567号。"), certain_join("（2026）年度报告", "3号文件")
+    ('number_cut', None)
     >>> certain_join("好。", "他说"), certain_join("共3点：1.", "加强管理"), certain_join("设立记者站", "今年")
     (None, None, None)
     """
@@ -925,6 +927,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     if nxt[0].isdigit() and _TAKES_DATE.search(prev) is not None and _DATE_START.match(nxt) is not None \
             and metadata.LIST_MARKER.match(prev) is None:
         return "date_cut"       # 截至 + 2025年底, 预计 + 2027年底前完成
+    if nxt[0].isdigit() and _CASE_OPEN.search(prev) is not None and _CASE_CLOSE.match(nxt) is not None:
+        return "number_cut"     # a case number: （2026）赣0111刑初 + 567号
     if _HAN_START.match(nxt) and (_name_cut(prev) or len(prev) == 1 and prev in metadata.surnames()[0]
                                   and _byline_line(prev + nxt)):
         return "name_cut"       # 本报记者 韩 + 冰; a surname alone over the rest of its byline: 陈 + 婉琪 报道
@@ -1005,6 +1009,9 @@ _AMOUNT = re.compile(_AMOUNT_PATTERN)
 _QUANTITY = re.compile(_AMOUNT_PATTERN + r"[^，,。；;、\s]{0,10}[，,。；;、]")
 #: An amount with a Latin unit, after a word that takes one (达到 + 512 TOPS).
 _LATIN_AMOUNT = re.compile(r"\d[\d.,]*\s?[A-Za-z]{1,6}")
+#: A court case's number cut before its serial: （2026）赣0111刑初 + 567号.
+_CASE_OPEN = re.compile(r"[（(〔]\d{4}[）)〕][\u4e00-\u9fff]{0,2}\d{2,6}[\u4e00-\u9fff]{1,4}$")
+_CASE_CLOSE = re.compile(r"\d{1,6}号")
 #: Words that take a date after them and so end no paragraph or heading (截至 + 2025年底).
 _TAKES_DATE = re.compile(r"(?:截至|截止|预计|将于|定于|于|自|从|至)$")
 _DATE_START = re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]")

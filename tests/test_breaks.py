@@ -89,9 +89,9 @@ def test_the_cheap_cut_test_passes_every_cut():
     lines = [f"{t}{gap}{s}" for t in m.STAFF_ROLES + m.JOB_TITLES + [r + "：" for r in m.CREDIT_ROLES]
              for gap in ("", " ") for s in ("韩", "司马", "李")]
     lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热", "□ 鲁", "■韩", "以2∶", "上半场第",
-              "今年以来，股价累计下跌", "截至", "INT8算力达到"]
+              "今年以来，股价累计下跌", "截至", "INT8算力达到", "（2026）京0105刑初"]
     rests += ["0战胜对手。", "23分钟，他破门。", "21.3%，市盈率下降。", "105万人次，平日约3万人次。", "2025年底，全市",
-              "512 TOPS，典型功耗仅75W。"]
+              "512 TOPS，典型功耗仅75W。", "1234号刑事判决。"]
     for prev in lines:
         for rest in rests:
             if breaks.certain_join(prev, rest) not in (None, "typesetting_rule"):
@@ -646,6 +646,7 @@ def test_list_marker_openings_are_listed():
     ("传统工艺依赖石油裂解，每生产", "1吨乙烯约排放2吨二氧化碳。"),
     ("该芯片采用5nm工艺，INT8算力达到", "512 TOPS，典型功耗仅75W。"),      # a Latin unit
     ("目前整体工程已完成约65%，预计", "2027年底前完成主体工程。"),         # a date after the word taking it
+    ("该案案号为（2026）赣0111刑初", "567号。联系电话：0795-86123456"),   # a case number before its serial
 ])
 def test_a_number_cut_from_its_clause_joins(prev, nxt):
     page = ["国足主场力克泰国队", prev, nxt, "赛后，主教练表示球队还有提升空间。"]
