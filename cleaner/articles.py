@@ -303,7 +303,7 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
         f["starts_quote"] = 1
     if b.extra_blanks:
         f["extra_blanks_before"] = 1
-    if i == 0 or blocks[0].role == "folio" and all(blocks[j].role == "folio" for j in range(i)):
+    if _at_page_top(blocks, i):
         f["page_top"] = 1
     else:
         p = blocks[i - 1]
@@ -705,7 +705,7 @@ def _box_heads(blocks: list[Block]) -> None:
         if b.role != "body" or item.role != "body" or item.text.lstrip()[:1] not in _ITEM_MARKS \
                 or not _LABEL.match(b.text.strip()):
             continue
-        if all(blocks[j].role == "folio" for j in range(i)) or blocks[i - 1].role in _CLOSING_ROLES:
+        if _at_page_top(blocks, i) or blocks[i - 1].role in _CLOSING_ROLES:
             b.role = "title"
 
 
@@ -717,9 +717,10 @@ def _column_labels(blocks: list[Block]) -> None:
     ``时间：…``; a colon only over a byline) is the headline. A label is a
     few Han characters alone, or two short words set apart by a space
     (``家长问 专家答``), sharing no word (character pair) with the text
-    under the headline: a headline cut in two (``律师称案件`` / ``应在数日内做出裁决``) shares its
-    words with the story. The label keeps role ``kicker``; :func:`group`
-    puts it first in the article's text, as it does a subtitle."""
+    under the headline: a headline cut in two (``律师称案件`` /
+    ``应在数日内做出裁决``) shares its words with the story. The label keeps
+    role ``kicker``; :func:`group` puts it first in the article's text, as
+    it does a subtitle."""
     for i in range(len(blocks) - 1):
         a, b = blocks[i], blocks[i + 1]
         if b.role not in ("body", "title") or not b.shaped \
@@ -822,8 +823,7 @@ def _ends_with_author_note(blocks: Sequence[Block], start: int) -> bool:
 
 def _byline_at(blocks: Sequence[Block], i: int) -> bool:
     """Block ``i`` is a byline, or a paragraph that opens with one."""
-    return i < len(blocks) and (blocks[i].role == "byline"
-                                or blocks[i].role == "body" and not blocks[i].shaped and _opens_with_byline(blocks[i]))
+    return i < len(blocks) and blocks[i].role == "byline" or _lead_at(blocks, i) and _opens_with_byline(blocks[i])
 
 
 def _untaken_stack_at_top(blocks: Sequence[Block], i: int) -> bool:
@@ -831,7 +831,7 @@ def _untaken_stack_at_top(blocks: Sequence[Block], i: int) -> bool:
     block under it was taken as a headline, and a byline follows the two:
     the pair is the first article's headline lines."""
     a = blocks[i]
-    return a.role == "body" and a.shaped and all(blocks[j].role == "folio" for j in range(i)) \
+    return a.role == "body" and a.shaped and _at_page_top(blocks, i) \
         and _byline_at(blocks, i + 2)
 
 
@@ -927,6 +927,11 @@ def _signature(text: str) -> bool:
     """
     t = text.strip()
     return t[:1] in "（(【[〔" and t[-1:] in "）)】]〕"
+
+
+def _at_page_top(blocks: Sequence[Block], i: int) -> bool:
+    """Block ``i`` opens the page: nothing but folios above it."""
+    return i == 0 or blocks[0].role == "folio" and all(blocks[j].role == "folio" for j in range(i))
 
 
 def _lead_at(blocks: Sequence[Block], i: int) -> bool:

@@ -17,8 +17,10 @@ join. A few rules are not weighed but obeyed: :func:`certain_join` joins
 what is never cut (a line never starts with closing punctuation or ends right
 after an opening bracket or quote; a number is not cut at its decimal point
 or a range at its dash; a name is not cut after its surname under a title; a
-paragraph is never one character), and :func:`_alone_after` keeps a byline
-so completed, and a short heading after a wide gap, apart. Lines are decided left to right,
+paragraph is never one character; an amount or a date is not cut from the
+word that takes it), and :func:`_alone_after` keeps apart what stands alone
+(a byline so completed, a label, names under a headline, a short heading
+after a wide gap). Lines are decided left to right,
 since bracket balance and a block's length depend on the joins made so far.
 :func:`decide` returns every decision with the evidence behind it, which
 ``cleaner explain`` prints.
@@ -922,13 +924,10 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     if prev[-1] in _NUMBER_CUT and (nxt[0].isdigit() or prev[-1] in _RANGE and nxt[0] in "-－") \
             and (prev[-2:-1].isdigit() or prev[-1] in _RANGE and prev[-2:-1] in _UNIT_BEFORE_RANGE):
         return "number_cut"
-    if nxt[0].isdigit() and (prev[-1] in _RATIO and prev[-2:-1].isdigit() or _quantity_cut(prev, nxt, after)):
-        return "number_cut" if prev[-1] in _RATIO else "quantity_cut"
-    if nxt[0].isdigit() and _TAKES_DATE.search(prev) is not None and _DATE_START.match(nxt) is not None \
-            and metadata.LIST_MARKER.match(prev) is None:
-        return "date_cut"       # 截至 + 2025年底, 预计 + 2027年底前完成
-    if nxt[0].isdigit() and _CASE_OPEN.search(prev) is not None and _CASE_CLOSE.match(nxt) is not None:
-        return "number_cut"     # a case number: （2026）赣0111刑初 + 567号
+    if nxt[0].isdigit():
+        rule = _number_across(prev, nxt, after)
+        if rule is not None:
+            return rule
     if _HAN_START.match(nxt) and (_name_cut(prev) or len(prev) == 1 and prev in metadata.surnames()[0]
                                   and _byline_line(prev + nxt)):
         return "name_cut"       # 本报记者 韩 + 冰; a surname alone over the rest of its byline: 陈 + 婉琪 报道
@@ -940,6 +939,23 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     if len(prev) == 1 and len(nxt) >= _LONE_AFTER and _HAN_START.match(prev) and _HAN_START.match(nxt) \
             and (prev in metadata.surnames()[0] or words.word_across_join(prev, nxt)):
         return "lone_opening"
+    return None
+
+
+def _number_across(prev: str, nxt: str, after: str) -> str | None:
+    """The rule of :func:`certain_join` for a line ``nxt`` that opens with a
+    digit: a score or a case number cut (``number_cut``: ``以2∶`` + ``0``,
+    ``（2026）赣0111刑初`` + ``567号``), an amount (:func:`_quantity_cut`) or a
+    date (``截至`` + ``2025年底``) cut from the word that takes it; or None."""
+    if prev[-1] in _RATIO:
+        return "number_cut" if prev[-2:-1].isdigit() else None
+    if _quantity_cut(prev, nxt, after):
+        return "quantity_cut"
+    if _TAKES_DATE.search(prev) is not None and _DATE_START.match(nxt) is not None \
+            and metadata.LIST_MARKER.match(prev) is None:
+        return "date_cut"
+    if _CASE_OPEN.search(prev) is not None and _CASE_CLOSE.match(nxt) is not None:
+        return "number_cut"
     return None
 
 
@@ -1003,8 +1019,11 @@ _CLAUSE_MARK = re.compile(r"[，,、；;]")
 #: An amount that runs on into its clause: a number, its unit (not a date's
 #: 年月日, but a span of years: ``68年``), then a clause mark within a few
 #: characters (``105万人次，``).
-_AMOUNT_PATTERN = (r"(?:\d{1,3}[余多]?年(?![底初末中内])|\d[\d.,．]*(?:[至到~～\-—]\d[\d.,．]*)?(?:[余多]?[十百千万亿]*[余多]?(?:[%％‰]|[元人个家只吨台辆名座户次件项倍米"
-                   r"克岁股份分秒公亩斤平立度升天周例篇所条张套头盒瓶场届轮枚位块间层期小种株])|[万亿]))")
+_AMOUNT_PATTERN = (r"(?:\d{1,3}[余多]?年(?![底初末中内])"
+                   r"|\d[\d.,．]*(?:[至到~～\-—]\d[\d.,．]*)?"
+                   r"(?:[余多]?[十百千万亿]*[余多]?(?:[%％‰]"
+                   r"|[元人个家只吨台辆名座户次件项倍米克岁股份分秒公亩斤平立度升天周例篇所条张套头盒瓶场届轮枚位块间层期小种株])"
+                   r"|[万亿]))")
 _AMOUNT = re.compile(_AMOUNT_PATTERN)
 _QUANTITY = re.compile(_AMOUNT_PATTERN + r"[^，,。；;、\s]{0,10}[，,。；;、]")
 #: An amount with a Latin unit, after a word that takes one (达到 + 512 TOPS).
@@ -1017,9 +1036,9 @@ _TAKES_DATE = re.compile(r"(?:截至|截止|预计|将于|定于|于|自|从|至
 _DATE_START = re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]")
 #: Words that take an amount after them and so end no paragraph or heading:
 #: ``共计`` + ``47.3万元。``, ``超过`` + ``80%``, ``上半场第`` + ``23分钟，``.
-_TAKES_AMOUNT = re.compile(r"(?:超过|达到|高达|多达|达|约|逾|近|共|共计|合计|累计|总计|仅|不足|不到|超|至|为|上涨|下降|下跌|增长|增加"
-                           r"|减少|降低|提高|提升|突破|每[\u4e00-\u9fff]{0,2}|第|计|收报|报收|收于|共有|有|设|满|首批"
-                           r"|分别|了)$")
+_TAKES_AMOUNT = re.compile(r"(?:超过|达到|高达|多达|达|约|逾|近|共|共计|合计|累计|总计|仅|不足|不到|超|至|为"
+                           r"|上涨|下降|下跌|增长|增加|减少|降低|提高|提升|突破|每[\u4e00-\u9fff]{0,2}|第|计"
+                           r"|收报|报收|收于|共有|有|设|满|首批|分别|了)$")
 #: An amount alone on its line, with its unit: ``60岁``, ``600万人次``.
 _AMOUNT_ALONE = regex.compile(r"\d[\d.,．]*[余多]?[十百千万亿]*[\p{Han}%％‰]{1,3}$")
 #: What may stand between a number and a range's dash (``-3℃～5℃``, ``10%-20%``).
@@ -1072,12 +1091,13 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     韩`` + ``冰``, ``本报记者 肖雨`` + ``欣``) stands alone, whatever the fragment
     ``冰`` alone would suggest; so does a whole byline line under a bullet
     (``□ 孟凡``), which the lead under it never continues, a preface's
-    label or a notice's heading (``编 者 按``, ``讣告``), names alone under a headline-shaped line and over
-    a long one, with no word across either join (``李思远``), a headline completed by its amount alone
-    (``明年扩至`` + ``60岁``), and a short
-    heading after more blank lines than the page's usual gap, over a line
-    of ``heading_below`` characters or more, with no word across the join
-    (:data:`_GAP_HEADING`; ``新华`` + ``社北京…电`` goes on)."""
+    label or a notice's heading (``编 者 按``, ``讣告``), names alone under
+    a headline-shaped line and over a long one, with no word across either
+    join (``李思远``), a headline completed by its amount alone (``明年扩至``
+    + ``60岁``), and a short heading after more blank lines than the page's
+    usual gap, over a line of ``heading_below`` characters or more, with no
+    word across the join (:data:`_GAP_HEADING`; ``新华`` + ``社北京…电`` goes
+    on)."""
     texts, hard, lens, gap = pg.texts, pg.hard, pg.lens, pg.page.gap
     alone: list[str | None] = [None] * len(hard)
     for k, rule in enumerate(hard[:-1]):

@@ -1125,7 +1125,6 @@ def parse_byline(text: str) -> Byline:
         if parsed:
             inner, b.authors = parsed
             b.outlet = inner if inner and inner not in HOME_OUTLET else (b.outlet or inner)
-
     if b.month is None and shape == "reporter" and "date" in m.groupdict() and m.group("date"):
         d = _DATE_RE.search(m.group("date"))
         b.year, b.month, b.day = _date_parts(d)

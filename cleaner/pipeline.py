@@ -494,16 +494,16 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
 def _read_metadata(heads: list[str], credits: list[str], meta: FileMeta, year: int | None
                    ) -> tuple[str | None, list[dict], str | None, str | None]:
     """Outlet, authors, place and date from an article's byline lines
-    (``heads``) and its credits: the place and date from the byline; the
-    people of both, a signature that repeats the byline counted once; none
-    from a page-footer credit (``本版编辑：X``), which names the page's
-    editors. A dateline that prints only the day (``台北26日电``) takes the
-    month and year of a wire's date stamp among the credits, else of the page
-    its folio dates (:func:`_day_on_page`)."""
+    (``heads``) and its own credits (the caller leaves out a page-footer
+    credit, ``本版编辑：X``, which names the page's editors): the place and
+    date from the byline; the people of both, a signature that repeats the
+    byline counted once. A dateline that prints only the day (``台北26日电``)
+    takes the month and year of a wire's date stamp among the credits, else
+    of the page its folio dates (:func:`_day_on_page`)."""
     outlet = place = date = None
     authors: list[dict] = []
     day = stamp = None
-    for i, text in enumerate(heads + [c for c in credits if not metadata.page_scoped(c)]):
+    for i, text in enumerate(heads + credits):
         b = metadata.parse_byline(text)
         authors += (a for a in b.authors if a not in authors)
         if outlet is None and b.outlet:
