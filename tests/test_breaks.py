@@ -108,13 +108,37 @@ def test_a_byline_a_cut_completes_stands_alone(cut, rest):
     assert got[(rest, page[3])] is False
 
 
-def test_a_drop_cap_under_a_byline_opens_the_lead():
-    """本报记者 王明 + 近 would read as a three-character name; 近 + 日 is the
-    lead's first word (a drop cap set on its own line)."""
-    page = ["老街的手艺人", "本报记者 王明", "近", "日，记者走进城南老街，寻访那些仍在坚守的手艺人。", "七十二岁的李师傅在老街修了四十年鞋。"]
+#: Whole pages and what the rules make of the breaks named: ``joins[k]`` says
+#: whether the break after line ``k`` is joined.
+RULE_PAGES = [
+    # 本报记者 王明 + 近 would read as a three-character name; 近 + 日 is the
+    # lead's first word (a drop cap set on its own line)
+    pytest.param(["老街的手艺人", "本报记者 王明", "近", "日，记者走进城南老街，寻访那些仍在坚守的手艺人。",
+                  "七十二岁的李师傅在老街修了四十年鞋。"], {1: False, 2: True}, id="drop-cap"),
+    pytest.param(["别让天价引援拖垮俱乐部", "□ 孟小凡", "又到冬季转会窗口，一些俱乐部再次掀起抢人大战。",
+                  "然而，过去几年的教训表明，高薪未必换来成绩。"], {1: False}, id="bullet-byline"),
+    # 李 ¶ 晓梅遗失…: no paragraph is one character; under a sentence's end it completes nothing above
+    pytest.param(["遗失声明", "某公司遗失营业执照副本，声明作废。", "李", "晓梅遗失某医院出生医学证明，声明作废。"],
+                 {2: True, 1: False}, id="lone-opening"),
+    pytest.param(["对话｜导演：我想拍普通人", "新京报：主角的原型是", "谁？", "许辰：是我在城中村认识的一位老人。"],
+                 {1: True, 2: False}, id="short-tail"),
+    pytest.param(["组屋转售价格连涨22季", "陈", "婉琪 报道", "建屋发展局昨天公布的最新数据显示，组屋转售价格指数环比上涨1.1%。"],
+                 {1: True, 2: False}, id="surname-over-byline"),
+    pytest.param(["政府昨日公布新措施，市民反应积极。", "长者乘车优惠 明年扩至", "60岁",
+                  "政府昨日宣布，乘车优惠计划明年7月起扩展至60至64岁人士，估计约60万人受惠，每年涉及开支约18亿元。"],
+                 {1: True, 2: False}, id="headline-amount"),
+    pytest.param(["让“15分钟生活圈”更有温度", "李思远", "推进城市更新，既要有“面子”，更要有“里子”。近年来，不少城市在社区增设菜市场、托育点。"],
+                 {1: False}, id="names-under-headline"),
+    pytest.param(["让城市更有温度", "编 者 按", "城市更新是一项系统工程。本期我们邀请专家谈谈城市更新中的温度问题。", "任 仲 平",
+                  "推进城市更新，既要有“面子”，更要有“里子”。"], {1: False}, id="preface-label"),
+]
+
+
+@pytest.mark.parametrize("page, joins", RULE_PAGES)
+def test_rules_on_whole_pages(page, joins):
     got = decide(wrap(*page))
-    assert got[(page[1], page[2])] is False
-    assert got[(page[2], page[3])] is True
+    for k, join in joins.items():
+        assert got[(page[k], page[k + 1])] is join, (page[k], page[k + 1])
 
 
 def test_a_dateline_cut_after_a_wide_gap_is_no_heading():
@@ -123,12 +147,6 @@ def test_a_dateline_cut_after_a_wide_gap_is_no_heading():
             "新华\n\n社北京1月1日电（记者 王晓明）国家统计局1日发布数据显示，去年全国粮食总产量再创新高。\n")
     got = decide(page)
     assert got[("新华", "社北京1月1日电（记者 王晓明）国家统计局1日发布数据显示，去年全国粮食总产量再创新高。")] is True
-
-
-def test_a_bullet_byline_line_stands_alone():
-    page = ["别让天价引援拖垮俱乐部", "□ 孟小凡", "又到冬季转会窗口，一些俱乐部再次掀起抢人大战。", "然而，过去几年的教训表明，高薪未必换来成绩。"]
-    got = decide(wrap(*page))
-    assert got[(page[1], page[2])] is False
 
 
 def test_a_short_heading_after_a_wide_gap_stands_alone():
@@ -682,14 +700,6 @@ def test_an_amount_alone_over_running_text_is_no_headline_cut():
     assert breaks.certain_join("全国销售总额", "62104816元", "全国中奖总金额") is None
 
 
-def test_a_lone_character_under_a_sentence_end_opens_the_next_line():
-    """李 ¶ 晓梅遗失…: no paragraph is one character; under a sentence's end it completes nothing above."""
-    page = ["遗失声明", "某公司遗失营业执照副本，声明作废。", "李", "晓梅遗失某医院出生医学证明，声明作废。"]
-    got = decide(wrap(*page))
-    assert got[(page[2], page[3])] is True
-    assert got[(page[1], page[2])] is False
-
-
 def test_a_lone_character_under_an_open_line_is_left_to_the_line_above():
     """更容易拿 ¶ 分 ¶ 对话填空…: 分 may finish the heading above; no rule joins it to the line below."""
     page = ["五、对话填空:认真练习应该比短文改错更容易拿", "分", "对话填空要填写的十个单词本身不会太难拼写，不必恐惧。"]
@@ -699,37 +709,9 @@ def test_a_lone_character_under_an_open_line_is_left_to_the_line_above():
     assert pg.hard[1] is None
 
 
-def test_a_short_tail_closes_the_sentence_above():
-    page = ["对话｜导演：我想拍普通人", "新京报：主角的原型是", "谁？", "许辰：是我在城中村认识的一位老人。"]
-    got = decide(wrap(*page))
-    assert got[(page[1], page[2])] is True
-    assert got[(page[2], page[3])] is False
-
-
 @pytest.mark.parametrize("prev, nxt", [("他问道：", "谁？"), ("工作顺利。", "好！"), ("新京报：主角的原型是", "谁来演的呢？")])
 def test_no_short_tail_after_punctuation_or_over_four_characters(prev, nxt):
     assert breaks.certain_join(prev, nxt) != "short_tail"
-
-
-def test_a_surname_alone_over_the_rest_of_its_byline_joins_it():
-    page = ["组屋转售价格连涨22季", "陈", "婉琪 报道", "建屋发展局昨天公布的最新数据显示，组屋转售价格指数环比上涨1.1%。"]
-    got = decide(wrap(*page))
-    assert got[(page[1], page[2])] is True
-    assert got[(page[2], page[3])] is False
-
-
-def test_a_headline_completed_by_its_amount_ends_there():
-    page = ["政府昨日公布新措施，市民反应积极。", "长者乘车优惠 明年扩至", "60岁",
-            "政府昨日宣布，乘车优惠计划明年7月起扩展至60至64岁人士，估计约60万人受惠，每年涉及开支约18亿元。"]
-    got = decide(wrap(*page))
-    assert got[(page[1], page[2])] is True
-    assert got[(page[2], page[3])] is False
-
-
-def test_names_alone_under_a_headline_stand_apart():
-    page = ["让“15分钟生活圈”更有温度", "李思远", "推进城市更新，既要有“面子”，更要有“里子”。近年来，不少城市在社区增设菜市场、托育点。"]
-    got = decide(wrap(*page))
-    assert got[(page[1], page[2])] is False
 
 
 @pytest.mark.parametrize("page", [
@@ -739,13 +721,6 @@ def test_names_alone_under_a_headline_stand_apart():
 def test_a_name_shaped_fragment_inside_a_word_is_no_signature(page):
     pg = breaks.PageLines(page, [1, 1])
     assert pg.alone[1] is None
-
-
-def test_a_preface_label_stands_apart_from_its_preface():
-    page = ["让城市更有温度", "编 者 按", "城市更新是一项系统工程。本期我们邀请专家谈谈城市更新中的温度问题。", "任 仲 平",
-            "推进城市更新，既要有“面子”，更要有“里子”。"]
-    got = decide(wrap(*page))
-    assert got[(page[1], page[2])] is False
 
 
 @pytest.mark.parametrize("heading", ["讣告", "寻人启事", "遗失声明", "特此公告"])
