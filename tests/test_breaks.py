@@ -131,6 +131,9 @@ RULE_PAGES = [
                  {1: False}, id="names-under-headline"),
     pytest.param(["让城市更有温度", "编 者 按", "城市更新是一项系统工程。本期我们邀请专家谈谈城市更新中的温度问题。", "任 仲 平",
                   "推进城市更新，既要有“面子”，更要有“里子”。"], {1: False}, id="preface-label"),
+    # 非遗焕新彩 + 图① reads 彩图 as a word across the join; the caption's number says a new paragraph starts
+    pytest.param(["上一篇文章的最后一段在这里结束，感谢读者。", "非遗焕新彩", "图①：11月24日，在某县，制墨艺人正在描金。",
+                  "图②：11月24日，游客在一家非遗工坊体验徽墨制作。"], {1: False, 2: False}, id="numbered-caption"),
 ]
 
 
@@ -262,18 +265,6 @@ def test_caption_ending_with_a_photo_credit_ends_its_paragraph():
             "图①：市民在城市书房内阅读。本报记者 孙小伟 摄",
             "图②：小读者在书架前挑选图书。本报记者 孙小伟 摄",
             "读书节期间还将举办讲座二十场。"]
-    got = decide(wrap(*page))
-    assert got[(page[1], page[2])] is False
-    assert got[(page[2], page[3])] is False
-
-
-def test_numbered_caption_opens_its_paragraph_even_after_a_short_headline():
-    """非遗焕新彩 + 图① reads 彩图 as a word across the join; the caption's
-    number says a new paragraph starts."""
-    page = ["上一篇文章的最后一段在这里结束，感谢读者。",
-            "非遗焕新彩",
-            "图①：11月24日，在某县，制墨艺人正在描金。",
-            "图②：11月24日，游客在一家非遗工坊体验徽墨制作。"]
     got = decide(wrap(*page))
     assert got[(page[1], page[2])] is False
     assert got[(page[2], page[3])] is False
