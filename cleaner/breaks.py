@@ -171,6 +171,12 @@ FEATURES = {
     "short_tail": "a line of at most four characters that ends a sentence, under a line ending on a Chinese "
                   "character, closes that line's sentence (原型是 + 谁？)",
     "date_cut": "a date cut from the word that takes it (截至 + 2025年底, 预计 + 2027年底前)",
+    "unit_cut": "a number in running text cut from its unit (今年26 + 岁，…, 0771-5 + 5512345): a paragraph "
+                "opens with no unit",
+    "speech_cut": "a speaker cut from the verb that introduces the speech (旅长韩卫东 + 介绍，…, 负责人 + 表示，…)",
+    "lead_cut": "a lead's first words cut after its dateline or feed (本报讯 昨日上午 + 10时18分，…, "
+                "新华社广州4月20日电 记者 + 从…): the lead goes on",
+    "bracket_cut": "a bracketed line cut before its closing bracket ((本报特约通讯员 马骁 通讯员 蔡文 + 博))",
     "lone_opening": "a line of one Chinese character that opens a word or a name with the long line after it "
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
     "byline_alone": "a byline or credit line completed by a name cut or a lone character stands alone "
@@ -897,8 +903,11 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     :func:`_completes`) or opens a word or a name (a surname) with a line
     of six or more after it (obeyed only under a sentence's end, where the
     character completes nothing above it); a date cut from the word that
-    takes it (:data:`_TAKES_DATE`); and a sentence's short tail
-    (:data:`_SHORT_TAIL`).
+    takes it (:data:`_TAKES_DATE`); a sentence's short tail
+    (:data:`_SHORT_TAIL`); a number cut from its unit (:func:`_unit_cut`);
+    a speaker cut from the verb of the speech (:data:`_SPEECH`); a lead's
+    first words cut after the dateline (:func:`_lead_cut`); and a line that
+    opens a bracket cut before its closing one.
 
     >>> certain_join("他说：“", "好。”"), certain_join("是", "，也是")
     ('typesetting_rule', 'typesetting_rule')
@@ -916,6 +925,10 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     ('date_cut', None)
     >>> certain_join("该案案号为（2026）赣0111刑初", "567号。"), certain_join("（2026）年度报告", "3号文件")
     ('number_cut', None)
+    >>> certain_join("石悦今年26", "岁，是一名乡村教师。"), certain_join("该旅旅长韩卫东", "介绍，今年驻训…")
+    ('unit_cut', 'speech_cut')
+    >>> certain_join("本报讯 昨日上午", "10时18分，随着…"), certain_join("（本报通讯员 马骁 蔡文", "博）")
+    ('lead_cut', 'bracket_cut')
     >>> certain_join("好。", "他说"), certain_join("共3点：1.", "加强管理"), certain_join("设立记者站", "今年")
     (None, None, None)
     """
@@ -939,6 +952,14 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     if len(prev) == 1 and len(nxt) >= _LONE_AFTER and _HAN_START.match(prev) and _HAN_START.match(nxt) \
             and (prev in metadata.surnames()[0] or words.word_across_join(prev, nxt)):
         return "lone_opening"
+    if prev[-1].isdigit() and _unit_cut(prev, nxt):
+        return "unit_cut"
+    if nxt[0] in _SPEECH_FIRST and _SPEECH.match(nxt) is not None and _HAN_START.match(prev[-1]):
+        return "speech_cut"
+    if len(prev) <= _LEAD_CUT_MAX and ("讯" in prev or "电" in prev) and _lead_cut(prev):
+        return "lead_cut"
+    if prev[0] in _BRACKET_OPEN and _BRACKET_LINE_CLOSE.match(nxt) is not None and _CLOSER.search(prev) is None:
+        return "bracket_cut"
     return None
 
 
@@ -999,6 +1020,73 @@ def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
     return bool(after) and _AMOUNT_ALONE.match(nxt) is not None and metadata.byline_end(after) > 0
 
 
+#: A unit that a number in running text runs on into (``26`` + ``岁``, ``10`` + ``时18分``).
+_UNIT_START = re.compile(r"[年月日号时分秒岁元角个人家名次万亿千百十米克吨倍层期届条项件座所台辆户间位种批天周例篇张套头"
+                         r"盒瓶场轮枚块株%％‰](?!期|间)")
+#: A number right after a Chinese character, at a line's end (``今年26``), and
+#: a telephone number cut in its local part (``0771-5`` + ``5512345``).
+_NUMBER_END = regex.compile(r"\p{Han}\d+$")
+_PHONE_END = re.compile(r"\d{3,4}[-－](\d{0,6})$")
+_DIGITS = re.compile(r"\d+")
+
+
+def _unit_cut(prev: str, nxt: str) -> bool:
+    """Whether a number in running text is cut from its unit or its rest.
+
+    ``prev`` ends on a number right after a Chinese character (no table:
+    no run of spaces) and ``nxt`` opens with the unit; or ``prev`` ends on
+    a telephone number whose local part ``nxt`` completes to 7 or 8
+    digits. On the bench pages 139 of 142 such breaks are layout breaks
+    (the others a source's slips). A row of a table (``骑士91`` ¶ ``日期:``)
+    is no cut.
+
+    >>> _unit_cut("石悦今年26", "岁，是一名乡村教师。"), _unit_cut("热线电话：0771-5", "5512345")
+    (True, True)
+    >>> _unit_cut("骑士91", "日期：5月3日"), _unit_cut("2024    1.44", "年"), _unit_cut("热线：021-51575678", "800")
+    (False, False, False)
+    """
+    if _NUMBER_END.search(prev) is not None:
+        return _UNIT_START.match(nxt) is not None and "  " not in prev
+    end, start = _PHONE_END.search(prev), _DIGITS.match(nxt)
+    return end is not None and start is not None and 7 <= len(end.group(1)) + start.end() <= 8
+
+
+#: A verb that opens a speech after its speaker, then its comma or colon
+#: (``韩卫东`` + ``介绍，…``): no paragraph opens so. On the bench pages all
+#: 38 such breaks after a Chinese character are layout breaks.
+_SPEECH = re.compile(r"(?:介绍|说|表示|指出|认为|透露|告诉记者|坦言|称|强调|提醒|建议|回忆|解释|分析)[，,：:]")
+_SPEECH_FIRST = frozenset("介说表指认透告坦称强提建回解分")
+#: The longest line that may hold a dateline or feed and a lead's first words.
+_LEAD_CUT_MAX = 60
+#: The longest lead start cut after a dateline that :func:`_lead_cut` joins on.
+_LEAD_START_MAX = 12
+_LEAD_START_STOP = re.compile(r"[（(：:，,。！？!?]")
+_BRACKET_OPEN = frozenset("（(")
+_CLOSER = re.compile(r"[）)]")
+#: The rest of a bracketed line: short, closing the bracket, opening none.
+_BRACKET_LINE_CLOSE = re.compile(r"[^（(）)。！？]{0,20}[）)]$")
+
+
+def _lead_cut(prev: str) -> bool:
+    """Whether ``prev`` is a dateline or feed (``…讯``, ``…电``, or its
+    bracketed byline) followed by a lead's first few words, no punctuation
+    (``本报讯 昨日上午``): the lead goes on in the next line. On the bench
+    pages 28 of 28 such breaks are layout breaks.
+
+    >>> _lead_cut("本报讯 昨日上午"), _lead_cut("新华社广州4月20日电 记者"), _lead_cut("本报讯（记者 王五）")
+    (True, True, False)
+    >>> _lead_cut("一个举报电话牵出一串窝案"), _lead_cut("中新社合肥五月八日电 题：皖风徽韵")
+    (False, False)
+    """
+    end = metadata.byline_end(prev)
+    if not end or end >= len(prev):
+        return False
+    head, rest = prev[:end].rstrip(), prev[end:].strip()
+    if not head or head[-1] not in "讯电）)" or head[-1] in "讯电" and _HAN_START.match(prev[len(head)]):
+        return False
+    return 0 < len(rest) <= _LEAD_START_MAX and _LEAD_START_STOP.search(rest) is None
+
+
 def _name_cut(prev: str) -> bool:
     """Whether ``prev`` ends with a title or role and a lone surname (:func:`metadata.cut_name`)."""
     cut = metadata.cut_name(prev)
@@ -1047,10 +1135,14 @@ _UNIT_BEFORE_RANGE = frozenset("℃%％")
 
 def _may_cut(last: str, prev: str, first: str, next_len: int) -> bool:
     """A cheap first test: False means :func:`certain_join` finds no cut
-    beyond the typesetting rules (the line ends in no number mark and no
-    surname after a title's last character, a space or a colon, and the
-    next line is longer than one character and opens with no digit)."""
-    if last in _NUMBER_CUT or next_len <= _SHORT_TAIL or first.isdigit() or len(prev) == 1:
+    beyond the typesetting rules (the line ends in no number mark, no digit
+    and no surname after a title's last character, a space or a colon,
+    opens no bracket and is no short line holding 讯 or 电, and the next
+    line is longer than four characters and opens with no digit and no
+    speech verb's first character)."""
+    if last in _NUMBER_CUT or next_len <= _SHORT_TAIL or first.isdigit() or len(prev) == 1 or last.isdigit() \
+            or first in _SPEECH_FIRST or prev[0] in _BRACKET_OPEN \
+            or len(prev) <= _LEAD_CUT_MAX and ("讯" in prev or "电" in prev):
         return True
     single, compound_last, title_end = _cut_chars()
     return last in single and prev[-2:-1] in title_end or last in compound_last and prev[-3:-2] in title_end

@@ -89,13 +89,49 @@ def test_the_cheap_cut_test_passes_every_cut():
     lines = [f"{t}{gap}{s}" for t in m.STAFF_ROLES + m.JOB_TITLES + [r + "：" for r in m.CREDIT_ROLES]
              for gap in ("", " ") for s in ("韩", "司马", "李")]
     lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热", "□ 鲁", "■韩", "以2∶", "上半场第",
-              "今年以来，股价累计下跌", "截至", "INT8算力达到", "（2026）京0105刑初"]
+              "今年以来，股价累计下跌", "截至", "INT8算力达到", "（2026）京0105刑初", "石悦今年26", "热线：0771-5",
+              "该旅旅长韩卫东", "本报讯 昨日上午", "新华社广州4月20日电 记者", "（本报通讯员 蔡文"]
     rests += ["0战胜对手。", "23分钟，他破门。", "21.3%，市盈率下降。", "105万人次，平日约3万人次。", "2025年底，全市",
-              "512 TOPS，典型功耗仅75W。", "1234号刑事判决。"]
+              "512 TOPS，典型功耗仅75W。", "1234号刑事判决。", "岁，是一名教师。", "5512345，欢迎来电。",
+              "介绍，今年驻训取消了脚本。", "10时18分，隧道贯通。", "从水利厅获悉，汛期已至。", "博）"]
     for prev in lines:
         for rest in rests:
             if breaks.certain_join(prev, rest) not in (None, "typesetting_rule"):
                 assert breaks._may_cut(prev[-1], prev, rest[0], len(rest)), (prev, rest)
+
+
+@pytest.mark.parametrize("cut, rest, rule", [
+    ("石悦今年26", "岁，是参与街区设计的一名建筑师。", "unit_cut"),          # a number cut from its unit
+    ("本周四下午3点，热线电话：0771-5", "5512345，欢迎读者来电。", "unit_cut"),  # a phone number's local part
+    ("该旅旅长韩卫东", "介绍，今年驻训，旅里取消了预先号令和固定脚本。", "speech_cut"),
+    ("全国假日办负责人", "说，今年黄金周自助游人数明显增多。", "speech_cut"),
+    ("本报讯 昨日上午", "10时18分，随着最后一环管片拼装完成，隧道实现全线贯通。", "lead_cut"),
+    ("新华社广州4月20日电 记者", "从广东省水利厅获悉，广东已全面进入汛期。", "lead_cut"),
+    ("（本报特约通讯员 马 骁 通讯员 蔡文", "博）", "bracket_cut"),           # a bracketed credit cut
+])
+def test_cuts_no_paragraph_could_make_are_joined(cut, rest, rule):
+    """A paragraph opens with no unit, no speech verb, never goes on after a
+    lead's first words, and no bracketed line ends before its bracket closes."""
+    page = ["某市地铁新线明起试运营", "首段文字在这里，交代了事情的来龙去脉和主要的背景。", cut, rest,
+            "下一段从这里开始，说的是另一件事。"]
+    got = decide(wrap(*page))
+    assert got[(cut, rest)] is True
+    assert breaks.certain_join(cut, rest) == rule
+
+
+@pytest.mark.parametrize("prev, nxt", [
+    ("活塞97 VS 骑士91", "日期：5月3日"),                # a results row, then a field
+    ("2024    1.44", "年产300万台变频电机"),              # a table's columns
+    ("咨询热线：021-51575678", "800-820-2004。"),         # a whole number, then another
+    ("他说完了。", "表示，会后再谈。"),                   # after a sentence's end
+    ("会议强调", "加强管理是关键"),                       # no comma after the verb
+    ("一个举报电话牵出一串窝案", "这个黑幕的捅破，源于一封来信。"),   # 电 inside a word, no dateline
+    ("本报讯（记者 王五）", "昨日，市里召开会议。"),          # a whole byline: nothing of the lead cut
+    ("中新社合肥五月八日电 题：皖风徽韵", "作者：赵鑫"),     # a title line after the dateline
+    ("（一）基本情况", "全市共有学校120所。"),              # the bracket closes on its line
+])
+def test_lines_like_those_cuts_are_left_to_the_model(prev, nxt):
+    assert breaks.certain_join(prev, nxt) is None
 
 
 @pytest.mark.parametrize("cut, rest", [("本报记者 钟", "毓"), ("本报记者 肖雨", "欣"), ("文/陶", "然")])
