@@ -179,12 +179,12 @@ FEATURES = {
     "bracket_cut": "a bracketed line cut before its closing bracket ((本报特约通讯员 马骁 通讯员 蔡文 + 博))",
     "lone_opening": "a line of one Chinese character that opens a word or a name with the long line after it "
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
-    "byline_alone": "a byline or credit line completed by a name cut or a lone character stands alone "
-                    "(本报记者 韩 + 冰 ¶ …)",
+    "byline_alone": "a byline or credit line, or a field line of names, completed by a name cut or a lone "
+                    "character stands alone (本报记者 韩 + 冰 ¶ …, 坐诊专家：主任医师 郑丽 + 华 ¶ 问：…)",
     "headline_amount": "a headline-shaped line completed by its amount alone (明年扩至 + 60岁), over a long line, "
                        "ends there",
-    "label_alone": "a preface's label or a notice's heading alone on its line (编 者 按, 讣告) stands apart "
-                   "from the text under it",
+    "label_alone": "a preface's label, a notice's heading or a column's label over a headline, alone on its "
+                   "line (编 者 按, 讣告, 名医坐诊 ¶ 孩子反复咳嗽是不是过敏？), stands apart from the line under it",
     "names_alone": "a line of names alone (李思远) under a headline-shaped line and over a long one stands "
                    "apart: an opinion piece's signature, not the lead's first word",
     "heading_after_gap": "a short heading after more blank lines than usual, over a long line, with no word "
@@ -982,13 +982,32 @@ def _number_across(prev: str, nxt: str, after: str) -> str | None:
 
 def _completes(prev: str, char: str, after: str = "") -> bool:
     """Whether a line of one character completes the line before it: a
-    dictionary word across the join (热 + 线), or a byline or credit
-    (本报记者 肖雨 + 欣) unless the character opens a word with the line
+    dictionary word across the join (热 + 线), or a byline, credit or a
+    name after a title (本报记者 肖雨 + 欣, 主任医师 郑丽 + 华) unless the character opens a word with the line
     ``after`` (本报记者 王明 ¶ 近 ¶ 日，…: a drop cap, the lead's first
     character). A table's cells (赛 胜 平 负) do neither."""
     if words.word_across_join(prev, char):
         return True
-    return _byline_line(prev + char) and not (after and words.word_across_join(char, after))
+    return (_byline_line(prev + char) or _titled_name_cut(prev)) and not (after and words.word_across_join(char, after))
+
+
+@lru_cache(maxsize=1)
+def _titled_name() -> regex.Pattern:
+    """A job title or staff role, then the first two characters of a name (``主任医师 郑丽``)."""
+    return regex.compile(rf"(?:{metadata._alt(metadata.JOB_TITLES + metadata.STAFF_ROLES)})[ \u3000]?"
+                         rf"(?P<name>\p{{Han}}{{2}})$")
+
+
+def _titled_name_cut(prev: str) -> bool:
+    """Whether ``prev`` ends with a title and two characters of a name that
+    opens with a surname, so that a lone character under it ends the name
+    (``儿科主任医师 郑丽`` + ``华``: a line of experts, not a byline).
+
+    >>> _titled_name_cut("坐诊专家：儿科主任医师 郑丽"), _titled_name_cut("儿科主任医师 郑丽华")
+    (True, False)
+    """
+    m = _titled_name().search(prev, max(0, len(prev) - 12))
+    return m is not None and m["name"][0] in metadata.surnames()[0]
 
 
 def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
@@ -1181,9 +1200,12 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     """For each break of ``pg``, the rule that keeps it, or None: a byline
     or credit line that a name cut or a lone character completes (``本报记者
     韩`` + ``冰``, ``本报记者 肖雨`` + ``欣``) stands alone, whatever the fragment
-    ``冰`` alone would suggest; so does a whole byline line under a bullet
+    ``冰`` alone would suggest, and so does a field line of names a lone
+    character completes (``坐诊专家：…主任医师 郑丽`` + ``华``); so does a whole byline line under a bullet
     (``□ 孟凡``), which the lead under it never continues, a preface's
-    label or a notice's heading (``编 者 按``, ``讣告``), names alone under
+    label or a notice's heading (``编 者 按``, ``讣告``), a column's label at
+    the page's top or after a wider gap, over a headline-shaped line and a
+    longer line, with no word across the join (``名医坐诊`` ¶ ``孩子反复咳嗽是不是过敏？``), names alone under
     a headline-shaped line and over a long one, with no word across either
     join (``李思远``), a headline completed by its amount alone (``明年扩至``
     + ``60岁``), and a short heading after more blank lines than the page's
@@ -1195,6 +1217,8 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     for k, rule in enumerate(hard[:-1]):
         if (rule == "name_cut" or rule == "lone_character") and _byline_line(texts[k] + texts[k + 1]):
             alone[k + 1] = "byline_alone"
+        elif rule == "lone_character" and not hard[k + 1] and _FIELD_LINE.match(texts[k]) and _titled_name_cut(texts[k]):
+            alone[k + 1] = "byline_alone"   # 坐诊专家：…主任医师 郑丽 + 华 ¶ 问：…: a field line of names
     for k, t in enumerate(texts[:-1]):
         if t[:1] in metadata.BULLETS and not hard[k] and len(t) <= 24 and metadata.REPORTER_LINE.match(t):
             alone[k] = "byline_alone"       # □ 孟凡, ■本报记者 王五: a byline set apart by its bullet
@@ -1210,11 +1234,28 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
         if rule == "quantity_cut" and pg.heading[k] and _AMOUNT_ALONE.match(texts[k + 1]) \
                 and lens[k + 2] > heading_below and not hard[k + 1]:
             alone[k + 1] = "headline_amount"    # 明年扩至 + 60岁 ¶ 政府昨日宣布，…: the headline ends with its amount
+    for k, t in enumerate(texts[:-2]):
+        if _COLUMN_LABEL.match(t) and not hard[k] and not alone[k] and (k == 0 or pg.blanks[k - 1] > gap) \
+                and lens[k + 1] <= _LABEL_HEADLINE_MAX and (pg.heading_shape[k + 1] or texts[k + 1][-1] in "？！?!") \
+                and "：" not in texts[k + 1] and ":" not in texts[k + 1] \
+                and lens[k + 2] > lens[k + 1] and words.boundary_at_join(t, texts[k + 1]):
+            alone[k] = "label_alone"        # 名医坐诊 ¶ 孩子反复咳嗽是不是过敏？ ¶ 坐诊专家：…: a column's label
     for k, b in enumerate(pg.blanks[:-1]):
         if b > gap and pg.heading[k + 1] and lens[k + 1] <= _GAP_HEADING and lens[k + 2] > heading_below \
                 and not hard[k + 1] and words.boundary_at_join(texts[k + 1], texts[k + 2]):
             alone[k + 1] = "heading_after_gap"
     return alone
+
+
+#: A field line: a short label and its colon (``坐诊专家：…``, ``主持人：…``).
+_FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
+
+
+#: A column's label over a headline, at the page's top or after a wider
+#: gap than the page's own: two to six Chinese characters (``名医坐诊``, ``影评``).
+_COLUMN_LABEL = regex.compile(r"\p{Han}{2,6}$")
+#: The longest headline a column label stands over.
+_LABEL_HEADLINE_MAX = 30
 
 
 def _byline_line(text: str) -> bool:

@@ -134,6 +134,30 @@ def test_lines_like_those_cuts_are_left_to_the_model(prev, nxt):
     assert breaks.certain_join(prev, nxt) is None
 
 
+def test_a_column_label_over_a_headline_at_the_page_top_stands_alone():
+    """名医坐诊 ¶ 孩子反复咳嗽是不是过敏？: a column's label over its headline; a
+    salutation cut before its colon (各位 + 考生：) is no label."""
+    page = ["名医坐诊", "孩子反复咳嗽是不是过敏？", "坐诊专家：滨江市妇幼保健院儿科主任医师 郑丽华",
+            "问：我家孩子5岁，一到换季就咳嗽，吃了好几种止咳药都不见好，是不是过敏了？"]
+    assert decide(wrap(*page))[(page[0], page[1])] is False
+    d = breaks.decide(wrap(*page).split("\n"), [0, 2, 4, 6], [1, 1, 1])[0]
+    assert d.evidence[0][0] == "label_alone"
+    letter = ["各位", "考生：", "2026年度会计专业技术资格考试准考证已可打印，请各位考生登录网站打印并妥善保管。"]
+    d = breaks.decide(wrap(*letter).split("\n"), [0, 2, 4], [1, 1])[0]
+    assert d.evidence[0][0] != "label_alone"
+
+
+def test_a_name_a_lone_character_completes_after_a_title_is_joined_and_its_field_line_stands():
+    """坐诊专家：…主任医师 郑丽 + 华: the character ends the expert's name, and
+    the field line stands apart from the question under it."""
+    page = ["孩子反复咳嗽是不是过敏？", "本报记者 蒋一帆", "坐诊专家：滨江市妇幼保健院儿科主任医师 郑丽", "华",
+            "问：我家孩子5岁，一到换季就咳嗽，吃了好几种止咳药都不见好，是不是过敏了？", "答：建议到医院做肺功能检测。"]
+    got = decide(wrap(*page))
+    assert got[(page[2], "华")] is True
+    assert got[("华", page[4])] is False
+    assert breaks._titled_name_cut("儿科主任医师 郑丽") and not breaks._titled_name_cut("他在会上说明")
+
+
 @pytest.mark.parametrize("cut, rest", [("本报记者 钟", "毓"), ("本报记者 肖雨", "欣"), ("文/陶", "然")])
 def test_a_byline_a_cut_completes_stands_alone(cut, rest):
     """After 本报记者 钟 + 毓 the next break is judged on the byline, not on
