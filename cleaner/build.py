@@ -77,7 +77,10 @@ def _versions() -> dict[str, str]:
 
 
 def build(opts: BuildOptions, log=print) -> BuildSummary:
-    """Run the whole build; raises BadInput (stop mode) before touching dist/."""
+    """Run the whole build; raises BadInput (stop mode) before touching dist/,
+    and OutputRefused before reading anything when ``out`` or ``card`` would
+    overwrite what no build wrote."""
+    check_outputs(opts.raw, opts.out, opts.card)
     files, problems = discover(opts.raw, opts.settings.year)
     skipped: list[dict] = []
     for p in problems:
@@ -85,13 +88,20 @@ def build(opts: BuildOptions, log=print) -> BuildSummary:
             raise p
         skipped.append(p.to_dict())
         log(f"skipped: {p}")
+    if not files:
+        raise BadInput("empty", "the raw folder holds no raw file to clean: nothing to build",
+                       file=str(opts.raw))
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
-    os.chmod(tmp, 0o755)
+    os.chmod(tmp, normal_mode(folder=True))
     try:
         summary = _build_into(tmp, files, skipped, opts, log)
+        if not summary.articles:
+            raise BadInput("empty", "the raw files hold no article (only blank lines, dividers or "
+                           "page furniture?): a dataset needs at least one, so nothing was built",
+                           file=str(opts.raw))
         _swap_in(tmp, out)
         if opts.card is not None:
             _replace_file(opts.card, (out / "README.md").read_bytes())
@@ -100,6 +110,96 @@ def build(opts: BuildOptions, log=print) -> BuildSummary:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+class OutputRefused(Exception):
+    """``--out`` or ``--card`` names something a build must not replace."""
+
+
+def check_outputs(raw: Path, out: Path, card: Path | None) -> None:
+    """Refuse an ``out`` folder or ``card`` file whose replacement would lose
+    data: ``out`` may not be the raw folder, hold it or lie inside it, and
+    must be missing, empty or a previous build (:func:`is_previous_build`);
+    ``card`` may not lie in the raw folder or in ``out``, and must be missing
+    or a card this tool wrote (:func:`is_previous_card`)."""
+    raw_r, out_r = Path(raw).resolve(), Path(out).resolve()
+    if out_r == raw_r:
+        raise OutputRefused(f"--out {out} is the raw folder: building there would replace the raw "
+                            "files; choose another folder")
+    if out_r in raw_r.parents:
+        raise OutputRefused(f"--out {out} holds the raw folder {raw}: building there would replace "
+                            "the raw files; choose another folder")
+    if raw_r in out_r.parents:
+        raise OutputRefused(f"--out {out} lies inside the raw folder {raw}; choose a folder outside it")
+    if out_r.exists() and not out_r.is_dir():
+        raise OutputRefused(f"--out {out} is a file, not a folder")
+    if out_r.is_dir():
+        stray = _not_built(out_r)
+        if stray is not None:
+            raise OutputRefused(f"--out {out} holds {stray}, which no build of cleaner wrote: "
+                                "a build replaces the whole folder, so choose a new or empty folder "
+                                "(or move it away)")
+    if card is None:
+        return
+    card_r = Path(card).resolve()
+    if card_r == raw_r or raw_r in card_r.parents:
+        raise OutputRefused(f"--card {card} lies in the raw folder {raw}; choose a file outside it")
+    if card_r == out_r or out_r in card_r.parents:
+        raise OutputRefused(f"--card {card} lies in --out {out}, which already holds the card "
+                            "(README.md); choose a file outside it")
+    if card_r.is_dir():
+        raise OutputRefused(f"--card {card} is a folder, not a file")
+    if card_r.exists() and not is_previous_card(card_r):
+        raise OutputRefused(f"--card {card} exists and is not a dataset card written by cleaner: "
+                            "choose another file (or move it away)")
+
+
+def is_previous_build(manifest: dict) -> bool:
+    """Whether a parsed ``manifest.json`` is one :func:`_write_manifest`
+    wrote: it names the cleaner's version and lists the data files."""
+    return (isinstance(manifest, dict) and isinstance(manifest.get("cleaner"), dict)
+            and isinstance(manifest["cleaner"].get("cleaner"), str)
+            and isinstance(manifest.get("data_files"), dict) and isinstance(manifest.get("files"), dict))
+
+
+def _not_built(folder: Path) -> str | None:
+    """The first file in ``folder`` that its build's ``manifest.json`` does
+    not list (the manifest itself, when it is not a build's); None for an
+    empty folder or a previous build with nothing added."""
+    found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir())
+    if not found:
+        return None
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = None
+    if not is_previous_build(manifest):
+        return MANIFEST if MANIFEST in found else found[0]
+    listed = {MANIFEST, *manifest["data_files"], *manifest["files"]}
+    return next((f for f in found if f not in listed), None)
+
+
+#: A line every card this tool writes holds (``data/card.md``).
+CARD_MARK = "- **Built by:** `cleaner`"
+
+
+def is_previous_card(path: Path) -> bool:
+    """Whether ``path`` is a dataset card this tool wrote: YAML front matter
+    and the card's ``Built by`` line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return text.startswith("---\n") and CARD_MARK in text
+
+
+def normal_mode(folder: bool = False) -> int:
+    """The mode a new file (or folder) gets by default: 0666 (0777) less the
+    umask. Temporary files are created 0600 and given this before they are
+    renamed into place."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return (0o777 if folder else 0o666) & ~mask
 
 
 class RuleCounts:
@@ -385,6 +485,7 @@ def _replace_file(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, normal_mode())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -63,6 +63,12 @@ class Facts:
     def articles(self) -> int:
         return sum(s["articles"] for s in self.splits.values())
 
+    @property
+    def loadable(self) -> dict[str, dict]:
+        """The splits with rows: the dataset's configuration lists only
+        these, since ``datasets`` cannot load a split without rows."""
+        return {name: s for name, s in self.splits.items() if s["articles"]}
+
 
 def size_category(n: int) -> str:
     """The Hub's size bucket for ``n`` examples.
@@ -90,7 +96,7 @@ def front_matter(facts: Facts) -> dict:
     ``num_bytes`` is a split's in-memory (Arrow) size and ``download_size``
     the Parquet files' size, as ``datasets``' ``push_to_hub`` records them.
     """
-    splits = facts.splits
+    splits = facts.loadable
     return {
         "pretty_name": facts.pretty_name,
         "language": ["zh"],
@@ -187,7 +193,8 @@ FIELDS = [
      "(role may be null); a page-footer credit (`本版责任编辑：X`, or one naming a production role: "
      "`责任编辑：X 校对：Y`) names no author"),
     ("date", "string or null", "ISO date of the dateline or of the lead's first `M月D日`; its year from the text, "
-     "else the page's own header or footer, else the manifest; null without a known year"),
+     "else the page's own header or footer, else the manifest, else `--year`; null without a "
+     "known year"),
     ("place", "string or null", "the dateline's place (`新华社北京…电` -> 北京), or the reporter line's (`发自上海`)"),
     ("credits", "list of string", "further credit lines: photo credits, editor's and author's notes, signatures, "
      "page-footer credits"),
@@ -294,12 +301,19 @@ def _contamination_text(f: Facts) -> str:
 
 
 def _split_note(f: Facts) -> str:
+    empty = [name for name in f.splits if name not in f.loadable]
+    if empty:
+        return (f"\nThe {' and '.join(empty)} split is empty: every article ({f.articles:,}) "
+                f"belongs to one group, and the hash put that group in {', '.join(f.loadable)}. "
+                f"`datasets` cannot load a split without rows, so the "
+                f"empty split has no data file and is left out of the dataset's configuration: "
+                f"`load_dataset` gives {', '.join(f.loadable)} alone. Add raw files to fill it.\n")
     if not f.moved:
         return ""
     return (f"\nWith so few articles one split came out empty, so the group `{f.moved}`, whose "
             "hash lies nearest the split line, was moved into it (every split then has at least "
-            "one article). This one exception to the rule above lapses once the hash split "
-            "fills both splits, and the group then returns to its hash's split.\n")
+            "one article). This is the exception to the rule above: the move lapses once the hash "
+            "split fills both splits, and the group then returns to its hash's split.\n")
 
 
 def _rebuild(f: Facts) -> str:
@@ -355,13 +369,14 @@ def values(f: Facts) -> dict:
                     "`audit.jsonl`."),
         "articles": f"{f.articles:,}",
         "chars": f"{chars:,}",
-        "files": f"{len(f.raw_files):,}",
+        "files": f"{len(f.raw_files):,} raw file{'' if len(f.raw_files) == 1 else 's'}",
         "split_sizes": ", ".join(f"{name} {s['articles']:,}" for name, s in f.splits.items()),
         "download": _mb(sum(s["download_bytes"] for s in f.splits.values())),
         "script": f.script,
         "cleaner_version": __version__,
         "load_path": _name(f.out),
-        "split_names": ", ".join(f.splits),
+        "split_names": ", ".join(f.loadable),
+        "first_split": next(iter(f.loadable), "train"),
         "fields_table": md_table(["field", "type", "meaning"], [[f"`{a}`", b, c] for a, b, c in FIELDS]),
         "example": example_json(f.example) if f.example else "(no articles)",
         "split_table": md_table(["split", "articles", "characters", "shards", "Parquet bytes",

@@ -108,7 +108,9 @@ class Placer:
     * ``off``: near-duplicates are not looked for.
 
     A new article's verdict depends only on the articles before it, so
-    articles already placed never change place when files are appended.
+    articles already placed never change place when files are appended
+    (the one exception, filling an empty split, is made after placing, by
+    ``build._fill_empty_split``).
     """
 
     def __init__(self, mode: str, deduper: Deduper, split_for: Callable[[str], str]):
@@ -239,16 +241,13 @@ class ShardWriter:
         self.nbytes += table.nbytes
 
     def close(self) -> list[Path]:
-        """Finish the last shard and give every shard its final name."""
+        """Finish the last shard and give every shard its final name; no
+        shard at all for a split without rows."""
         self._flush()
         self._close_shard()
-        if not self.paths:   # an empty split still gets one (empty) shard
-            path = self.dir / f".{self.split}-00000.parquet.part"
-            with pa.OSFile(str(path), "wb") as sink:
-                w = _writer(sink)
-                w.write_table(file_schema().empty_table())
-                w.close()
-            self.paths.append(path)
+        # An empty split gets no shard: `datasets` can read neither a shard
+        # whose row group has no rows nor a split without rows, so the card
+        # leaves an empty split out of the dataset's configuration.
         final = []
         n = len(self.paths)
         for i, p in enumerate(self.paths):

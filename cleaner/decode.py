@@ -277,7 +277,8 @@ def _detect(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str
     rival = next((s for s in scored[1:] if s[3] != text), None)
     if rival is not None and chars + pairs - rival[0] - rival[1] < AMBIGUITY_MARGIN:
         raise _refuse("ambiguous", f"not UTF-8, and too short to tell {enc} ({text[:12]!r}) from "
-                      f"{rival[2]} ({rival[3][:12]!r}); name the encoding in the manifest",
+                      f"{rival[2]} ({rival[3][:12]!r}); name the encoding (the manifest's encoding "
+                      "column, or clean --encoding)",
                       name, data, utf8_error.start)
     return text, enc
 
@@ -300,7 +301,7 @@ def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> D
         score = 1.0 if used.startswith("utf") else plausibility(text)   # UTF-8 checks itself
         if score < MIN_PLAUSIBILITY:
             raise BadInput("garbled", f"declared {encoding}, but as {used} it reads as garbled text "
-                           f"({score:.0%} ordinary characters): is the manifest's encoding right?",
+                           f"({score:.0%} ordinary characters): is the declared encoding right?",
                            file=name)
     else:
         text, used = _decode_detected(data, name)

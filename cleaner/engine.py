@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import signal
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
@@ -81,6 +82,12 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def _ignore_interrupt() -> None:
+    """In a worker: leave Ctrl-C to the main process, which stops the pool
+    and reports it once, rather than every worker printing a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run_local(files: Sequence[RawFile], settings: Settings, workers: int | None = None,
               audit: bool = True, as_json: bool = False) -> Iterator[Cleaned]:
     """Clean ``files`` in order with ``workers`` processes (default: all cores)."""
@@ -92,7 +99,7 @@ def run_local(files: Sequence[RawFile], settings: Settings, workers: int | None 
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     # a few files per message when there are many: less traffic, same order
     chunk = max(1, min(8, len(tasks) // (workers * 16)))
-    with ctx.Pool(min(workers, len(tasks))) as pool:
+    with ctx.Pool(min(workers, len(tasks)), initializer=_ignore_interrupt) as pool:
         yield from pool.imap(clean_one, tasks, chunksize=chunk)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .breaks import Decision
-from .errors import EXIT_OK, EXIT_USAGE, BadInput
+from .errors import EXIT_OK, BadInput
 from .pipeline import FileMeta, FileResult, Settings, clean_bytes
 
 #: What each feature of the break model means, in words. A feature without a
@@ -208,24 +208,45 @@ def why(d: Decision) -> str:
     return f"{verdict}, with no evidence either way: the bias decided"
 
 
+#: What a line in no article is, by the rule that removed it (its stray edit).
+OUTSIDE = {
+    "remove_folio": "a page header or footer (folio), removed",
+    "remove_divider": "a divider, removed",
+    "remove_end_mark": "an end mark, removed",
+    "remove_jump_lines": "a page-jump note, removed",
+}
+
+
+def outside_rules(result: FileResult) -> dict[int, str]:
+    """0-based line -> the rule that removed it, for lines outside any
+    article that one of :data:`OUTSIDE`'s rules removed."""
+    out: dict[int, str] = {}
+    for e in result.stray_edits:
+        if e.rule in OUTSIDE:
+            out.setdefault(result.page.line_col(e.offset)[0] - 1, e.rule)
+    return out
+
+
 def _outcome(d: Decision, result: FileResult) -> str:
-    """Where the two lines ended up: article and field(s)."""
+    """Where the two lines ended up: article and field(s), or what a line
+    in no article is (a folio, a divider)."""
     lines = result.page.lines
     n1, a1 = article_of(result, d.prev)
     n2, a2 = article_of(result, d.next)
-    if a1 is None and a2 is None:
-        return "→ neither line is in an article"
+    outside = outside_rules(result) if a1 is None or a2 is None else {}
     parts = []
-    for i, (n, a) in ((d.prev, (n1, a1)), (d.next, (n2, a2))):
+    for i, a in ((d.prev, a1), (d.next, a2)):
         if a is None:
-            parts.append(f"line {i + 1} is in no article")
+            parts.append(f"line {i + 1} is {OUTSIDE.get(outside.get(i), 'in no article')}")
             continue
         f = fields_of(lines[i], a.record) or ["?"]
         parts.append(f"line {i + 1} → {' + '.join(f)}")
     where = "; ".join(parts)
     if n1 == n2:
-        return f"→ {where}, article {n1} ({_title(a1)})"
-    return f"→ {where}; article {n1} ({_title(a1)}) ends, article {n2} ({_title(a2)}) begins"
+        return f"→ {where}" + (f", article {n1} ({_title(a1)})" if a1 is not None else "")
+    ends = [f"article {n1} ({_title(a1)}) ends"] if a1 is not None else []
+    ends += [f"article {n2} ({_title(a2)}) begins"] if a2 is not None else []
+    return f"→ {where}; {', '.join(ends)}"
 
 
 def _title(article) -> str:
@@ -244,8 +265,10 @@ def explain_file(data: bytes, meta: FileMeta, settings: Settings, line: int | No
         raise BadInput("line", f"no line {line}: the file has {n_lines} lines", file=meta.name, line=line)
     decisions = result.decisions
     joins = sum(d.join for d in decisions)
+    n_articles = len(result.articles)
     print(f"{meta.name}: {len(result.page.content)} content lines, {len(decisions)} breaks between them: "
-          f"{joins} joined, {len(decisions) - joins} kept; {len(result.articles)} articles", file=out)
+          f"{joins} joined, {len(decisions) - joins} kept; {n_articles} "
+          f"article{'' if n_articles == 1 else 's'}", file=out)
     if not decisions:
         print("no breaks to decide: fewer than two content lines", file=out)
         return
@@ -261,11 +284,8 @@ def explain_file(data: bytes, meta: FileMeta, settings: Settings, line: int | No
 
 
 def explain(args) -> int:
-    """The ``explain`` command: ``args.target`` is FILE[:LINE]."""
-    from .normalize import SCRIPTS
-    if args.script not in SCRIPTS:
-        print(f"cleaner explain: --script must be one of {', '.join(sorted(SCRIPTS))}", file=sys.stderr)
-        return EXIT_USAGE
+    """The ``explain`` command: ``args.target`` is FILE[:LINE] (``--script``
+    is checked by the command line)."""
     name, line = parse_target(args.target)
     path = Path(name)
     if not path.is_file():

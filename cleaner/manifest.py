@@ -6,7 +6,8 @@ about each (year, outlet, encoding).
     file,year,outlet,encoding,note
     000_0bb77fbabf8f1fbb.txt,2021,某某日报,,one page, September 2021
 
-``file`` is relative to the raw folder; the other columns may be empty.
+The file is UTF-8 (a byte-order mark is allowed). ``file`` is relative to
+the raw folder; the other columns may be empty.
 Row order is the corpus order: deduplication keeps the copy from the
 earliest file, so append new files at the end and existing articles never
 lose their place. Without a manifest every non-hidden file in the folder is
@@ -46,9 +47,15 @@ def read_manifest(raw_dir: Path, default_year: int | None = None) -> list[RawFil
         return None
     where = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise BadInput("manifest", f"cannot read manifest: {e}", file=where) from None
+        data = path.read_bytes()
+    except OSError as e:
+        raise BadInput("manifest", f"cannot read manifest: {e.strerror or e}", file=where) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise BadInput("manifest", "the manifest must be UTF-8 (a spreadsheet's \"CSV UTF-8\"); "
+                       f"bytes {data[e.start:e.start + 4]!r} here are not", file=where,
+                       line=data.count(b"\n", 0, e.start) + 1, byte=e.start) from None
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or rows[0][:1] != ["file"]:
         raise BadInput("manifest", f"manifest must start with a header row: {','.join(COLUMNS)}",

@@ -5,7 +5,8 @@ Before anything is sent, :func:`check` reads the folder the way the Hub and
 parser and carry the metadata the Hub expects; every ``configs`` pattern
 must match data files and every data file must belong to exactly one
 split; the split sizes and features in the card must be those of the
-Parquet files; and every file must still have the sha256 that
+Parquet files; every split must have rows and no row group may be empty
+(``load_dataset`` fails on either); and every file must still have the sha256 that
 ``manifest.json`` recorded (a file changed or added after the build is
 refused). ``--dry-run`` stops there and lists what would be uploaded.
 
@@ -73,6 +74,8 @@ def _check_card(dist: Path) -> list[str]:
             problems.append(f"{where}: license_link {link} is not a file in {dist}")
 
     data_files = _split_files(dist, data, problems)
+    if not data_files:
+        problems.append(f"{where}: the default configuration names no split")
     info = data["dataset_info"]
     if isinstance(info, list):
         info = next((i for i in info if i.get("config_name", "default") == "default"), {})
@@ -92,10 +95,16 @@ def _check_card(dist: Path) -> list[str]:
             rows += meta.num_rows
             if features is not None and _file_features(meta) != features:
                 problems.append(f"{dist / rel}: its columns differ from the card's features")
+            if any(meta.row_group(i).num_rows == 0 for i in range(meta.num_row_groups)):
+                problems.append(f"{dist / rel}: has a row group without rows, which `load_dataset` "
+                                "cannot read (ArrowInvalid: BatchSize must be greater than 0)")
         expected = declared.get(split, {}).get("num_examples")
         if split in declared and expected != rows:
             problems.append(f"{where}: split {split} has num_examples {expected}, its files "
                             f"hold {rows} rows")
+        if files and not rows:
+            problems.append(f"{where}: split {split} has no rows, which `load_dataset` cannot "
+                            "read: leave it out of `configs` and `dataset_info`")
     return problems
 
 
@@ -182,7 +191,9 @@ def publish(dist: Path, repo_id: str, *, dry_run: bool = False, private: bool = 
     if problems:
         for p in problems:
             print(f"cleaner: {p}", file=sys.stderr)
-        raise BadInput("card", f"{len(problems)} problem(s) found; nothing uploaded", file=str(dist))
+        n = len(problems)
+        raise BadInput("card", f"{n} problem{'' if n == 1 else 's'} found; nothing uploaded",
+                       file=str(dist))
     print(f"{dist}: card and files check out", file=out)
     print(plan(dist, repo_id), file=out)
     if dry_run:

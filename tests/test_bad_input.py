@@ -170,14 +170,25 @@ def test_malformed_manifest_names_its_line(tmp_path):
     assert "line 2" in line
 
 
-def test_build_of_raw_files_with_no_article_warns(tmp_path):
+def test_build_of_raw_files_with_no_article_is_refused(tmp_path):
+    """`datasets` cannot load a dataset without rows, so none is built."""
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "page.txt").write_text("要闻 第3版\n\n——————\n", encoding="utf-8")
     card = str(tmp_path / "CARD.md")
+    proc = run("build", "--raw", str(raw), "--out", str(tmp_path / "dist"), "--card", card)
+    _one_line_error(proc, "empty", "holds no raw file to clean", "raw")
+    (raw / "page.txt").write_text("要闻 第3版\n\n——————\n", encoding="utf-8")
     proc = run("build", "--raw", str(raw), "--out", str(tmp_path / "dist"), "--card", card, "--year", "2021")
-    assert proc.returncode == 0, proc.stderr
-    assert "warning: the raw files hold no article" in proc.stderr
+    _one_line_error(proc, "empty", "the raw files hold no article", "raw")
+    assert not (tmp_path / "dist").exists() and not (tmp_path / "CARD.md").exists()
+    assert not list(tmp_path.glob(".dist.building-*"))
     shutil.copy(SEED, raw / "page.txt")
     proc = run("build", "--raw", str(raw), "--out", str(tmp_path / "dist2"), "--card", card, "--year", "2021")
     assert proc.returncode == 0 and "warning" not in proc.stderr, proc.stderr
+
+
+def test_a_manifest_that_is_not_utf8_is_named(tmp_path):
+    raw = _raw_with(tmp_path, {})
+    (raw / "manifest.csv").write_bytes((MANIFEST_HEAD + f"{SEED.name},2021,北方新报,,\n").encode("gb18030"))
+    line = _one_line_error(_build(tmp_path, raw), "manifest", "the manifest must be UTF-8", "manifest.csv")
+    assert "line 2" in line and f"byte {len(MANIFEST_HEAD) + len(SEED.name) + 6}" in line

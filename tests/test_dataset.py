@@ -220,6 +220,27 @@ def test_load_dataset_reads_the_build(dropped):
                                                                "role": datasets.Value("string")})
 
 
+@pytest.mark.parametrize("stories", [["farm"], ["farm", "farm"]])
+def test_a_single_group_loads_with_its_empty_split_left_out(tmp_path, stories):
+    """One article (or one kept of exact copies) is one group, in one split:
+    the other split has no file and is not in the card's configuration, since
+    `datasets` can load neither a shard with an empty row group nor a split
+    without rows."""
+    datasets = pytest.importorskip("datasets")
+    raw = write_raw(tmp_path / "raw", {"a.txt": page(stories)})
+    out = tmp_path / "dist"
+    run(raw, out, card=tmp_path / "CARD.md")
+    split = documented_split(ID["farm"])
+    empty = "train" if split == "test" else "test"
+    assert sorted(p.name for p in (out / "data").iterdir()) == [f"{split}-00000-of-00001.parquet"]
+    ds = datasets.load_dataset(str(out), verification_mode="all_checks")
+    assert list(ds) == [split] and ds[split]["id"] == [ID["farm"]]
+    card_text = (tmp_path / "CARD.md").read_text(encoding="utf-8")
+    assert f"The {empty} split is empty: every article (1) belongs to one group" in card_text
+    assert f'print(ds["{split}"][0]["title"])' in card_text
+    assert f"split: {empty}" not in card_text
+
+
 def test_one_split_empty_moves_the_group_nearest_the_line(tmp_path):
     raw = write_raw(tmp_path / "raw", {"a.txt": page(["farm", "bus", "robots"])})
     out = tmp_path / "dist"

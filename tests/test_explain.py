@@ -121,3 +121,16 @@ def test_unknown_features_are_printed_by_name():
     lines = describe(d, result, focus=False)
     assert "      +1.25  a_feature_added_later" in lines
     assert any(l.startswith("      +0.50  open_bracket: a bracket") for l in lines)
+
+
+def test_a_page_header_is_named_as_such(tmp_path):
+    f = tmp_path / "p.txt"
+    f.write_text("江城晚报 2024年11月8日 星期五 第5版\n\n老街坊合力救下落水少年\n\n"
+                 "本报讯（记者 赵海燕）11月6日傍晚，家住河西区的少年小吉落水，三位居民将其救上岸。\n",
+                 encoding="utf-8")
+    r = explain(f"{f}:1", "--context", "0")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(f"{f}: 3 content lines, 2 breaks between them: 0 joined, 2 kept; 1 article\n")
+    outcome = block(r.stdout, 1, 3).splitlines()[-1].strip()
+    assert outcome == ("→ line 1 is a page header or footer (folio), removed; line 3 → title; "
+                       "article 1 («老街坊合力救下落水少年») begins")

@@ -146,3 +146,22 @@ def test_hidden_files_are_not_uploaded(dist):
     (dist / ".cache" / "x").write_text("x")
     assert not [f for f in pub.local_files(dist) if f.startswith(".")]
     assert pub.check(dist) == []
+
+
+def test_check_finds_what_load_dataset_cannot_read(dist):
+    """An empty row group (`ArrowInvalid: BatchSize must be greater than 0`)
+    and a split without rows (`corresponds to no data`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from cleaner.dataset import file_schema
+    shard = next((dist / "data").glob("test-*.parquet"))
+    with pa.OSFile(str(shard), "wb") as sink:
+        w = pq.ParquetWriter(sink, file_schema())
+        w.write_table(file_schema().empty_table())
+        w.close()
+    assert pq.read_metadata(shard).num_row_groups == 1
+    problems = pub.check(dist)
+    assert f"{shard}: has a row group without rows, which `load_dataset` cannot read " \
+           "(ArrowInvalid: BatchSize must be greater than 0)" in problems
+    assert f"{dist / 'README.md'}: split test has no rows, which `load_dataset` cannot read: leave " \
+           "it out of `configs` and `dataset_info`" in problems
