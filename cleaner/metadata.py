@@ -10,7 +10,8 @@ canonical spelling by ``data/outlets.tsv``. The shapes:
   ``四川在线宜宾频道消息``, ``证券时报·e公司讯`` (a paper's feed after a middle
   dot; the paper is the outlet), ``【新华社北京5月9日电】``, each optionally
   followed by the staff in brackets (``（记者 王五、赵六）``) or inline
-  (`` 记者潘跃``, ``：记者黄蔚山、通讯员连乐报道：``);
+  (`` 记者潘跃``, ``：记者黄蔚山、通讯员连乐报道：``, and a name with no role
+  in the ``…报道：`` frame alone: `` 刘 涛、见习记者 王紫薇报道：``);
 * datelines in round brackets, staff inside: ``（中央社记者王小明台北2日电）``,
   ``（星岛日报报道）``, ``（早报讯）``; a name run straight into the place is
   cut only at a place of ``data/places.txt``, and only where one cut works;
@@ -218,6 +219,21 @@ _STAFF_RUN = rf"{_STAFF_UNIT}(?:\s*{_STAFF_UNIT})*"
 STAFF_TAILED = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})\s*{BYLINE_TAIL}\s*{_COLON}?")
 #: Closed by a space, punctuation or the end: `` 记者潘跃 ``.
 STAFF_INLINE = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})(?=[\s，,。：:；;、】\]]|$)")
+#: One name in a ``…报道：`` byline: as :data:`_NAME`, or two characters
+#: letter-spaced to a three-character width (``王 雷``).
+_REPORTED_NAME = rf"(?:{_NAME}|\p{{Han}}[ \u3000]\p{{Han}})"
+_REPORTED_UNIT = rf"(?:{_OUTLET_GENERIC})?(?:{_ROLE}\s*)?{_REPORTED_NAME}"
+#: Names joined by 、 or a comma (a role may follow a space), each perhaps
+#: letter-spaced and perhaps after a role, closed by 报道 and a colon:
+#: ``记者 李建文、特约通讯员 王 雷报道：``, ``刘 涛、见习记者 王紫薇报道：``
+#: (a military paper's unit correspondent, no role, before its reporter).
+#: Only this frame admits a name with no role after a dateline; the names
+#: must still parse and start with a surname (:func:`_inline_names_ok`).
+STAFF_REPORTED = regex.compile(
+    rf"\s*(?P<staff>{_REPORTED_UNIT}(?:\s*[、，,]\s*{_REPORTED_UNIT}|\s+{_ROLE}\s*{_REPORTED_NAME})*)"
+    rf"\s*(?:报道|报导){_COLON}")
+#: How far past a dateline :data:`STAFF_REPORTED` may end: its cheap test.
+REPORTED_SPAN = 48
 #: Only the role, where the last name runs into the lead (cut in code).
 _STAFF_OPEN = regex.compile(rf"\s*{_COLON}?\s*(?P<staff>{_STAFF_RUN})")
 _REPORTER_RE = regex.compile(
@@ -358,9 +374,12 @@ def spaced_name_reads(name: str) -> bool:
 #: (``□ 木子``): a pen name's byline or a heading (``■ 现场``); which it
 #: is, :func:`bullet_pen_name` and the line's place decide.
 _BULLET_WORD = regex.compile(rf"^{_BULLET}[ \u3000]*(?P<name>\p{{Han}}{{2,3}})$")
-#: The longest stripped text :data:`_BULLET_WORD` matches (a bullet, two
-#: spaces, three characters): its cheap test.
-BULLET_WORD_MAX = 6
+#: A bullet and a two-character name letter-spaced to a three-character
+#: width (``□ 林 远``), alone on the line.
+_BULLET_SPACED = regex.compile(rf"^{_BULLET}[ \u3000]*(?P<name>\p{{Han}}[ \u3000]{{1,2}}\p{{Han}})$")
+#: The longest stripped text :data:`_BULLET_WORD` or :data:`_BULLET_SPACED`
+#: matches (a bullet, two spaces, a character, two spaces, a character): their cheap test.
+BULLET_WORD_MAX = 7
 #: The fewest counts in jieba's dictionary that make a word too common for
 #: a pen name: the headings printed under bullets are common words (现场,
 #: 声音, 链接: hundreds to thousands), the pen names in it rare (木子 7, 一丁 18).
@@ -379,17 +398,31 @@ def bullet_pen_name(line: str) -> str | None:
     heading of two or three characters stands elsewhere (over a sub-heading,
     under a paragraph).
 
+    A name letter-spaced to a three-character width (``□ 林 远``) is one
+    only when :func:`names_alone` reads it (a surname, then no dictionary
+    word but a name) and the dictionary counts it, as a name, fewer than
+    :data:`PEN_WORD_MAX_COUNT` times: letter-spaced headings are common
+    words (``■ 现 场``, ``■ 关 注``), some of which it tags as names
+    (``温馨`` nr 335).
+
     >>> bullet_pen_name("□ 木子"), bullet_pen_name("□ 何秋生"), bullet_pen_name("■ 现场")
     ('木子', '何秋生', None)
+    >>> bullet_pen_name("□ 林 远"), bullet_pen_name("■ 关 注"), bullet_pen_name("■ 温 馨"), bullet_pen_name("□ 晓 风")
+    ('林远', None, None, None)
     """
     t = line.strip()
     if len(t) > BULLET_WORD_MAX or t[:1] not in BULLETS:
         return None
     m = _BULLET_WORD.match(t)
+    if m is not None:
+        name = m["name"]
+        return name if names_alone(name) == [name] or pen_word_reads(name) else None
+    m = _BULLET_SPACED.match(t)
     if m is None:
         return None
-    name = m["name"]
-    return name if names_alone(name) == [name] or pen_word_reads(name) else None
+    name = _SPACES_RE.sub("", m["name"])
+    entry = _dictionary_entry(name)
+    return name if names_alone(name) == [name] and (entry is None or entry[0] < PEN_WORD_MAX_COUNT) else None
 
 
 def pen_word_reads(word: str) -> bool:
@@ -922,10 +955,13 @@ def inline_staff(text: str, at: int) -> tuple[int, str] | None:
     >>> inline_staff("新华社电记者从公安部获悉", 4) is None
     True
     """
-    for pattern in (STAFF_TAILED, STAFF_INLINE):
-        m = pattern.match(text, at)
-        if m and _inline_names_ok(m.group("staff")):
-            return m.end(), m.group("staff")
+    m = STAFF_TAILED.match(text, at)
+    if m is None or not _inline_names_ok(m.group("staff")):
+        m = _staff_reported(text, at)       # 刘 涛、见习记者 王紫薇报道：
+    if m is None or not _inline_names_ok(m.group("staff")):
+        m = STAFF_INLINE.match(text, at)
+    if m and _inline_names_ok(m.group("staff")):
+        return m.end(), m.group("staff")
     run = STAFF_INLINE.match(text, at)
     if run is not None:
         head = _named_head(run.group("staff"))
@@ -944,6 +980,46 @@ def inline_staff(text: str, at: int) -> tuple[int, str] | None:
     if len(cuts) != 1:
         return None
     return cuts[0], text[m.start("staff"):cuts[0]]
+
+
+def _staff_reported(text: str, at: int) -> regex.Match | None:
+    """:data:`STAFF_REPORTED` at ``at``, its names with no role naming no
+    place (:func:`_roleless_names_ok`); None otherwise, or at once when no
+    ``报道：`` follows within :data:`REPORTED_SPAN`."""
+    if not _reported_within(text, at):
+        return None
+    m = STAFF_REPORTED.match(text, at)
+    return m if m is not None and _roleless_names_ok(m.group("staff")) else None
+
+
+def _roleless_names_ok(staff: str) -> bool:
+    """The names printed with no role in a staff run name no place: none is
+    a listed place, nor a name the dictionary counts :data:`PEN_WORD_MAX_COUNT`
+    times or more (it tags places so, ``王府井`` nr 183, ``张家口`` nr 303;
+    a reporter's name it holds at all is rare, ``张晓辉`` nr 3).
+
+    >>> _roleless_names_ok("刘 涛、见习记者 王紫薇"), _roleless_names_ok("张晓辉"), _roleless_names_ok("王府井")
+    (True, True, False)
+    """
+    parsed = parse_staff(staff)
+    return parsed is not None and not any(a["role"] is None and _place_like(a["name"]) for a in parsed[1])
+
+
+def _place_like(name: str) -> bool:
+    """A listed place, or a name common in the dictionary (a place it tags so)."""
+    entry = _dictionary_entry(name)
+    return _is_listed_place(name) or entry is not None and entry[0] >= PEN_WORD_MAX_COUNT
+
+
+def _reported_within(text: str, at: int) -> bool:
+    """``报道：`` or ``报导：`` within :data:`REPORTED_SPAN` of ``at``: the
+    cheap test before :data:`STAFF_REPORTED`."""
+    end = min(len(text), at + REPORTED_SPAN)
+    for word in ("报道", "报导"):
+        k = text.find(word, at, end)
+        if k >= 0 and text[k + 2:k + 3] in (":", "："):
+            return True
+    return False
 
 
 def _named_head(staff: str) -> str | None:

@@ -401,6 +401,9 @@ def test_names_alone_on_a_line_read_as_a_byline(line, names):
     ("■ 现场", None), ("● 高考", None), ("□ 链接", None), ("■ 相关新闻", None), ("□ 小贴士", None),
     ("□ 短评", None), ("■ 声音", None), ("■ 按语", None), ("□ 编前", None),  # headings: common words, verbs, labels
     ("□ 木子 一丁", None), ("木子", None), ("□ 木", None), ("□ 木子。", None),   # not one word alone after a bullet
+    ("□ 林 远", "林远"), ("□\u3000林\u3000远", "林远"), ("□林  远", "林远"),      # a name letter-spaced to three widths
+    ("■ 现 场", None), ("■ 关 注", None), ("■ 温 馨", None),  # letter-spaced headings: no surname, words
+    ("□ 晓 风", None),                                          # letter-spaced, no surname: no pen name
 ])
 def test_a_pen_name_after_a_bullet(line, name):
     """The shape alone: a bullet and a pen name that need not start with a
@@ -416,13 +419,53 @@ def test_a_pen_name_line_made_a_byline_names_its_author(line, name):
     assert metadata.REPORTER_LINE.match(line) is None
 
 
+def _bullet_pen_name_slowly(line):
+    m = metadata._BULLET_WORD.match(line.strip())
+    if m:
+        return m["name"] if metadata.names_alone(m["name"]) == [m["name"]] or metadata.pen_word_reads(m["name"]) else None
+    m = metadata._BULLET_SPACED.match(line.strip())
+    name = m and m["name"].replace(" ", "").replace("\u3000", "")
+    return name if name and metadata.names_alone(name) == [name] and (
+        metadata._dictionary_entry(name) is None or metadata._dictionary_entry(name)[0] < metadata.PEN_WORD_MAX_COUNT) else None
+
+
 def test_a_pen_name_s_cheap_test_changes_no_answer():
-    rows = ["□ 木子", "□　木子", "□  晓风", "■ 何秋生", "□ 小贴士", "□ 木子 一丁", "□木子李四", "□ 木子李", "■ 现场新闻"]
+    rows = ["□ 木子", "□　木子", "□  晓风", "■ 何秋生", "□ 小贴士", "□ 木子 一丁", "□木子李四", "□ 木子李", "■ 现场新闻",
+            "□  林  远", "□\u3000\u3000林\u3000\u3000远", "□ 林 远 方"]
     for line in rows + [r[:k] for r in rows for k in range(1, len(r))]:
-        m = metadata._BULLET_WORD.match(line.strip())
-        slow = m["name"] if m and (metadata.names_alone(m["name"]) == [m["name"]]
-                                   or metadata.pen_word_reads(m["name"])) else None
-        assert metadata.bullet_pen_name(line) == slow, line
+        assert metadata.bullet_pen_name(line) == _bullet_pen_name_slowly(line), line
+
+
+@pytest.mark.parametrize("text, byline, authors", [
+    ("本报讯 记者 李建文、特约通讯员 王 雷报道：3月上旬，某边防团对执勤点位逐一开展勘察。",
+     "本报讯 记者 李建文、特约通讯员王 雷报道：", [["李建文", "记者"], ["王雷", "特约通讯员"]]),
+    ("本报讯 刘 涛、见习记者 王紫薇报道：3月8日，某旅组织新兵开展主题教育。",
+     "本报讯 刘 涛、见习记者 王紫薇报道：", [["刘涛", None], ["王紫薇", "见习记者"]]),
+    ("本报讯 记者 李建文、王晓东，通讯员 张小平报道：3月上旬，某边防团开展勘察。",
+     "本报讯 记者 李建文、王晓东，通讯员 张小平报道：", [["李建文", "记者"], ["王晓东", "记者"], ["张小平", "通讯员"]]),
+    ("本报讯 记者 王 雷报道：3月上旬，某边防团开展勘察。", "本报讯 记者 王 雷报道：", [["王雷", "记者"]]),
+    ("本报郑州4月26日电 张晓辉报道：昨天，某部训练督查组深入训练场。", "本报郑州4月26日电 张晓辉报道：", [["张晓辉", None]]),
+    # unchanged: one reporter; the roles of a military paper, each read
+    ("本报讯 记者 李建文报道：3月上旬，某边防团开展勘察。", "本报讯 记者 李建文报道：", [["李建文", "记者"]]),
+    ("本报讯 特约记者 王雷、本报特约通讯员 李建文报道：3月上旬，某部开展勘察。",
+     "本报讯 特约记者 王雷、本报特约通讯员 李建文报道：", [["王雷", "特约记者"], ["李建文", "特约通讯员"]]),
+    ("本报讯 见习记者 王紫薇报道：3月8日，某旅开展教育。", "本报讯 见习记者 王紫薇报道：", [["王紫薇", "见习记者"]]),
+    # no name without a role outside the frame, nor a word for a name in it
+    ("本报讯 刘 涛、见习记者 王紫薇报道，3月8日，某旅开展教育。", "本报讯", []),
+    ("刘 涛、见习记者 王紫薇报道：3月8日，某旅开展教育。", "", []),
+    ("本报讯 近日，记者走访报道：某旅开展教育。", "本报讯", []),
+    ("本报讯 王府井报道：某商场开业。", "本报讯", []),               # a place the dictionary takes for a name
+    ("本报讯 北京报道：某商场开业。", "本报讯", []),                 # a listed place
+    ("本报讯 张家口报道：某商场开业。", "本报讯", []),               # a place tagged a name, common
+])
+def test_names_then_reported_after_a_dateline(text, byline, authors):
+    """Names joined by 、 or a comma, each perhaps letter-spaced and perhaps
+    after a role, closed by 报道：, after a dateline (a military paper's
+    opening); a name with no role is read in this frame only."""
+    t = normalise(text)
+    got = t[:metadata.byline_end(t)].strip()
+    assert got == byline
+    assert [[a["name"], a["role"]] for a in metadata.parse_byline(got).authors if got] == authors
 
 
 @pytest.mark.parametrize("credit, scoped", [

@@ -252,3 +252,36 @@ def test_a_bullet_heading_under_the_headline_stays_in_the_text(heading):
     """unchanged: a heading's word is no pen name, wherever it stands."""
     [r] = _records("老街的修表铺", heading, "在老街拐角，有一间不足六平方米的修表铺。铺子的主人姓汪，六十多岁。")
     assert r["authors"] == [] and r["text"].startswith(heading)
+
+
+BORDER = ("边防团“一哨一策”提升执勤效能", "团政委何建平说，每个哨所都有自己的“脾气”，只有摸清情况，才能对症施策。")
+
+
+@pytest.mark.parametrize("opening, byline, authors", [
+    ("本报讯 记者 李建文、特约通讯员 王 雷报道：", "本报讯 记者 李建文、特约通讯员王 雷报道：",
+     [{"name": "李建文", "role": "记者"}, {"name": "王雷", "role": "特约通讯员"}]),
+    ("本报讯 刘 涛、见习记者 王紫薇报道：", "本报讯 刘 涛、见习记者 王紫薇报道：",
+     [{"name": "刘涛", "role": None}, {"name": "王紫薇", "role": "见习记者"}]),
+    ("本报讯 记者 李建文、王晓东，通讯员 张小平报道：", "本报讯 记者 李建文、王晓东，通讯员 张小平报道：",
+     [{"name": "李建文", "role": "记者"}, {"name": "王晓东", "role": "记者"}, {"name": "张小平", "role": "通讯员"}]),
+    ("本报讯 记者 李建文报道：", "本报讯 记者 李建文报道：", [{"name": "李建文", "role": "记者"}]),   # unchanged
+])
+def test_a_military_paper_s_reporters_open_the_lead(opening, byline, authors):
+    [r] = _records(BORDER[0], f"{opening}3月上旬，西部战区陆军某边防团对所属18个执勤点位逐一开展勘察。", BORDER[1])
+    assert (r["title"], r["byline"], r["authors"]) == (BORDER[0], byline, authors)
+    assert r["text"] == f"3月上旬，西部战区陆军某边防团对所属18个执勤点位逐一开展勘察。\n{BORDER[1]}"
+
+
+@pytest.mark.parametrize("line", ["□ 林 远", "□ 林远"])
+def test_a_letter_spaced_pen_name_after_a_bullet_under_the_headline_is_the_byline(line):
+    [r] = _records("江边的早点铺", line, "老码头的早点铺开在江堤下面，一间不到二十平方米的铺面，开了三十多年。",
+                   "那时候，一笼包子两毛钱。")
+    assert (r["title"], r["byline"], r["authors"]) == ("江边的早点铺", line, [{"name": "林远", "role": None}])
+    assert r["text"] == "老码头的早点铺开在江堤下面，一间不到二十平方米的铺面，开了三十多年。\n那时候，一笼包子两毛钱。"
+
+
+@pytest.mark.parametrize("heading", ["■ 现 场", "■ 关 注", "■ 温 馨", "□ 家长问 专家答"])
+def test_a_letter_spaced_bullet_heading_under_the_headline_stays_in_the_text(heading):
+    """unchanged: a heading letter-spaced, or two words, is no pen name."""
+    [r] = _records("江边的早点铺", heading, "老码头的早点铺开在江堤下面，一间不到二十平方米的铺面，开了三十多年。")
+    assert r["authors"] == [] and r["text"].startswith(heading)
