@@ -614,9 +614,11 @@ def remove_jump_lines(text: str) -> list[Change]:
 
 _SPACE_RUN = re.compile(f"{_WS}{_WS}*")
 #: Han characters set one by one with spaces between (``内 蒙 古 自 治 区``):
-#: four or more, each alone.
+#: four or more, each alone. A gap is any run of spaces, as it is once the
+#: run is collapsed to one: the rule must find on its own output what it
+#: finds on its input (``专    专 专 人``).
 _SPACED_HAN = regex.compile(
-    rf"(?<!\p{{Han}}{_WS}{{0,3}})\p{{Han}}(?:{_WS}{{1,3}}\p{{Han}}){{3,}}(?!{_WS}{{0,3}}\p{{Han}})")
+    rf"(?<!\p{{Han}}{_WS}*)\p{{Han}}(?:{_WS}+\p{{Han}}){{3,}}(?!{_WS}*\p{{Han}})")
 _HAN_GAP = re.compile(f"{_WS}(?<=[{HAN_RANGES}]{_WS}){_WS}*(?=[{HAN_RANGES}])")   # Han on both sides
 #: A label and its colon (``版式设计：``): a space before it separates fields.
 _LABEL = regex.compile(r"\p{Han}{2,6}[：:]")

@@ -56,6 +56,7 @@ def test_each_rule_is_idempotent(name, rule, t):
 
 @PROFILE
 @given(t=text)
+@example(t="专    专 专 \u2f08")     # a wide gap in a letter-spaced run (found by a run)
 def test_text_rules_are_idempotent_together(t):
     def text_rules(s):
         for _, rule in normalize.TEXT_RULES:
