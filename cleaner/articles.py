@@ -34,7 +34,14 @@ A column label taken as the headline over a longer headline line
 (``_column_labels``) is a ``kicker``: the line under it becomes the title
 and the label the text's first paragraph. A label opening the page, or
 standing after a credit, over an item with a box's mark (``■ …``) heads a
-box of briefs: it is the title (``_box_heads``).
+box of briefs: it is the title (``_box_heads``); one over a question
+headline over a Q&A (``问：…``) is a kicker too (``_untaken_pair_over_qa``).
+A sidebar's label under a finished paragraph (``■相关链接``, ``【背景】``)
+opens a box of its own and is its title, the heading under it the first
+paragraph (``_sidebar_boxes``). A signature in brackets under a paragraph
+closes its article as a credit does (``_closes_at``). A headline over
+nothing but the page's furniture heads no article and goes back to the text
+(``_titles_over_furniture``).
 
 A byline block opens a new article when the current one already has a body
 (pages whose articles have no headline). Inline bylines at the start of a
@@ -309,7 +316,7 @@ def _place_features(blocks: Sequence[Block], i: int, prev_title: bool, body_char
         p = blocks[i - 1]
         if prev_title:
             f["after_title"] = 1
-        elif p.role in _CLOSING_ROLES or ends_with_end_mark(p.text):
+        elif _closes_at(blocks, i - 1) or ends_with_end_mark(p.text):
             f["after_credit"] = 1
         elif p.role == "byline":
             f["after_byline"] = 1
@@ -611,6 +618,79 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     _column_labels(blocks)
     _kickers_over_headlines(blocks)
     _names_under_headlines(blocks)
+    _sidebar_boxes(blocks)
+    _titles_over_furniture(blocks)
+
+
+#: The labels of a box printed under an article (a sidebar): background,
+#: a timeline, further reading, the reporter's notes. Standing alone on a
+#: line after a bullet (``■相关链接``) or in brackets (``【链接】``).
+SIDEBAR_LABELS = ("相关链接", "新闻链接", "知识链接", "背景链接", "链接", "新闻背景", "背景",
+                  "延伸阅读", "相关阅读", "记者手记")
+_SIDEBAR_WORD = "(?:" + "|".join(SIDEBAR_LABELS) + ")"
+_SIDEBAR_LABEL = regex.compile(
+    rf"^(?:[{''.join(sorted(metadata.BULLETS))}][ \u3000]*{_SIDEBAR_WORD}"
+    rf"|[【［\[][ \u3000]*{_SIDEBAR_WORD}[ \u3000]*[】］\]])[ \u3000]*[：:]?$")
+#: The longest line taken for a section heading with a bullet (``■现场``).
+BULLET_HEADING_MAX = 10
+
+
+def _sidebar_boxes(blocks: list[Block]) -> None:
+    """A sidebar's label (:data:`_SIDEBAR_LABEL`: ``■相关链接``, ``【背景】``)
+    under a finished paragraph or a credit opens a box of its own, and is
+    its title; a heading under it (``老码头大事记``) is the box's first
+    paragraph, so that the title and text read in print order. A signature
+    under the box (``（本报记者 X 整理）``) is then the box's. An article
+    that already has a bulleted section heading (``■现场``) prints its
+    sections so: the label is one more of them, and stays in the text."""
+    for i in range(1, len(blocks) - 1):
+        b = blocks[i]
+        if b.role != "body" or len(b.text) > 12 or not _SIDEBAR_LABEL.match(b.text.strip()):
+            continue
+        p = blocks[i - 1]
+        if not (_closes_at(blocks, i - 1) or p.role == "body" and not p.shaped and ends_sentence(p.text)) \
+                or _bulleted_section_above(blocks, i):
+            continue
+        b.role = "title"
+        if blocks[i + 1].role == "title":
+            blocks[i + 1].role = "body"
+
+
+def _bulleted_section_above(blocks: Sequence[Block], i: int) -> bool:
+    """The article above block ``i`` (back to its headline or byline) has a
+    short line opening with a bullet (``■现场``): a section heading."""
+    for j in range(i - 1, -1, -1):
+        x = blocks[j]
+        if x.role in ("title", "kicker", "byline") or x.role in MARK_ROLES:
+            return False
+        t = x.text.strip()
+        if x.role == "body" and t[:1] in metadata.BULLETS and len(t) <= BULLET_HEADING_MAX:
+            return True
+    return False
+
+
+def _furniture(b: Block) -> bool:
+    """Page furniture, no article's matter: a folio, divider or end mark, or
+    a credit naming the page's people (``本版编辑：X 校对：Y``) or an
+    editor's or author's note."""
+    return b.role in MARK_ROLES or b.role == "credit" and (metadata.page_scoped(b.text) or metadata.is_note(b.text))
+
+
+def _titles_over_furniture(blocks: list[Block]) -> None:
+    """A headline over nothing but page furniture (:func:`_furniture`) to the
+    end of the page or to the next headline heads no article: it is the
+    last paragraph of the one above (``热线电话：0771-55512345`` over the
+    page's footer ``本版编辑：龙 珊 校对：陈 露``). Taken as a headline, it
+    would make a record of a title and a footer with no text. A photo's
+    credit under a headline (``本报记者 张三摄``) is matter: the photo's."""
+    for i, b in enumerate(blocks):
+        if b.role != "title":
+            continue
+        j = i + 1
+        while j < len(blocks) and _furniture(blocks[j]):
+            j += 1
+        if j == len(blocks) or j > i + 1 and blocks[j].role in ("title", "kicker"):
+            b.role = "body"
 
 
 def _headline_stacks(blocks: list[Block]) -> None:
@@ -643,7 +723,7 @@ def _after_wide_gap(blocks: Sequence[Block], i: int) -> bool:
     if not blocks[i].extra_blanks or i == 0:
         return False
     p = blocks[i - 1]
-    if p.role in _CLOSING_ROLES:
+    if _closes_at(blocks, i - 1):
         return True
     # a straight quote after a stop closes the quotation (``…球迷。"``): not a
     # closer to ends_sentence, which cannot tell it from an opening one
@@ -705,7 +785,7 @@ def _box_heads(blocks: list[Block]) -> None:
         if b.role != "body" or item.role != "body" or item.text.lstrip()[:1] not in _ITEM_MARKS \
                 or not _LABEL.match(b.text.strip()):
             continue
-        if _at_page_top(blocks, i) or blocks[i - 1].role in _CLOSING_ROLES:
+        if _at_page_top(blocks, i) or _closes_at(blocks, i - 1):
             b.role = "title"
 
 
@@ -724,7 +804,8 @@ def _column_labels(blocks: list[Block]) -> None:
     for i in range(len(blocks) - 1):
         a, b = blocks[i], blocks[i + 1]
         if b.role not in ("body", "title") or not b.shaped \
-                or not (a.role == "title" or _untaken_stack_at_top(blocks, i)):    # both may be taken as titles
+                or not (a.role == "title" or _untaken_stack_at_top(blocks, i)    # both may be taken as titles
+                        or _untaken_pair_over_qa(blocks, i)):
             continue
         label, head = a.text.strip(), b.text.strip()
         if not _LABEL.match(label) or len(head) < len(label) + LABEL_MARGIN or _SUBTITLE.match(head) \
@@ -824,6 +905,31 @@ def _ends_with_author_note(blocks: Sequence[Block], start: int) -> bool:
 def _byline_at(blocks: Sequence[Block], i: int) -> bool:
     """Block ``i`` is a byline, or a paragraph that opens with one."""
     return i < len(blocks) and blocks[i].role == "byline" or _lead_at(blocks, i) and _opens_with_byline(blocks[i])
+
+
+#: A question and answer's first line: ``问：…``, ``Q：…``.
+_QA_OPENING = re.compile(r"\s*[问Q][:：]")
+
+
+def _untaken_pair_over_qa(blocks: Sequence[Block], i: int) -> bool:
+    """Block ``i`` stands where an article may begin (the page's top, after
+    a credit, a mark or a signature, after a wide gap behind a finished
+    paragraph), neither it nor the block under it was taken as a headline,
+    and the pair stands over a Q&A: the second line asks a question
+    (``名医坐诊`` / ``孩子反复咳嗽是不是过敏？``) or the text under it opens
+    ``问：``. That is a service page's label and headline with no byline.
+    Over other running text the pair may as well be a label and a
+    sub-heading in an article whose headline is not on the page; a label
+    that is a name (``陈祖芬``) signs the piece."""
+    a, b = blocks[i], blocks[i + 1]
+    if not (a.role == "body" and a.shaped and b.role == "body" and _lead_at(blocks, i + 2)):
+        return False
+    if not (b.text.rstrip()[-1:] in "？?" or _QA_OPENING.match(blocks[i + 2].text)):
+        return False
+    t = a.text.strip()
+    if metadata.NAMES_LINE.match(t) and metadata.names_alone(t):
+        return False
+    return _at_page_top(blocks, i) or _closes_at(blocks, i - 1) or _after_wide_gap(blocks, i)
 
 
 def _untaken_stack_at_top(blocks: Sequence[Block], i: int) -> bool:
@@ -927,6 +1033,15 @@ def _signature(text: str) -> bool:
     """
     t = text.strip()
     return t[:1] in "（(【[〔" and t[-1:] in "）)】]〕"
+
+
+def _closes_at(blocks: Sequence[Block], j: int) -> bool:
+    """Block ``j`` closes the article it ends: a credit or mark, or a
+    signature in brackets under a paragraph of running text (``…整改。`` /
+    ``（本报特约通讯员 马 骁）``), which :func:`group` takes as a credit."""
+    b = blocks[j]
+    return b.role in _CLOSING_ROLES or b.role == "byline" and j > 0 and _signature(b.text) \
+        and _lead_at(blocks, j - 1)
 
 
 def _at_page_top(blocks: Sequence[Block], i: int) -> bool:

@@ -383,3 +383,169 @@ def test_a_label_and_its_headline_both_taken_as_titles():
     records = clean(page)
     assert records[-1]["title"] == "婚前按揭买房 离婚时如何分割"
     assert paragraphs(records[-1])[0] == "以案释法"
+
+
+# --- a line over nothing but the page's furniture heads no article ------------------
+
+CONTACT = "咨询电话：0471-6612345"
+FOOTER = "本版编辑：张 三 校对：李 四"
+
+
+@pytest.mark.parametrize("after", [
+    [FOOTER],                                             # the page's footer
+    [FOOTER, "2026年5月9日 星期六 第3版"],                  # and its folio
+    [],                                                   # nothing: the row that was right already
+])
+def test_a_field_line_over_the_page_footer_stays_the_last_paragraph(after):
+    [record] = clean(wrap(*STORY, CONTACT, *after))
+    assert record["title"] == STORY[0]
+    assert paragraphs(record) == [STORY[1].split("）", 1)[1], STORY[2], CONTACT]
+    assert record["credits"] == (["本版编辑：张三 校对：李四"] if after else [])
+    assert record["authors"] == [{"name": "王小明", "role": "记者"}]
+
+
+def test_a_field_line_over_the_footer_does_not_head_the_next_article():
+    """Taken as a headline over the footer, the line headed the article
+    under it and that article's headline went to its text."""
+    records = clean(wrap(*STORY, CONTACT, FOOTER, *MARKET))
+    assert [r["title"] for r in records] == [STORY[0], MARKET[0]]
+    assert paragraphs(records[0])[-1] == CONTACT
+    assert paragraphs(records[1])[0] == MARKET[1].split("）", 1)[1]
+
+
+def test_a_photo_headline_over_its_credit_alone_is_still_a_record():
+    """A photo credit is the matter of the line over it, not furniture."""
+    records = clean(wrap(*STORY) + GAP + wrap(PHOTO[0], PHOTO[2]))
+    assert [r["title"] for r in records] == [STORY[0], PHOTO[0]]
+    assert records[1]["authors"] == [{"name": "傅建斌", "role": "摄影"}]
+
+
+# --- a signature in brackets closes the article above -------------------------------
+
+SIGNED = [
+    "某旅开展冬季野营拉练",
+    "本月中旬，某旅组织官兵开展为期一周的冬季野营拉练，部队徒步行军120公里，完成多个课目演练。",
+    "拉练中，各连队轮流担任尖兵，在复杂地形中实施侦察警戒。",
+    "（特约通讯员 刘 洋）",
+]
+SNOW = ["雪野砺兵", "12月15日，某旅官兵在雪地中进行战术训练，锤炼部队严寒条件下的作战能力。", "特约记者 王 刚摄"]
+
+
+def test_a_photo_after_an_article_signed_in_brackets_is_its_own_titled_record():
+    """The signature closes the article as a credit does: after the wide gap
+    the photo's headline is a headline, and the caption its dated lead."""
+    records = clean(wrap(*SIGNED) + GAP + wrap(*SNOW))
+    assert [r["title"] for r in records] == [SIGNED[0], SNOW[0]]
+    assert records[0]["authors"] == [{"name": "刘洋", "role": "特约通讯员"}]
+    assert paragraphs(records[1]) == [SNOW[1]]
+    assert records[1]["date"] == "2026-12-15"
+
+
+def test_a_names_only_bracket_after_an_article_is_no_signature_of_it():
+    """（刘洋）: names alone may be a quotation's source; the article above
+    keeps it as text, as before."""
+    records = clean(wrap(*SIGNED[:3], "（刘洋）") + GAP + wrap(*SNOW))
+    assert paragraphs(records[0])[-1] == "（刘洋）"
+    assert records[-1]["title"] == SNOW[0]
+
+
+# --- a label over a question headline over a Q&A ------------------------------------
+
+CLINIC_QA = [
+    "名医坐诊",
+    "孩子总是夜里咳嗽是不是过敏？",
+    "问：我家孩子6岁，一到夜里就咳嗽，吃了几种止咳药都不见好，是不是过敏了？",
+    "答：夜间反复咳嗽，首先要考虑咳嗽变异性哮喘，建议到医院做肺功能和过敏原检测。",
+]
+
+
+@pytest.mark.parametrize("before", [
+    "",                                                   # the page's top
+    wrap(*SIGNED) + GAP,                                  # after an article's signature
+])
+def test_a_label_over_a_question_headline_over_a_qa_is_the_kicker(before):
+    records = clean(before + wrap(*CLINIC_QA))
+    assert records[-1]["title"] == CLINIC_QA[1]
+    assert paragraphs(records[-1]) == [CLINIC_QA[0], CLINIC_QA[2], CLINIC_QA[3]]
+
+
+@pytest.mark.parametrize("head, under, before, kicker", [
+    ("孩子总是夜里咳嗽是不是过敏？", CLINIC_QA[2], None, True),     # a question headline
+    ("夏季腹泻不可大意", CLINIC_QA[2], None, True),                  # a plain one over 问：
+    ("夏季腹泻不可大意", CLINIC_QA[3], None, False),                 # over neither
+    ("孩子总是夜里咳嗽是不是过敏？", CLINIC_QA[2], ("拉练中，各连队轮流担任尖兵。", "body"), False),  # inside an article
+    ("孩子总是夜里咳嗽是不是过敏？", CLINIC_QA[2], ("（特约通讯员 刘 洋）", "byline"), True),      # after its signature
+])
+def test_untaken_pair_over_qa(head, under, before, kicker):
+    specs = ([(*before, 0)] if before else []) + [(CLINIC_QA[0], "body", 0), (head, "body", 0), (under, "body", 0)]
+    if before and before[1] == "byline":
+        specs.insert(0, ("拉练中，各连队轮流担任尖兵，在复杂地形中实施侦察警戒。", "body", 0))
+    bs = blocks(*specs)
+    i = len(bs) - 3
+    assert articles._untaken_pair_over_qa(bs, i) is kicker
+
+
+def test_a_label_over_a_plain_line_over_running_text_at_the_top_stays_as_it_was():
+    """Over running text with no question the pair may be a section label and
+    a sub-heading of an article whose headline is not on the page."""
+    lines = ["调查背景", "九成受访家长支持课后服务延时", "记者近日走访多所学校发现，课后服务开展以来，家长接送难的问题得到缓解，学生作业也大多能在校内完成。"]
+    [record] = clean(wrap(*lines))
+    assert record["title"] is None
+    assert paragraphs(record) == lines
+
+
+# --- a sidebar box under an article -------------------------------------------------
+
+FEATURE = [
+    "老街修表铺的四十年",
+    "本报记者 林 默",
+    "早上七点，68岁的周师傅已经拉开了修表铺的卷帘门。他把放大镜夹在眼眶上，开始拆一块老式机械表。",
+    "如今来修表的人少了，可周师傅说，只要还有人需要，他就一直干下去。",
+]
+TIMELINE = ["老街大事记", "1983年，老街修表铺开张，是街上第一家个体修表店。", "2015年，老街列入历史文化街区保护名录。"]
+
+
+@pytest.mark.parametrize("label", ["■相关链接", "■链接", "■背景", "■延伸阅读", "■新闻链接", "■记者手记", "【相关链接】"])
+def test_a_sidebar_box_under_an_article_is_its_own_record(label):
+    """The label is the box's title, its heading the first paragraph (print
+    order), and the signature under the box is the box's."""
+    records = clean(wrap(*FEATURE, label, *TIMELINE, "（本报记者 林默 整理）"))
+    assert [r["title"] for r in records] == [FEATURE[0], label]
+    assert paragraphs(records[0]) == FEATURE[2:]
+    assert records[0]["credits"] == []
+    assert paragraphs(records[1]) == TIMELINE
+    assert records[1]["byline"] == "（本报记者 林默 整理）"
+    assert records[1]["authors"] == [{"name": "林默", "role": "记者"}]
+
+
+def test_a_sidebar_label_over_running_text_is_the_box_title():
+    records = clean(wrap(*FEATURE, "■链接", TIMELINE[1], TIMELINE[2]))
+    assert [r["title"] for r in records] == [FEATURE[0], "■链接"]
+    assert paragraphs(records[1]) == TIMELINE[1:]
+
+
+def test_sub_headings_and_bulleted_sections_stay_in_the_article():
+    """Sub-headings (no label), and a label in an article whose sections
+    open with bullets (■现场 … ■背景), are the article's."""
+    subs = wrap(FEATURE[0], FEATURE[1], FEATURE[2], "从学徒到师傅", "1983年，周师傅跟着父亲学修表，一学就是五年。", FEATURE[3])
+    [record] = clean(subs)
+    assert paragraphs(record)[1] == "从学徒到师傅"
+    sections = wrap(FEATURE[0], FEATURE[1], "■现场", FEATURE[2], "■背景", TIMELINE[1], TIMELINE[2])
+    [record] = clean(sections)
+    assert paragraphs(record) == ["■现场", FEATURE[2], "■背景", TIMELINE[1], TIMELINE[2]]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("■相关链接", True), ("■ 链接", True), ("【背景】", True), ("●延伸阅读：", True), ("■记者手记", True),
+    ("相关链接", False),                # no bullet or bracket: may be a sub-heading
+    ("■背景资料显示，今年全市", False),   # a brief's first words
+    ("■现场", False),                   # a section heading, no sidebar's label
+])
+def test_sidebar_label(text, label):
+    assert (articles._SIDEBAR_LABEL.match(text) is not None) is label
+
+
+def test_a_bullet_brief_in_a_briefs_box_is_unchanged():
+    [record] = clean(wrap(*BRIEFS))
+    assert record["title"] == "路局简讯"
+    assert paragraphs(record) == BRIEFS[1:3]
