@@ -181,6 +181,8 @@ FEATURES = {
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
     "byline_alone": "a byline or credit line, or a field line of names, completed by a name cut or a lone "
                     "character stands alone (本报记者 韩 + 冰 ¶ …, 坐诊专家：主任医师 郑丽 + 华 ¶ 问：…)",
+    "qa_turn": "a question or an answer (问：…, 答：…) opens its own paragraph, unless the line above makes a "
+               "word with it (回 + 答：)",
     "headline_amount": "a headline-shaped line completed by its amount alone (明年扩至 + 60岁), over a long line, "
                        "ends there",
     "label_alone": "a preface's label, a notice's heading or a column's label over a headline, alone on its "
@@ -1208,7 +1210,8 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     longer line, with no word across the join (``名医坐诊`` ¶ ``孩子反复咳嗽是不是过敏？``), names alone under
     a headline-shaped line and over a long one, with no word across either
     join (``李思远``), a headline completed by its amount alone (``明年扩至``
-    + ``60岁``), and a short heading after more blank lines than the page's
+    + ``60岁``), a question's or an answer's turn (``问：``, ``答：``) under a
+    line it makes no word with, and a short heading after more blank lines than the page's
     usual gap, over a line of ``heading_below`` characters or more, with no
     word across the join (:data:`_GAP_HEADING`; ``新华`` + ``社北京…电`` goes
     on)."""
@@ -1240,6 +1243,10 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
                 and "：" not in texts[k + 1] and ":" not in texts[k + 1] \
                 and lens[k + 2] > lens[k + 1] and words.boundary_at_join(t, texts[k + 1]):
             alone[k] = "label_alone"        # 名医坐诊 ¶ 孩子反复咳嗽是不是过敏？ ¶ 坐诊专家：…: a column's label
+    for k, t in enumerate(texts[1:]):
+        if t[:1] in "问答" and _QA_TURN.match(t) and not hard[k] and not alone[k] \
+                and not words.word_across_join(texts[k], t[:1]):
+            alone[k] = "qa_turn"            # 夏季腹泻不可大意 ¶ 问：…: a question or answer opens its paragraph
     for k, b in enumerate(pg.blanks[:-1]):
         if b > gap and pg.heading[k + 1] and lens[k + 1] <= _GAP_HEADING and lens[k + 2] > heading_below \
                 and not hard[k + 1] and words.boundary_at_join(texts[k + 1], texts[k + 2]):
@@ -1251,6 +1258,8 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
 _FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
 
 
+#: A question's or an answer's turn in an interview or a Q&A (``问：``, ``答：``).
+_QA_TURN = re.compile(r"[问答][：:]")
 #: A column's label over a headline, at the page's top or after a wider
 #: gap than the page's own: two to six Chinese characters (``名医坐诊``, ``影评``).
 _COLUMN_LABEL = regex.compile(r"\p{Han}{2,6}$")

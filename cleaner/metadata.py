@@ -899,6 +899,8 @@ def match_dateline(text: str) -> regex.Match | None:
     '电'
     >>> [match_dateline(t) for t in ("据美国媒体3月31日报道，", "人民网记者孙海涛报道：", "据台湾媒体报道，")]
     [None, None, None]
+    >>> match_dateline("一个举报电话牵出一串窝案"), match_dateline("新华社电 记者从…获悉").group("kind")
+    (None, '电')
     """
     if not _KIND_HINT_RE.search(text, 0, HINT_SPAN):
         return None
@@ -910,7 +912,13 @@ def match_dateline(text: str) -> regex.Match | None:
         return None   # (据 opens no outlet: 据台湾媒体报道 is no station 据台)
     if m.group("per") and m.group("kind") not in WIRE_KIND and not _staff_paren(text, m.end()):
         return None   # 据X报道：the body citing a source
+    if m.group("kind") == "电" and _DIAN_WORD.match(text, m.end()):
+        return None   # 一个举报电 + 话…: 电 opens a word (电话, 电视), no wire's 电
     return m
+
+
+#: What makes a word with a 电 that would close a dateline (电话, 电视, 电力 …).
+_DIAN_WORD = re.compile(r"[话视脑影子力池梯网器站缆价费量商动竞邮源路压流]")
 
 
 def _staff_paren(text: str, at: int) -> regex.Match | None:

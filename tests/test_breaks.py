@@ -147,6 +147,16 @@ def test_a_column_label_over_a_headline_at_the_page_top_stands_alone():
     assert d.evidence[0][0] != "label_alone"
 
 
+def test_a_question_or_an_answer_opens_its_paragraph():
+    """夏季腹泻不可大意 ¶ 问：…: a Q&A's turn stands; 他回 + 答：… makes a word."""
+    page = ["夏季腹泻不可大意", "问：孩子拉肚子要不要马上吃止泻药？", "答：不要急着止泻，先补液，观察孩子的精神状态。"]
+    got = decide(wrap(*page))
+    assert got[(page[0], page[1])] is False and got[(page[1], page[2])] is False
+    cut = ["记者问他为什么坚持了三十年，老人笑着回", "答：这是我的本分，也是我的乐趣，只要还走得动就会一直干下去。"]
+    d = breaks.decide(wrap(*cut).split("\n"), [0, 2], [1])[0]
+    assert d.evidence[0][0] != "qa_turn"
+
+
 def test_a_name_a_lone_character_completes_after_a_title_is_joined_and_its_field_line_stands():
     """坐诊专家：…主任医师 郑丽 + 华: the character ends the expert's name, and
     the field line stands apart from the question under it."""
