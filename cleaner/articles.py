@@ -797,7 +797,7 @@ def _column_labels(blocks: list[Block]) -> None:
     ``时间：…``; a colon only over a byline) is the headline. A label is a
     few Han characters alone, or two short words set apart by a space
     (``家长问 专家答``), sharing no word (character pair) with the text
-    under the headline: a headline cut in two (``律师称案件`` /
+    under the headline (a field's label opening it aside: ``坐诊专家：``): a headline cut in two (``律师称案件`` /
     ``应在数日内做出裁决``) shares its words with the story. The label keeps
     role ``kicker``; :func:`group` puts it first in the article's text, as
     it does a subtitle."""
@@ -813,6 +813,9 @@ def _column_labels(blocks: list[Block]) -> None:
                 or head[:1] in _ITEM_MARKS or metadata.LIST_MARKER.match(head):
             continue            # …or the line under it is a box's first item: 今日导读 ¶ ▶ … 2版
         after = _words_after(blocks, i + 1)
+        field = _FIELD.match(blocks[i + 2].text.strip()) if i + 2 < len(blocks) else None
+        if field is not None:   # 名医坐诊 ¶ 孩子…？ ¶ 坐诊专家：…: a field's label shares the column's words
+            after = after.replace(field.group()[:-1], "", 1)
         if not any(p in after for p in _high_pairs(label)):
             a.role, b.role = "kicker", "title"
 
@@ -915,16 +918,19 @@ def _untaken_pair_over_qa(blocks: Sequence[Block], i: int) -> bool:
     """Block ``i`` stands where an article may begin (the page's top, after
     a credit, a mark or a signature, after a wide gap behind a finished
     paragraph), neither it nor the block under it was taken as a headline,
-    and the pair stands over a Q&A: the second line asks a question
-    (``名医坐诊`` / ``孩子反复咳嗽是不是过敏？``) or the text under it opens
-    ``问：``. That is a service page's label and headline with no byline.
+    and the pair stands over a Q&A, perhaps past a field (``坐诊专家：…``):
+    the second line asks a question (``名医坐诊`` / ``孩子反复咳嗽是不是过敏？``)
+    or the text under it opens ``问：``. That is a service page's label and headline with no byline.
     Over other running text the pair may as well be a label and a
     sub-heading in an article whose headline is not on the page; a label
     that is a name (``陈祖芬``) signs the piece."""
     a, b = blocks[i], blocks[i + 1]
-    if not (a.role == "body" and a.shaped and b.role == "body" and _lead_at(blocks, i + 2)):
+    under = i + 2
+    if under + 1 < len(blocks) and blocks[under].role == "body" and _FIELD.match(blocks[under].text.strip()):
+        under += 1          # a field over the Q&A: 坐诊专家：…
+    if not (a.role == "body" and a.shaped and b.role == "body" and _lead_at(blocks, under)):
         return False
-    if not (b.text.rstrip()[-1:] in "？?" or _QA_OPENING.match(blocks[i + 2].text)):
+    if not (b.text.rstrip()[-1:] in "？?" or _QA_OPENING.match(blocks[under].text)):
         return False
     t = a.text.strip()
     if metadata.NAMES_LINE.match(t) and metadata.names_alone(t):

@@ -1029,11 +1029,15 @@ def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
     True
     >>> _quantity_cut("今年以来，股价累计下跌", "2021年，公司营收下滑。"), _quantity_cut("二、捐赠标准", "2000元/人，其中：")
     (False, False)
+    >>> _quantity_cut("■近日，“城市书房”第", "18家分馆揭牌。")
+    True
     >>> _quantity_cut("长者乘车优惠 明年扩至", "60岁", "本报讯 政府昨日宣布，…"), _quantity_cut("最佳报告榜", "9分", "第二名")
     (True, False)
     """
-    if _HAN_START.match(prev[-1]) is None or metadata.LIST_MARKER.match(prev) is not None:
+    if _HAN_START.match(prev[-1]) is None:
         return False
+    if metadata.LIST_MARKER.match(prev) is not None:
+        return prev[-1] == "第"      # ■“城市书房”第 + 18家: an ordinal's 第 ends no item's heading
     if _TAKES_AMOUNT.search(prev) is not None:
         return _AMOUNT.match(nxt) is not None or _LATIN_AMOUNT.match(nxt) is not None
     if _QUANTITY.match(nxt) is not None:

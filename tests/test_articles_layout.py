@@ -469,6 +469,19 @@ def test_a_label_over_a_question_headline_over_a_qa_is_the_kicker(before):
     assert paragraphs(records[-1]) == [CLINIC_QA[0], CLINIC_QA[2], CLINIC_QA[3]]
 
 
+@pytest.mark.parametrize("before", [
+    "",                                                   # the page's top
+    wrap(*STORY) + GAP,                                   # after an article
+])
+def test_a_label_over_a_question_headline_over_an_experts_field_is_the_kicker(before):
+    """名医坐诊 ¶ 孩子…？ ¶ 坐诊专家：… ¶ 问：…: the field's label shares 坐诊
+    with the column's, which makes no headline cut in two."""
+    field = "坐诊专家：滨江市妇幼保健院儿科主任医师 郑丽华"
+    records = clean(before + wrap(*CLINIC_QA[:2], field, *CLINIC_QA[2:]))
+    assert records[-1]["title"] == CLINIC_QA[1]
+    assert paragraphs(records[-1]) == [CLINIC_QA[0], field, CLINIC_QA[2], CLINIC_QA[3]]
+
+
 @pytest.mark.parametrize("head, under, before, kicker", [
     ("孩子总是夜里咳嗽是不是过敏？", CLINIC_QA[2], None, True),     # a question headline
     ("夏季腹泻不可大意", CLINIC_QA[2], None, True),                  # a plain one over 问：
