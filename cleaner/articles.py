@@ -757,7 +757,7 @@ def _short_line(b: Block) -> bool:
 #: heading of Han characters alone, shorter than any headline under it by
 #: :data:`LABEL_MARGIN` or more.
 LABEL_MAX = 6
-LABEL_MARGIN = 4
+LABEL_MARGIN = 3
 #: A label of two short words set apart by one space (``家长问 专家答``):
 #: each of 2 to :data:`LABEL_WORD_MAX` Han characters.
 LABEL_WORD_MAX = 4

@@ -165,7 +165,8 @@ FEATURES = {
                   "number before its serial (12. + 6公里, 2∶ + 0, （2026）京0105刑初 + 1234号)",
     "quantity_cut": "a clause cut right before its quantity (股价累计下跌 + 21.3%，…): a paragraph may open "
                     "with a date, not with an amount that runs on into the clause",
-    "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰)",
+    "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰), "
+                "or the first of two names in a byline cut before its last character (通讯员 林晓 + 燕 何志勇)",
     "lone_character": "a line of one Chinese character that completes a word or a byline with the line before "
                       "(咨询热 + 线, 本报记者 肖雨 + 欣) and opens none with the line after: no paragraph is one character",
     "short_tail": "a line of at most four characters that ends a sentence, under a line ending on a Chinese "
@@ -176,6 +177,7 @@ FEATURES = {
     "speech_cut": "a speaker cut from the verb that introduces the speech (旅长韩卫东 + 介绍，…, 负责人 + 表示，…)",
     "lead_cut": "a lead's first words cut after its dateline or feed (本报讯 昨日上午 + 10时18分，…, "
                 "新华社广州4月20日电 记者 + 从…): the lead goes on",
+    "address_cut": "an e-mail or web address cut in two (txzk_zheng + wen@163.com, www.tong + xi.gov.cn)",
     "bracket_cut": "a bracketed line cut before its closing bracket ((本报特约通讯员 马骁 通讯员 蔡文 + 博))",
     "lone_opening": "a line of one Chinese character that opens a word or a name with the long line after it "
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
@@ -908,8 +910,10 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     takes it (:data:`_TAKES_DATE`); a sentence's short tail
     (:data:`_SHORT_TAIL`); a number cut from its unit (:func:`_unit_cut`);
     a speaker cut from the verb of the speech (:data:`_SPEECH`); a lead's
-    first words cut after the dateline (:func:`_lead_cut`); and a line that
-    opens a bracket cut before its closing one.
+    first words cut after the dateline (:func:`_lead_cut`); a line that
+    opens a bracket cut before its closing one; an e-mail or web address
+    cut in two (:func:`_address_cut`); and the first of two names in a
+    byline cut before its last character (``通讯员 林晓`` + ``燕 何志勇``).
 
     >>> certain_join("他说：“", "好。”"), certain_join("是", "，也是")
     ('typesetting_rule', 'typesetting_rule')
@@ -962,6 +966,11 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
         return "lead_cut"
     if prev[0] in _BRACKET_OPEN and _BRACKET_LINE_CLOSE.match(nxt) is not None and _CLOSER.search(prev) is None:
         return "bracket_cut"
+    if prev[-1] in _ADDRESS_CHARS and nxt[0] in _ADDRESS_CHARS and _address_cut(prev, nxt):
+        return "address_cut"
+    if prev[-3:-2] in _NAME_GAP and nxt[1:2] in _NAME_GAP and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) \
+            and _byline_line(prev) and _byline_line(prev + nxt):
+        return "name_cut"       # 通讯员 林晓 + 燕 何志勇: the first of two names cut before its last character
     return None
 
 
@@ -1092,6 +1101,34 @@ _CLOSER = re.compile(r"[）)]")
 _BRACKET_LINE_CLOSE = re.compile(r"[^（(）)。！？]{0,20}[）)]$")
 
 
+#: What an e-mail address or a web address is made of, either side of a cut.
+_ADDRESS_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-@/")
+_ADDRESS_TAIL = re.compile(r"[\w.+\-@:/]+$", re.ASCII)
+_ADDRESS_HEAD = re.compile(r"[\w.+\-@:/%?=&]+", re.ASCII)
+_ADDRESS = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?:https?://|www\.)[\w\-]+(?:\.[\w\-]+)+[\w./%?=&\-]*",
+                      re.ASCII)
+#: What stands between a role and a name, or two names, in a byline.
+_NAME_GAP = frozenset(" \u3000")
+
+
+def _address_cut(prev: str, nxt: str) -> bool:
+    """Whether the break cuts an e-mail or web address (``txzk_zheng`` +
+    ``wen@163.com``, ``www.tong`` + ``xi.gov.cn``): the letters either side
+    make one address, which the first does not make alone.
+
+    >>> _address_cut("投稿邮箱：txzk_zheng", "wen@163.com；"), _address_cut("详见www.tong", "xi.gov.cn查询。")
+    (True, True)
+    >>> _address_cut("邮箱：ab@163.com", "2026年起"), _address_cut("使用Windows", "10系统")
+    (False, False)
+    """
+    tail, head = _ADDRESS_TAIL.search(prev), _ADDRESS_HEAD.match(nxt)
+    if tail is None or head is None:
+        return False
+    joined = tail.group() + head.group()
+    whole = _ADDRESS.fullmatch(joined) or _ADDRESS.match(joined)
+    return whole is not None and whole.end() > len(tail.group()) and not _ADDRESS.fullmatch(tail.group())
+
+
 def _lead_cut(prev: str) -> bool:
     """Whether ``prev`` is a dateline or feed (``…讯``, ``…电``, or its
     bracketed byline) followed by a lead's first few words, no punctuation
@@ -1166,7 +1203,8 @@ def _may_cut(last: str, prev: str, first: str, next_len: int) -> bool:
     line is longer than four characters and opens with no digit and no
     speech verb's first character)."""
     if last in _NUMBER_CUT or next_len <= _SHORT_TAIL or first.isdigit() or len(prev) == 1 or last.isdigit() \
-            or first in _SPEECH_FIRST or prev[0] in _BRACKET_OPEN \
+            or first in _SPEECH_FIRST or prev[0] in _BRACKET_OPEN or prev[-3:-2] in _NAME_GAP \
+            or last in _ADDRESS_CHARS and first in _ADDRESS_CHARS \
             or len(prev) <= _LEAD_CUT_MAX and ("讯" in prev or "电" in prev):
         return True
     single, compound_last, title_end = _cut_chars()

@@ -800,7 +800,7 @@ def _split_head(head: str) -> tuple[str | None, list[str]] | None:
     """
     if head[-1:] in "讯电" and is_outlet(head[:-1]):   # （新文化报讯 记者 韩冰）
         head = head[:-1]
-    if is_outlet(head) and (len(head) <= 8 or head in outlet_table()):
+    if is_outlet(head) and (len(head) <= 8 or head in outlet_table() or _two_outlets(head)):
         return head, []
     first, dot, _ = head.partition("·") if "·" in head else head.partition("・")
     if dot and is_outlet(first) and is_outlet(head[len(first) + 1:]):
@@ -813,6 +813,17 @@ def _split_head(head: str) -> tuple[str | None, list[str]] | None:
             names = names_alone(head[:k])
             return (head[k:], names) if names else None
     return None
+
+
+def _two_outlets(head: str) -> bool:
+    """Whether ``head`` is a paper and its website or app printed as one
+    (``青川都市报青川新闻网``): two outlets' names, each of three characters
+    or more. A longer run is otherwise read as names then an outlet.
+
+    >>> _two_outlets("青川都市报青川新闻网"), _two_outlets("青吉好贾波四川在线")
+    (True, False)
+    """
+    return any(is_outlet(head[:k]) and is_outlet(head[k:]) for k in range(3, len(head) - 2))
 
 
 def names_alone(run: str) -> list[str] | None:
@@ -1593,10 +1604,12 @@ JOB_TITLES = ["副教授", "教授", "研究员", "副主任", "主任", "副局
               "校长", "总经理", "经理", "总监", "董事长", "总裁", "主席", "部长", "市长", "县长", "区长",
               "镇长", "村长", "厅长", "省长", "医生", "医师", "老师", "律师", "队长", "教练", "会长",
               "秘书长", "发言人", "负责人", "工程师", "博士", "专家", *HONORIFICS]
-#: A staff title, a credit role, a job title or a bullet opening the line
-#: (``□ 鲁``), then one or two Han characters closing the text.
+#: A staff title, a credit role, a job title, a bullet opening the line
+#: (``□ 鲁``) or two credit roles opening it (``文/图 周``), then one or two
+#: Han characters closing the text.
 _CUT_NAME = regex.compile(
-    rf"(?:{_ROLE}|{_alt(JOB_TITLES)}|(?:{_alt(CREDIT_ROLES)})\s*[:：/／]|^{_BULLET})(?P<gap>[ \u3000]*)"
+    rf"(?:{_ROLE}|{_alt(JOB_TITLES)}|(?:{_alt(CREDIT_ROLES)})\s*[:：/／]|^{_BULLET}"
+    rf"|^(?:{_alt(CREDIT_ROLES)})[/／](?:{_alt(CREDIT_ROLES)})(?=[ \u3000]))(?P<gap>[ \u3000]*)"
     rf"(?P<surname>\p{{Han}}{{1,2}})$")
 
 
@@ -1609,6 +1622,8 @@ def cut_name(text: str) -> tuple[str, bool] | None:
 
     >>> cut_name("本报记者 韩"), cut_name("通讯员刘"), cut_name("责任编辑：何"), cut_name("记者 司马")
     (('韩', True), ('刘', False), ('何', False), ('司马', True))
+    >>> cut_name("文/图 周")
+    ('周', True)
     >>> cut_name("本报记者 韩冰"), cut_name("他对记者说"), cut_name("记者 某")
     (None, None, None)
     """

@@ -167,6 +167,19 @@ def test_a_column_label_after_a_wide_gap_is_the_kicker_and_the_line_under_it_the
     assert paragraphs(records[1]) == ["时评", COMMENT[2], COMMENT[3]]
 
 
+LETTER = ["村口的路灯亮了", "读者 吴德厚",
+          "我是东岭村的一名村民。过去一到晚上，村口黑漆漆的，老人孩子出门很不方便。",
+          "上个月，镇里给村口装上了十几盏太阳能路灯，大家都说好。"]
+
+
+@pytest.mark.parametrize("before", ["", wrap(*STORY) + GAP])
+def test_a_four_character_label_over_a_seven_character_headline_is_the_kicker(before):
+    """读者来信 over 村口的路灯亮了: three characters longer is enough."""
+    records = clean(before + wrap("读者来信", *LETTER))
+    assert records[-1]["title"] == LETTER[0]
+    assert paragraphs(records[-1])[0] == "读者来信"
+
+
 def test_a_column_label_at_the_top_of_the_page_is_the_kicker():
     [record] = clean(wrap("记者观察", *COMMENT))
     assert record["title"] == "让社区服务更有温度"

@@ -90,10 +90,12 @@ def test_the_cheap_cut_test_passes_every_cut():
              for gap in ("", " ") for s in ("韩", "司马", "李")]
     lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热", "□ 鲁", "■韩", "以2∶", "上半场第",
               "今年以来，股价累计下跌", "截至", "INT8算力达到", "（2026）京0105刑初", "石悦今年26", "热线：0771-5",
-              "该旅旅长韩卫东", "本报讯 昨日上午", "新华社广州4月20日电 记者", "（本报通讯员 蔡文"]
+              "该旅旅长韩卫东", "本报讯 昨日上午", "新华社广州4月20日电 记者", "（本报通讯员 蔡文",
+              "邮箱：txzk_zheng", "网站www.tong", "通讯员 林晓", "文/图 周"]
     rests += ["0战胜对手。", "23分钟，他破门。", "21.3%，市盈率下降。", "105万人次，平日约3万人次。", "2025年底，全市",
               "512 TOPS，典型功耗仅75W。", "1234号刑事判决。", "岁，是一名教师。", "5512345，欢迎来电。",
-              "介绍，今年驻训取消了脚本。", "10时18分，隧道贯通。", "从水利厅获悉，汛期已至。", "博）"]
+              "介绍，今年驻训取消了脚本。", "10时18分，隧道贯通。", "从水利厅获悉，汛期已至。", "博）",
+              "wen@163.com；欢迎来稿。", "xi.gov.cn查询。", "燕 何志勇", "立新"]
     for prev in lines:
         for rest in rests:
             if breaks.certain_join(prev, rest) not in (None, "typesetting_rule"):
@@ -108,6 +110,10 @@ def test_the_cheap_cut_test_passes_every_cut():
     ("本报讯 昨日上午", "10时18分，随着最后一环管片拼装完成，隧道实现全线贯通。", "lead_cut"),
     ("新华社广州4月20日电 记者", "从广东省水利厅获悉，广东已全面进入汛期。", "lead_cut"),
     ("（本报特约通讯员 马 骁 通讯员 蔡文", "博）", "bracket_cut"),           # a bracketed credit cut
+    ("投稿邮箱：txzk_zheng", "wen@163.com；联系电话：0573-6218890。", "address_cut"),
+    ("详情可登录县政府网站www.tong", "xi.gov.cn查询。", "address_cut"),
+    ("通讯员 林晓", "燕 何志勇", "name_cut"),                             # the first of two names cut
+    ("文/图 周", "立新", "name_cut"),                                      # a surname under 文/图
 ])
 def test_cuts_no_paragraph_could_make_are_joined(cut, rest, rule):
     """A paragraph opens with no unit, no speech verb, never goes on after a
@@ -129,6 +135,8 @@ def test_cuts_no_paragraph_could_make_are_joined(cut, rest, rule):
     ("本报讯（记者 王五）", "昨日，市里召开会议。"),          # a whole byline: nothing of the lead cut
     ("中新社合肥五月八日电 题：皖风徽韵", "作者：赵鑫"),     # a title line after the dateline
     ("（一）基本情况", "全市共有学校120所。"),              # the bracket closes on its line
+    ("投稿邮箱：ab@163.com", "2026年起改为线上投稿。"),       # a whole address, then a date
+    ("本报记者 林晓", "近 日，记者走进城南老街。"),           # no byline with the character
 ])
 def test_lines_like_those_cuts_are_left_to_the_model(prev, nxt):
     assert breaks.certain_join(prev, nxt) is None
