@@ -70,7 +70,7 @@ from typing import Sequence
 import regex
 
 from . import metadata
-from .breaks import _LEAD, Decision, ends_sentence, usual_gap
+from .breaks import _LEAD, _NOTICE_HEADING, Decision, ends_sentence, usual_gap
 
 #: Roles that close the article they end and are removed with an audit edit.
 MARK_ROLES = ("divider", "end_mark", "folio")
@@ -619,6 +619,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     _kickers_over_headlines(blocks)
     _names_under_headlines(blocks)
     _sidebar_boxes(blocks)
+    _notice_heads(blocks)
     _titles_over_furniture(blocks)
 
 
@@ -772,6 +773,19 @@ _ITEM_MARKS = metadata.BULLETS | frozenset("▶►▷◀→·•")
 #: label. A headline with a colon (``《长河》：一条河流与三代人``) is one
 #: only with a byline under it.
 _FIELD = regex.compile(r"\p{Han}{2,6}[：:]")
+
+
+def _notice_heads(blocks: list[Block]) -> None:
+    """A notice's heading (``征稿启事``, ``讣告``: :data:`breaks._NOTICE_HEADING`)
+    opening the page (below its folios) or standing after a credit or mark,
+    over running text, heads the notice: it is the title. After an article
+    the wider gap says so (:func:`_after_wide_gap`); at the page's top
+    nothing else does."""
+    for i in range(len(blocks) - 1):
+        b = blocks[i]
+        if b.role == "body" and _NOTICE_HEADING.match(b.text) and _lead_at(blocks, i + 1) \
+                and (_at_page_top(blocks, i) or _closes_at(blocks, i - 1)):
+            b.role = "title"
 
 
 def _box_heads(blocks: list[Block]) -> None:

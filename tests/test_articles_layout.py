@@ -167,6 +167,22 @@ def test_a_column_label_after_a_wide_gap_is_the_kicker_and_the_line_under_it_the
     assert paragraphs(records[1]) == ["时评", COMMENT[2], COMMENT[3]]
 
 
+NOTICE = ["征稿启事", "为展示我县乡村振兴的新成就，本刊即日起开设“我的家乡我的村”专栏，面向全县干部群众征集稿件。",
+          "来稿请注明作者姓名和联系方式，一经采用，稿酬从优。", "桐溪周刊编辑部"]
+
+
+def test_a_notice_heading_at_the_top_of_the_page_heads_the_notice():
+    [record] = clean(wrap(*NOTICE))
+    assert record["title"] == "征稿启事"
+    assert paragraphs(record)[0] == NOTICE[1]
+
+
+def test_a_notice_heading_under_a_paragraph_of_an_article_heads_nothing():
+    """特此公告 closing a notice's text, under its last paragraph, is text."""
+    records = clean(wrap(*STORY, "特此公告", "某市教育局"))
+    assert [r["title"] for r in records] == [STORY[0]]
+
+
 LETTER = ["村口的路灯亮了", "读者 吴德厚",
           "我是东岭村的一名村民。过去一到晚上，村口黑漆漆的，老人孩子出门很不方便。",
           "上个月，镇里给村口装上了十几盏太阳能路灯，大家都说好。"]
