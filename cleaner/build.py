@@ -25,8 +25,9 @@ from .dataset import (DEFAULT_SHARD_BYTES, DEFAULT_SPLIT_SEED, DEFAULT_TEST_SHAR
                       split_point, to_row)
 from .dedup import DEFAULT_NGRAM, DEFAULT_SHINGLE, DEFAULT_THRESHOLD, Deduper, contamination
 from .engine import run_local, with_progress
-from .errors import BadInput
+from .errors import BadInput, OutputRefused
 from .manifest import discover
+from .modes import normal_mode
 from .pipeline import Settings
 from .report import write_report
 
@@ -112,10 +113,6 @@ def build(opts: BuildOptions, log=print) -> BuildSummary:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-class OutputRefused(Exception):
-    """``--out`` or ``--card`` names something a build must not replace."""
-
-
 def check_outputs(raw: Path, out: Path, card: Path | None) -> None:
     """Refuse an ``out`` folder or ``card`` file whose replacement would lose
     data: ``out`` may not be the raw folder, hold it or lie inside it, and
@@ -191,15 +188,6 @@ def is_previous_card(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     return text.startswith("---\n") and CARD_MARK in text
-
-
-def normal_mode(folder: bool = False) -> int:
-    """The mode a new file (or folder) gets by default: 0666 (0777) less the
-    umask. Temporary files are created 0600 and given this before they are
-    renamed into place."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return (0o777 if folder else 0o666) & ~mask
 
 
 class RuleCounts:

@@ -195,7 +195,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .build import OutputRefused
+    from .errors import OutputRefused
     args = parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -348,7 +348,7 @@ class _Output:
             return False
         self.f.close()
         if exc_type is None:
-            from .build import normal_mode
+            from .modes import normal_mode
             os.chmod(self.tmp, normal_mode())
             os.replace(self.tmp, self.path)
         else:

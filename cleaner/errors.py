@@ -55,3 +55,7 @@ class InternalError(Exception):
 
 class ConservationError(InternalError):
     """Text of the raw input that no field and no audit entry accounts for."""
+
+
+class OutputRefused(Exception):
+    """``--out`` or ``--card`` names something a build must not replace."""

@@ -162,3 +162,13 @@ def test_ctrl_c_prints_one_line_and_no_worker_traceback(tmp_path):
     assert proc.wait() == 130
     assert err.strip() == "cleaner: interrupted"
     assert not (tmp_path / "dist").exists()
+
+
+def test_clean_imports_no_dataset_stack(tmp_path):
+    """clean starts fast: the dataset stack (build, pyarrow, datasets) is
+    imported only by the commands that write a dataset."""
+    code = ("import sys; from cleaner import cli; cli.main(['clean', sys.argv[1], '--year', '2021', '-o', sys.argv[2]]);"
+            "print(sorted(m for m in ('cleaner.build', 'pyarrow', 'datasets') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(SEED), str(tmp_path / "out.jsonl")],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
