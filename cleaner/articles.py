@@ -775,6 +775,10 @@ _ITEM_MARKS = metadata.BULLETS | frozenset("▶►▷◀→·•")
 _FIELD = regex.compile(r"\p{Han}{2,6}[：:]")
 
 
+#: The longest line a notice's heading may be (``征稿启事``, with its margins).
+_NOTICE_MAX = 16
+
+
 def _notice_heads(blocks: list[Block]) -> None:
     """A notice's heading (``征稿启事``, ``讣告``: :data:`breaks._NOTICE_HEADING`)
     opening the page (below its folios) or standing after a credit or mark,
@@ -783,8 +787,8 @@ def _notice_heads(blocks: list[Block]) -> None:
     nothing else does."""
     for i in range(len(blocks) - 1):
         b = blocks[i]
-        if b.role == "body" and _NOTICE_HEADING.match(b.text) and _lead_at(blocks, i + 1) \
-                and (_at_page_top(blocks, i) or _closes_at(blocks, i - 1)):
+        if b.role == "body" and len(b.text) <= _NOTICE_MAX and _NOTICE_HEADING.match(b.text) \
+                and _lead_at(blocks, i + 1) and (_at_page_top(blocks, i) or _closes_at(blocks, i - 1)):
             b.role = "title"
 
 

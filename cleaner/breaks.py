@@ -1280,8 +1280,9 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
                 and lens[k + 2] > heading_below and not hard[k + 1]:
             alone[k + 1] = "headline_amount"    # 明年扩至 + 60岁 ¶ 政府昨日宣布，…: the headline ends with its amount
     for k, t in enumerate(texts[:-2]):
-        if _COLUMN_LABEL.match(t) and not hard[k] and not alone[k] and (k == 0 or pg.blanks[k - 1] > gap) \
-                and lens[k + 1] <= _LABEL_HEADLINE_MAX and (pg.heading_shape[k + 1] or texts[k + 1][-1] in "？！?!") \
+        if lens[k] <= 6 and _COLUMN_LABEL.match(t) and not hard[k] and not alone[k] \
+                and (k == 0 or pg.blanks[k - 1] > gap) and lens[k + 1] <= _LABEL_HEADLINE_MAX \
+                and (pg.heading_shape[k + 1] or texts[k + 1][-1] in "？！?!") \
                 and "：" not in texts[k + 1] and ":" not in texts[k + 1] \
                 and lens[k + 2] > lens[k + 1] and words.boundary_at_join(t, texts[k + 1]):
             alone[k] = "label_alone"        # 名医坐诊 ¶ 孩子反复咳嗽是不是过敏？ ¶ 坐诊专家：…: a column's label
