@@ -64,7 +64,7 @@ EDITOR_ROLES = ["责任编辑", "编辑", "责编"]
 #: Words that end an outlet's name (报, 网, 社, 台, ...).
 OUTLET_SUFFIX = ["日报", "晚报", "晨报", "时报", "商报", "快报", "新报", "周报", "导报", "都市报", "报",
                  "网", "社", "电视台", "广播电台", "电台", "台", "在线", "财经", "周刊", "刊", "杂志",
-                 "新闻"]
+                 "新闻", "客户端"]
 #: What a dateline ends with: 电 (wire), 讯 (news), and their longer forms
 #: (报导 is 报道 as Taiwan and Hong Kong print it).
 DATELINE_KIND = ["综合外电报道", "综合外电报导", "综合报道", "综合报导", "综合消息", "最新消息", "专电",
