@@ -612,6 +612,13 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
         return False
 
     _walk_titles(blocks, says_title)
+    obey_layout_rules(blocks)
+
+
+def obey_layout_rules(blocks: list[Block]) -> None:
+    """The headline rules obeyed after the model has judged each block (box
+    heads, headline stacks, kickers, sidebars, photo stories, notices …),
+    in this order. Training (``choose``) judges the model alone, without them."""
     _box_heads(blocks)
     _headline_stacks(blocks)
     _pen_names_under_headlines(blocks)
@@ -619,6 +626,7 @@ def assign_roles(blocks: list[Block], choose=None) -> None:
     _kickers_over_headlines(blocks)
     _names_under_headlines(blocks)
     _sidebar_boxes(blocks)
+    _photo_heads(blocks)
     _notice_heads(blocks)
     _titles_over_furniture(blocks)
 
@@ -655,6 +663,48 @@ def _sidebar_boxes(blocks: list[Block]) -> None:
         b.role = "title"
         if blocks[i + 1].role == "title":
             blocks[i + 1].role = "body"
+
+
+#: The longest headline of a photo story :func:`_photo_heads` reads.
+PHOTO_HEAD_MAX = 20
+
+
+def _photo_credit(b: Block) -> bool:
+    """A photo's credit standing alone (``摄影/某报记者 张三``, ``记者 张三 摄``)."""
+    t = b.text.strip()
+    return b.role == "credit" and ("摄" in t or t.startswith(("图/", "图／", "图片/", "图片／")))
+
+
+def _photo_heads(blocks: list[Block]) -> None:
+    """A short headline-shaped line under a finished paragraph or a credit,
+    over one paragraph of running text and a photo's credit, heads a photo
+    story (``金秋果园`` ¶ ``9月16日，…`` ¶ ``摄影/某报记者 何志远``): it is the
+    title. Scored alone, a short line after an article reads as one of its
+    sub-headings, and the seed's photo story passes only because its caption
+    is long. An article that already has sub-headings (another short line
+    in its text) keeps the line as one more of them."""
+    for i in range(1, len(blocks) - 2):
+        b = blocks[i]
+        if b.role != "body" or len(b.text.strip()) > PHOTO_HEAD_MAX or not b.shaped \
+                or not _photo_credit(blocks[i + 2]) or not _lead_at(blocks, i + 1):
+            continue
+        p = blocks[i - 1]
+        if not (_closes_at(blocks, i - 1) or p.role == "body" and not p.shaped and ends_sentence(p.text)):
+            continue
+        if not _sub_heading_above(blocks, i):
+            b.role = "title"
+
+
+def _sub_heading_above(blocks: Sequence[Block], i: int) -> bool:
+    """The article above block ``i`` (back to its headline or byline) has a
+    short headline-shaped line in its text: a sub-heading."""
+    for j in range(i - 1, -1, -1):
+        x = blocks[j]
+        if x.role in ("title", "kicker", "byline") or x.role in MARK_ROLES:
+            return False
+        if x.role == "body" and x.shaped and len(x.text.strip()) <= PHOTO_HEAD_MAX:
+            return True
+    return False
 
 
 def _bulleted_section_above(blocks: Sequence[Block], i: int) -> bool:

@@ -183,6 +183,8 @@ FEATURES = {
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
     "byline_alone": "a byline or credit line, or a field line of names, completed by a name cut or a lone "
                     "character stands alone (本报记者 韩 + 冰 ¶ …, 坐诊专家：主任医师 郑丽 + 华 ¶ 问：…)",
+    "dateline_opens": "a line opening with a dated or bracketed dateline or a feed (快报讯(…), 新华社北京9月1日电) "
+                      "opens a lead, unless the line above makes a word with it",
     "qa_turn": "a question or an answer (问：…, 答：…) opens its own paragraph, unless the line above makes a "
                "word with it (回 + 答：)",
     "headline_amount": "a headline-shaped line completed by its amount alone (明年扩至 + 60岁), over a long line, "
@@ -1287,6 +1289,9 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
                 and lens[k + 2] > lens[k + 1] and words.boundary_at_join(t, texts[k + 1]):
             alone[k] = "label_alone"        # 名医坐诊 ¶ 孩子反复咳嗽是不是过敏？ ¶ 坐诊专家：…: a column's label
     for k, t in enumerate(texts[1:]):
+        if ("讯" in t[:12] or "电" in t[:20]) and not hard[k] and not alone[k] and _dateline_opens(texts[k], t):
+            alone[k] = "dateline_opens"     # …家长自愿选择 ¶ 快报讯(南屏快报…记者 X) 9月13日，…: a new lead
+    for k, t in enumerate(texts[1:]):
         if t[:1] in "问答" and _QA_TURN.match(t) and not hard[k] and not alone[k] \
                 and not words.word_across_join(texts[k], t[:1]):
             alone[k] = "qa_turn"            # 夏季腹泻不可大意 ¶ 问：…: a question or answer opens its paragraph
@@ -1299,6 +1304,29 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
 
 #: A field line: a short label and its colon (``坐诊专家：…``, ``主持人：…``).
 _FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
+
+
+def _dateline_opens(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` opens with a dateline or a feed, dated, bracketed or
+    a ``…讯`` (``快报讯(…)``, ``新华社北京9月1日电``), that makes no word with
+    the end of ``prev``: a lead starts there, whatever ``prev`` looks like
+    (a headline with a colon, ``南屏市…全面铺开:每周5天、每天2小时 家长自愿选择``).
+    On the bench pages 268 of 273 breaks before a dateline are real; of the
+    rest, four make a word across (``巴基斯`` + ``坦电视台``).
+
+    >>> _dateline_opens("每周5天、每天2小时 家长自愿选择", "快报讯(南屏快报记者 齐远舟) 9月13日，记者获悉")
+    True
+    >>> _dateline_opens("据巴基斯", "坦电视台19日报道，"), _dateline_opens("地方广电，而", "央视尽管对地方广电有号召力")
+    (False, False)
+    """
+    m = metadata.match_dateline(nxt)
+    if m is None or words.word_across_join(prev, nxt):
+        return False
+    return m.group("kind").endswith("讯") or _DATED.search(m.group()) is not None \
+        or nxt[m.end():m.end() + 1] in "（("
+
+
+_DATED = re.compile(r"\d日|[一二三四五六七八九十]日")
 
 
 #: A question's or an answer's turn in an interview or a Q&A (``问：``, ``答：``).

@@ -167,6 +167,33 @@ def test_a_column_label_after_a_wide_gap_is_the_kicker_and_the_line_under_it_the
     assert paragraphs(records[1]) == ["时评", COMMENT[2], COMMENT[3]]
 
 
+PHOTO = ["金秋果园", "9月16日，在东川市北岭镇苹果种植基地，果农正在采摘苹果。该基地今年预计产量达到640万公斤。",
+         "摄影/东川都市报东川网记者 何志远"]
+PHOTO2 = ["赏菊", "9月19日，市民在人民公园观赏菊花展。", "摄影/东川都市报东川网记者 何志远"]
+
+
+@pytest.mark.parametrize("photos", [[PHOTO], [PHOTO, PHOTO2]])
+def test_a_photo_story_with_a_short_caption_after_an_article_is_its_own(photos):
+    """金秋果园 ¶ 9月16日，… ¶ 摄影/…: a headline over one paragraph and a
+    photo's credit heads a photo story, however short the caption."""
+    page = wrap(*STORY, *[line for ph in photos for line in ph])
+    records = clean(page)
+    assert [r["title"] for r in records] == [STORY[0], *[ph[0] for ph in photos]]
+    assert paragraphs(records[0]) == [STORY[1].split("）", 1)[1], STORY[2]]
+    assert records[1]["authors"] == [{"name": "何志远", "role": "摄影"}]
+    assert records[1]["date"] == "2026-09-16"
+
+
+def test_a_sub_heading_over_a_last_paragraph_and_a_photo_credit_stays_in_its_article():
+    """An article with sub-headings, closed by a photo's credit: its last
+    sub-heading is one more of them, not a photo story's headline."""
+    page = wrap(STORY[0], STORY[1], "新校舍", "新学校将在明年秋季学期前全部投入使用，新增学位约一万个。",
+                "新课程", "各校将开设科技、艺术等特色课程，满足学生多样需求。", "本报记者 王小明 摄")
+    [record] = clean(page)
+    assert record["title"] == STORY[0]
+    assert "新课程" in paragraphs(record)
+
+
 NOTICE = ["征稿启事", "为展示我县乡村振兴的新成就，本刊即日起开设“我的家乡我的村”专栏，面向全县干部群众征集稿件。",
           "来稿请注明作者姓名和联系方式，一经采用，稿酬从优。", "桐溪周刊编辑部"]
 

@@ -155,6 +155,18 @@ def test_a_column_label_over_a_headline_at_the_page_top_stands_alone():
     assert d.evidence[0][0] != "label_alone"
 
 
+def test_a_line_opening_with_a_feed_byline_opens_a_lead():
+    """…每天2小时 家长自愿选择 ¶ 快报讯(…) 9月13日，…: a long headline with a
+    colon over its byline; 据巴基斯 + 坦电视台… makes a word and goes on."""
+    page = ["据医院相关负责人介绍，服务中心还开通了线上预约和邮寄服务。",
+            "南屏市2021年秋季学期中小学“课后服务”全面铺开:每周5天、每天2小时 家长自愿选择",
+            "快报讯(南屏快报南屏新闻网首席记者 齐远舟) 9月13日,记者从南屏市教育局获悉,全市中小学课后服务全面铺开。"]
+    assert decide(wrap(*page))[(page[1], page[2])] is False
+    d = breaks.decide(wrap(*page).split("\n"), [0, 2, 4], [1, 1])[1]
+    assert d.evidence[0][0] == "dateline_opens"
+    assert not breaks._dateline_opens("据巴基斯", "坦电视台19日报道，当天凌晨发生爆炸。")
+
+
 def test_a_question_or_an_answer_opens_its_paragraph():
     """夏季腹泻不可大意 ¶ 问：…: a Q&A's turn stands; 他回 + 答：… makes a word."""
     page = ["夏季腹泻不可大意", "问：孩子拉肚子要不要马上吃止泻药？", "答：不要急着止泻，先补液，观察孩子的精神状态。"]
