@@ -1059,9 +1059,10 @@ def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
 #: A unit that a number in running text runs on into (``26`` + ``岁``, ``10`` + ``时18分``).
 _UNIT_START = re.compile(r"[年月日号时分秒岁元角个人家名次万亿千百十米克吨倍层期届条项件座所台辆户间位种批天周例篇张套头"
                          r"盒瓶场轮枚块株%％‰](?!期|间)")
-#: A number right after a Chinese character, at a line's end (``今年26``), and
+#: A number right after a Chinese character or a closing quote or title mark,
+#: at a line's end (``今年26``, ``便民生活圈”200``), and
 #: a telephone number cut in its local part (``0771-5`` + ``5512345``).
-_NUMBER_END = regex.compile(r"\p{Han}\d+$")
+_NUMBER_END = regex.compile(r"[\p{Han}”’》]\d+$")
 _PHONE_END = re.compile(r"\d{3,4}[-－](\d{0,6})$")
 _DIGITS = re.compile(r"\d+")
 
@@ -1069,8 +1070,9 @@ _DIGITS = re.compile(r"\d+")
 def _unit_cut(prev: str, nxt: str) -> bool:
     """Whether a number in running text is cut from its unit or its rest.
 
-    ``prev`` ends on a number right after a Chinese character (no table:
-    no run of spaces) and ``nxt`` opens with the unit; or ``prev`` ends on
+    ``prev`` ends on a number right after a Chinese character or a closing
+    quote (no table: no run of spaces) and ``nxt`` opens with the unit, in
+    running text or a headline; or ``prev`` ends on
     a telephone number whose local part ``nxt`` completes to 7 or 8
     digits. On the bench pages 139 of 142 such breaks are layout breaks
     (the others a source's slips). A row of a table (``骑士91`` ¶ ``日期:``)
@@ -1078,6 +1080,8 @@ def _unit_cut(prev: str, nxt: str) -> bool:
 
     >>> _unit_cut("石悦今年26", "岁，是一名乡村教师。"), _unit_cut("热线电话：0771-5", "5512345")
     (True, True)
+    >>> _unit_cut("南屏：将建成“一刻钟便民生活圈”200", "个 覆盖全部城市社区")
+    True
     >>> _unit_cut("骑士91", "日期：5月3日"), _unit_cut("2024    1.44", "年"), _unit_cut("热线：021-51575678", "800")
     (False, False, False)
     """
