@@ -1187,8 +1187,8 @@ _LATIN_AMOUNT = re.compile(r"\d[\d.,]*\s?[A-Za-z]{1,6}")
 #: A court case's number cut before its serial: （2026）赣0111刑初 + 567号.
 _CASE_OPEN = re.compile(r"[（(〔]\d{4}[）)〕][\u4e00-\u9fff]{0,2}\d{2,6}[\u4e00-\u9fff]{1,4}$")
 _CASE_CLOSE = re.compile(r"\d{1,6}号")
-#: Words that take a date after them and so end no paragraph or heading (截至 + 2025年底).
-_TAKES_DATE = re.compile(r"(?:截至|截止|预计|将于|定于|于|自|从|至)$")
+#: Words that take a date after them and so end no paragraph or heading (截至 + 2025年底, 计划到 + 2025年).
+_TAKES_DATE = re.compile(r"(?:截至|截止|预计|将于|定于|于|自|从|至|到)$")
 _DATE_START = re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]")
 #: Words that take an amount after them and so end no paragraph or heading:
 #: ``共计`` + ``47.3万元。``, ``超过`` + ``80%``, ``上半场第`` + ``23分钟，``.

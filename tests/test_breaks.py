@@ -114,6 +114,7 @@ def test_the_cheap_cut_test_passes_every_cut():
     ("详情可登录县政府网站www.tong", "xi.gov.cn查询。", "address_cut"),
     ("通讯员 林晓", "燕 何志勇", "name_cut"),                             # the first of two names cut
     ("文/图 周", "立新", "name_cut"),                                      # a surname under 文/图
+    ("南屏市已印发实施意见，计划到", "2025年建成便民生活圈200个。", "date_cut"),  # 到 takes a date
 ])
 def test_cuts_no_paragraph_could_make_are_joined(cut, rest, rule):
     """A paragraph opens with no unit, no speech verb, never goes on after a
