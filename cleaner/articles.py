@@ -69,7 +69,7 @@ from typing import Sequence
 
 import regex
 
-from . import metadata
+from . import metadata, normalize
 from .breaks import _LEAD, _NOTICE_HEADING, Decision, ends_sentence, usual_gap
 
 #: Roles that close the article they end and are removed with an audit edit.
@@ -695,29 +695,31 @@ def _photo_heads(blocks: list[Block]) -> None:
             b.role = "title"
 
 
-def _sub_heading_above(blocks: Sequence[Block], i: int) -> bool:
-    """The article above block ``i`` (back to its headline or byline) has a
-    short headline-shaped line in its text: a sub-heading."""
+def _in_article_above(blocks: Sequence[Block], i: int, heading) -> bool:
+    """Whether the article above block ``i`` (back to its headline, kicker,
+    byline or a mark) has a paragraph block for which ``heading(block)`` holds."""
     for j in range(i - 1, -1, -1):
         x = blocks[j]
         if x.role in ("title", "kicker", "byline") or x.role in MARK_ROLES:
             return False
-        if x.role == "body" and x.shaped and len(x.text.strip()) <= PHOTO_HEAD_MAX:
+        if x.role == "body" and heading(x):
             return True
     return False
+
+
+def _sub_heading_above(blocks: Sequence[Block], i: int) -> bool:
+    """The article above block ``i`` has a short headline-shaped line in its
+    text: a sub-heading."""
+    return _in_article_above(blocks, i, lambda x: x.shaped and len(x.text.strip()) <= PHOTO_HEAD_MAX)
 
 
 def _bulleted_section_above(blocks: Sequence[Block], i: int) -> bool:
-    """The article above block ``i`` (back to its headline or byline) has a
-    short line opening with a bullet (``■现场``): a section heading."""
-    for j in range(i - 1, -1, -1):
-        x = blocks[j]
-        if x.role in ("title", "kicker", "byline") or x.role in MARK_ROLES:
-            return False
+    """The article above block ``i`` has a short line opening with a bullet
+    (``■现场``): a section heading."""
+    def bulleted(x: Block) -> bool:
         t = x.text.strip()
-        if x.role == "body" and t[:1] in metadata.BULLETS and len(t) <= BULLET_HEADING_MAX:
-            return True
-    return False
+        return t[:1] in metadata.BULLETS and len(t) <= BULLET_HEADING_MAX
+    return _in_article_above(blocks, i, bulleted)
 
 
 def _furniture(b: Block) -> bool:
@@ -822,7 +824,7 @@ _ITEM_MARKS = metadata.BULLETS | frozenset("▶►▷◀→·•")
 #: A field's name and its value (``时间：每周六上午``): no headline under a
 #: label. A headline with a colon (``《长河》：一条河流与三代人``) is one
 #: only with a byline under it.
-_FIELD = regex.compile(r"\p{Han}{2,6}[：:]")
+_FIELD = normalize.FIELD_LABEL
 
 
 #: The longest line a notice's heading may be (``征稿启事``, with its margins).

@@ -1268,7 +1268,8 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     for k, rule in enumerate(hard[:-1]):
         if (rule == "name_cut" or rule == "lone_character") and _byline_line(texts[k] + texts[k + 1]):
             alone[k + 1] = "byline_alone"
-        elif rule == "lone_character" and not hard[k + 1] and _FIELD_LINE.match(texts[k]) and _titled_name_cut(texts[k]):
+        elif rule == "lone_character" and not hard[k + 1] and _FIELD_LINE.match(texts[k]) \
+                and _titled_name_cut(texts[k]):
             alone[k + 1] = "byline_alone"   # 坐诊专家：…主任医师 郑丽 + 华 ¶ 问：…: a field line of names
     for k, t in enumerate(texts[:-1]):
         if t[:1] in metadata.BULLETS and not hard[k] and len(t) <= 24 and metadata.REPORTER_LINE.match(t):
@@ -1286,18 +1287,18 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
                 and lens[k + 2] > heading_below and not hard[k + 1]:
             alone[k + 1] = "headline_amount"    # 明年扩至 + 60岁 ¶ 政府昨日宣布，…: the headline ends with its amount
     for k, t in enumerate(texts[:-2]):
-        if lens[k] <= 6 and _COLUMN_LABEL.match(t) and not hard[k] and not alone[k] \
+        if lens[k] <= _COLUMN_LABEL_MAX and _COLUMN_LABEL.match(t) and not hard[k] and not alone[k] \
                 and (k == 0 or pg.blanks[k - 1] > gap) and lens[k + 1] <= _LABEL_HEADLINE_MAX \
                 and (pg.heading_shape[k + 1] or texts[k + 1][-1] in "？！?!") \
                 and "：" not in texts[k + 1] and ":" not in texts[k + 1] \
                 and lens[k + 2] > lens[k + 1] and words.boundary_at_join(t, texts[k + 1]):
             alone[k] = "label_alone"        # 名医坐诊 ¶ 孩子反复咳嗽是不是过敏？ ¶ 坐诊专家：…: a column's label
-    for k, t in enumerate(texts[1:]):
-        if ("讯" in t[:12] or "电" in t[:20]) and not hard[k] and not alone[k] and _dateline_opens(texts[k], t):
+    for k, t in enumerate(texts[1:]):          # what the line under break k opens
+        if hard[k] or alone[k]:
+            continue
+        if ("讯" in t[:12] or "电" in t[:20]) and _dateline_opens(texts[k], t):
             alone[k] = "dateline_opens"     # …家长自愿选择 ¶ 快报讯(南屏快报…记者 X) 9月13日，…: a new lead
-    for k, t in enumerate(texts[1:]):
-        if t[:1] in "问答" and _QA_TURN.match(t) and not hard[k] and not alone[k] \
-                and not words.word_across_join(texts[k], t[:1]):
+        elif t[:1] in "问答" and _QA_TURN.match(t) and not words.word_across_join(texts[k], t[:1]):
             alone[k] = "qa_turn"            # 夏季腹泻不可大意 ¶ 问：…: a question or answer opens its paragraph
     for k, b in enumerate(pg.blanks[:-1]):
         if b > gap and pg.heading[k + 1] and lens[k + 1] <= _GAP_HEADING and lens[k + 2] > heading_below \
@@ -1337,7 +1338,8 @@ _DATED = re.compile(r"\d日|[一二三四五六七八九十]日")
 _QA_TURN = re.compile(r"[问答][：:]")
 #: A column's label over a headline, at the page's top or after a wider
 #: gap than the page's own: two to six Chinese characters (``名医坐诊``, ``影评``).
-_COLUMN_LABEL = regex.compile(r"\p{Han}{2,6}$")
+_COLUMN_LABEL_MAX = 6
+_COLUMN_LABEL = regex.compile(rf"\p{{Han}}{{2,{_COLUMN_LABEL_MAX}}}$")
 #: The longest headline a column label stands over.
 _LABEL_HEADLINE_MAX = 30
 

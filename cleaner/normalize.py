@@ -620,8 +620,9 @@ _SPACE_RUN = re.compile(f"{_WS}{_WS}*")
 _SPACED_HAN = regex.compile(
     rf"(?<!\p{{Han}}{_WS}*)\p{{Han}}(?:{_WS}+\p{{Han}}){{3,}}(?!{_WS}*\p{{Han}})")
 _HAN_GAP = re.compile(f"{_WS}(?<=[{HAN_RANGES}]{_WS}){_WS}*(?=[{HAN_RANGES}])")   # Han on both sides
-#: A label and its colon (``版式设计：``): a space before it separates fields.
-_LABEL = regex.compile(r"\p{Han}{2,6}[：:]")
+#: A field's label and its colon (``版式设计：``, ``时间：``): a space before
+#: it separates fields.
+FIELD_LABEL = regex.compile(r"\p{Han}{2,6}[：:]")
 #: Punctuation that bounds a clause of running text.
 _CLAUSE_MARK = re.compile(r"[，。；！？、：]")
 _FULLWIDTH_PUNCT = frozenset("，。、；：！？（）《》「」『』“”‘’【】〔〕…—")
@@ -689,7 +690,7 @@ def collapse_spaces(text: str) -> list[Change]:
             new = " "       # 周末票房破4亿 《长河》领跑: a headline's two phrases, one quoted
         elif (a == 0 or b == n or text[a - 1] in _FULLWIDTH_PUNCT or text[b] in _FULLWIDTH_PUNCT
                 or (spaced and any(x <= a and b <= y for x, y in spaced))
-                or (a in gaps and _inside_clause(marks, a, b) and not _LABEL.match(text, b))):
+                or (a in gaps and _inside_clause(marks, a, b) and not FIELD_LABEL.match(text, b))):
             new = ""
         else:
             new = " "
