@@ -163,20 +163,23 @@ FEATURES = {
     "typesetting_rule": "no line starts with closing punctuation or ends after an opening bracket",
     "number_cut": "a number cut at its decimal point, a range at its dash, a score at its colon or a case "
                   "number before its serial (12. + 6公里, 2∶ + 0, （2026）京0105刑初 + 1234号)",
-    "quantity_cut": "a clause cut right before its quantity (股价累计下跌 + 21.3%，…): a paragraph may open "
-                    "with a date, not with an amount that runs on into the clause",
+    "quantity_cut": "a clause cut right before its quantity (股价累计下跌 + 21.3%，…, 同比增长 + 近40%。, a turn's "
+                    "first words 卢慧敏：全市 + 186所…): a paragraph may open with a date, not with an amount that "
+                    "runs on into the clause",
     "name_cut": "a name cut after its surname, under a staff title, credit role or job title (本报记者 韩 + 冰), "
                 "or the first of two names in a byline cut before its last character (通讯员 林晓 + 燕 何志勇)",
     "lone_character": "a line of one Chinese character that completes a word or a byline with the line before "
                       "(咨询热 + 线, 本报记者 肖雨 + 欣) and opens none with the line after: no paragraph is one character",
     "short_tail": "a line of at most four characters that ends a sentence, under a line ending on a Chinese "
                   "character, closes that line's sentence (原型是 + 谁？)",
-    "date_cut": "a date cut from the word that takes it (截至 + 2025年底, 预计 + 2027年底前)",
-    "unit_cut": "a number in running text cut from its unit (今年26 + 岁，…, 0771-5 + 5512345): a paragraph "
-                "opens with no unit",
+    "date_cut": "a date cut from the word that takes it (截至 + 2025年底, 预计 + 2027年底前), or a month from its "
+                "day (2022年1月 + 31日)",
+    "unit_cut": "a number in running text cut from its unit or its Latin suffix (今年26 + 岁，…, 0771-5 + "
+                "5512345, 医院5 + G远程会诊): a paragraph opens with no unit",
     "speech_cut": "a speaker cut from the verb that introduces the speech (旅长韩卫东 + 介绍，…, 负责人 + 表示，…)",
     "lead_cut": "a lead's first words cut after its dateline or feed (本报讯 昨日上午 + 10时18分，…, "
-                "新华社广州4月20日电 记者 + 从…): the lead goes on",
+                "新华社广州4月20日电 记者 + 从…), or a dated lead before its first sentence ends (9月17日晚，"
+                "市民在江城 + 滨江公园…): the lead goes on",
     "address_cut": "an e-mail or web address cut in two (txzk_zheng + wen@163.com, www.tong + xi.gov.cn)",
     "bracket_cut": "a bracketed line cut before its closing bracket ((本报特约通讯员 马骁 通讯员 蔡文 + 博))",
     "lone_opening": "a line of one Chinese character that opens a word or a name with the long line after it "
@@ -909,10 +912,14 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     :func:`_completes`) or opens a word or a name (a surname) with a line
     of six or more after it (obeyed only under a sentence's end, where the
     character completes nothing above it); a date cut from the word that
-    takes it (:data:`_TAKES_DATE`); a sentence's short tail
-    (:data:`_SHORT_TAIL`); a number cut from its unit (:func:`_unit_cut`);
-    a speaker cut from the verb of the speech (:data:`_SPEECH`); a lead's
-    first words cut after the dateline (:func:`_lead_cut`); a line that
+    takes it (:data:`_TAKES_DATE`) or a month from its day (``2022年1月`` +
+    ``31日``); an approximate amount cut from the word that takes it
+    (:func:`_approx_amount_cut`); a sentence's short tail
+    (:data:`_SHORT_TAIL`); a number cut from its unit or its Latin suffix
+    (:func:`_unit_cut`); a speaker cut from the verb of the speech
+    (:data:`_SPEECH`); a lead's first words cut after the dateline
+    (:func:`_lead_cut`), or a dated lead cut before its first sentence ends
+    (:func:`_dated_lead_cut`); a line that
     opens a bracket cut before its closing one; an e-mail or web address
     cut in two (:func:`_address_cut`); and the first of two names in a
     byline cut before its last character (``通讯员 林晓`` + ``燕 何志勇``).
@@ -949,6 +956,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
         rule = _number_across(prev, nxt, after)
         if rule is not None:
             return rule
+    elif nxt[0] in _APPROX_FIRST and _approx_amount_cut(prev, nxt):
+        return "quantity_cut"
     if _HAN_START.match(nxt) and (_name_cut(prev) or len(prev) == 1 and prev in metadata.surnames()[0]
                                   and _byline_line(prev + nxt)):
         return "name_cut"       # 本报记者 韩 + 冰; a surname alone over the rest of its byline: 陈 + 婉琪 报道
@@ -965,6 +974,8 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     if nxt[0] in _SPEECH_FIRST and _SPEECH.match(nxt) is not None and _HAN_START.match(prev[-1]):
         return "speech_cut"
     if len(prev) <= _LEAD_CUT_MAX and ("讯" in prev or "电" in prev) and _lead_cut(prev):
+        return "lead_cut"
+    if prev[0].isdigit() and _dated_lead_cut(prev, nxt):
         return "lead_cut"
     if prev[0] in _BRACKET_OPEN and _BRACKET_LINE_CLOSE.match(nxt) is not None and _CLOSER.search(prev) is None:
         return "bracket_cut"
@@ -988,6 +999,8 @@ def _number_across(prev: str, nxt: str, after: str) -> str | None:
     if _TAKES_DATE.search(prev) is not None and _DATE_START.match(nxt) is not None \
             and metadata.LIST_MARKER.match(prev) is None:
         return "date_cut"
+    if prev[-1] == "月" and _MONTH_END.search(prev) is not None and _DAY_START.match(nxt) is not None:
+        return "date_cut"       # 春节期间（2022年1月 + 31日至2月6日）
     if _CASE_OPEN.search(prev) is not None and _CASE_CLOSE.match(nxt) is not None:
         return "number_cut"
     return None
@@ -1051,6 +1064,8 @@ def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
         return prev[-1] == "第"      # ■“城市书房”第 + 18家: an ordinal's 第 ends no item's heading
     if _TAKES_AMOUNT.search(prev) is not None:
         return _AMOUNT.match(nxt) is not None or _LATIN_AMOUNT.match(nxt) is not None
+    if _TURN_OPEN.match(prev) is not None and _AMOUNT.match(nxt) is not None:
+        return _DATE_START.match(nxt) is None     # 卢慧敏：全市 + 186所中小学…: a turn's first clause
     if _QUANTITY.match(nxt) is not None:
         return _CLAUSE_MARK.search(prev) is not None
     return bool(after) and _AMOUNT_ALONE.match(nxt) is not None and metadata.byline_end(after) > 0
@@ -1086,7 +1101,8 @@ def _unit_cut(prev: str, nxt: str) -> bool:
     (False, False, False)
     """
     if _NUMBER_END.search(prev) is not None:
-        return _UNIT_START.match(nxt) is not None and "  " not in prev
+        return (_UNIT_START.match(nxt) is not None or _LATIN_SUFFIX.match(nxt) is not None
+                and _SHORT_NUMBER_END.search(prev) is not None) and "  " not in prev
     end, start = _PHONE_END.search(prev), _DIGITS.match(nxt)
     return end is not None and start is not None and 7 <= len(end.group(1)) + start.end() <= 8
 
@@ -1155,6 +1171,38 @@ def _lead_cut(prev: str) -> bool:
     return 0 < len(rest) <= _LEAD_START_MAX and _LEAD_START_STOP.search(rest) is None
 
 
+#: A lead that opens with its date and a comma (``9月17日晚，…``, ``3月3日，…``).
+_DATED_LEAD = re.compile(r"\d{1,2}月\d{1,2}日[^，,。；;！？!?]{0,3}[，,]")
+_SENTENCE_MARK = re.compile(r"[。！？!?]")
+
+
+def _dated_lead_cut(prev: str, nxt: str) -> bool:
+    """Whether ``prev`` opens a lead with its date and a comma and ends on
+    a Chinese character before its first sentence ends, over a line opening
+    with a Chinese character: the sentence goes on (``9月17日晚，市民在雁泽市``
+    + ``滨江公园…``), however short the page's lines. On the bench pages 41 of
+    41 such breaks are layout breaks.
+
+    >>> _dated_lead_cut("9月17日晚，市民在滨海市", "江滨公园垂钓。"), _dated_lead_cut("5月8日，山羊出生。新华社发", "市场报讯")
+    (True, False)
+    """
+    return _DATED_LEAD.match(prev) is not None and _HAN_START.match(prev[-1]) is not None \
+        and _HAN_START.match(nxt) is not None and _SENTENCE_MARK.search(prev) is None
+
+
+def _approx_amount_cut(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` opens with an approximate amount (``近40%``, ``约3万人``)
+    after a word that takes an amount (:data:`_TAKES_AMOUNT`) at the end of
+    ``prev``, no list item's heading: the clause goes on (``同比增长`` +
+    ``近40%。``). On the bench pages all 3 such breaks are layout breaks.
+
+    >>> _approx_amount_cut("业务量同比增长", "近40%。前10个月，…"), _approx_amount_cut("同比增长", "近日，市里召开会议。")
+    (True, False)
+    """
+    return _HAN_START.match(prev[-1]) is not None and _TAKES_AMOUNT.search(prev) is not None \
+        and metadata.LIST_MARKER.match(prev) is None and _APPROX_AMOUNT.match(nxt) is not None
+
+
 def _name_cut(prev: str) -> bool:
     """Whether ``prev`` ends with a title or role and a lone surname (:func:`metadata.cut_name`)."""
     cut = metadata.cut_name(prev)
@@ -1182,6 +1230,19 @@ _AMOUNT_PATTERN = (r"(?:\d{1,3}[余多]?年(?![底初末中内])"
                    r"|[万亿]))")
 _AMOUNT = re.compile(_AMOUNT_PATTERN)
 _QUANTITY = re.compile(_AMOUNT_PATTERN + r"[^，,。；;、\s]{0,10}[，,。；;、]")
+#: An approximate amount: a word of approximation, then an amount (``近40%``, ``约3万人``).
+_APPROX_AMOUNT = re.compile(r"(?:近|约|逾|超|超过|不足|将近|接近|大约)" + _AMOUNT_PATTERN)
+_APPROX_FIRST = frozenset("近约逾超不将接大")
+#: A question's or an answer's turn opened by its speaker and cut after its
+#: first few words (``卢慧敏：全市``); a sub-heading (``房价：三大需求支撑热潮``)
+#: says more after its colon.
+_TURN_OPEN = regex.compile(r"\p{Han}{2,6}[：:]\p{Han}{1,4}$")
+#: A date cut between its month and its day (``2022年1月`` + ``31日``).
+_MONTH_END = re.compile(r"\d{1,2}月$")
+_DAY_START = re.compile(r"\d{1,2}[日号]")
+#: A number's Latin suffix, then a Chinese character (``5`` + ``G远程会诊``, ``4`` + ``K电视``).
+_LATIN_SUFFIX = regex.compile(r"[A-Z]{1,2}\p{Han}")
+_SHORT_NUMBER_END = regex.compile(r"\p{Han}\d{1,2}$")
 #: An amount with a Latin unit, after a word that takes one (达到 + 512 TOPS).
 _LATIN_AMOUNT = re.compile(r"\d[\d.,]*\s?[A-Za-z]{1,6}")
 #: A court case's number cut before its serial: （2026）赣0111刑初 + 567号.
@@ -1206,12 +1267,14 @@ def _may_cut(last: str, prev: str, first: str, next_len: int) -> bool:
     beyond the typesetting rules (the line ends in no number mark, no digit
     and no surname after a title's last character, a space or a colon,
     opens no bracket and is no short line holding 讯 or 电, and the next
-    line is longer than four characters and opens with no digit and no
-    speech verb's first character)."""
+    line is longer than four characters and opens with no digit, no word
+    of approximation and no speech verb's first character, and the line
+    opens with no digit and ends on no 月)."""
     if last in _NUMBER_CUT or next_len <= _SHORT_TAIL or first.isdigit() or len(prev) == 1 or last.isdigit() \
             or first in _SPEECH_FIRST or prev[0] in _BRACKET_OPEN or prev[-3:-2] in _NAME_GAP \
             or last in _ADDRESS_CHARS and first in _ADDRESS_CHARS \
-            or len(prev) <= _LEAD_CUT_MAX and ("讯" in prev or "电" in prev):
+            or len(prev) <= _LEAD_CUT_MAX and ("讯" in prev or "电" in prev) \
+            or first in _APPROX_FIRST or prev[0].isdigit() or last == "月":
         return True
     single, compound_last, title_end = _cut_chars()
     return last in single and prev[-2:-1] in title_end or last in compound_last and prev[-3:-2] in title_end

@@ -91,11 +91,13 @@ def test_the_cheap_cut_test_passes_every_cut():
     lines += ["线路全长12.", "从2026-", "气温-3℃～", "市民纷纷打来咨询热", "□ 鲁", "■韩", "以2∶", "上半场第",
               "今年以来，股价累计下跌", "截至", "INT8算力达到", "（2026）京0105刑初", "石悦今年26", "热线：0771-5",
               "该旅旅长韩卫东", "本报讯 昨日上午", "新华社广州4月20日电 记者", "（本报通讯员 蔡文",
-              "邮箱：txzk_zheng", "网站www.tong", "通讯员 林晓", "文/图 周"]
+              "邮箱：txzk_zheng", "网站www.tong", "通讯员 林晓", "文/图 周", "寒假期间（2023年2月", "新建的5",
+              "货运量同比增长", "周晓岚：全区", "3月5日上午，游客在桐江县"]
     rests += ["0战胜对手。", "23分钟，他破门。", "21.3%，市盈率下降。", "105万人次，平日约3万人次。", "2025年底，全市",
               "512 TOPS，典型功耗仅75W。", "1234号刑事判决。", "岁，是一名教师。", "5512345，欢迎来电。",
               "介绍，今年驻训取消了脚本。", "10时18分，隧道贯通。", "从水利厅获悉，汛期已至。", "博）",
-              "wen@163.com；欢迎来稿。", "xi.gov.cn查询。", "燕 何志勇", "立新"]
+              "wen@163.com；欢迎来稿。", "xi.gov.cn查询。", "燕 何志勇", "立新", "14日至20日），", "G智慧病房投用。",
+              "近35%。全港", "42所幼儿园全部开设延时班。", "凤凰古镇参观非遗展览。"]
     for prev in lines:
         for rest in rests:
             if breaks.certain_join(prev, rest) not in (None, "typesetting_rule"):
@@ -115,6 +117,11 @@ def test_the_cheap_cut_test_passes_every_cut():
     ("通讯员 林晓", "燕 何志勇", "name_cut"),                             # the first of two names cut
     ("文/图 周", "立新", "name_cut"),                                      # a surname under 文/图
     ("南屏市已印发实施意见，计划到", "2025年建成便民生活圈200个。", "date_cut"),  # 到 takes a date
+    ("寒假期间（2023年2月", "14日至2月20日），景区对学生免费开放。", "date_cut"),  # a month cut from its day
+    ("城东医院新建的5", "G智慧病房本周投用，家属可远程探视。", "unit_cut"),     # a number and its Latin suffix
+    ("上半年，桐江港水铁联运货运量同比增长", "近35%。全港累计完成吞吐量41万标箱。", "quantity_cut"),
+    ("周晓岚：全区", "42所幼儿园全部开设延时班，时间不早于17:00。", "quantity_cut"),  # a turn's first clause
+    ("3月5日上午，游客在桐江县", "凤凰古镇参观非遗展览。", "lead_cut"),   # a dated lead's first sentence
 ])
 def test_cuts_no_paragraph_could_make_are_joined(cut, rest, rule):
     """A paragraph opens with no unit, no speech verb, never goes on after a
@@ -138,6 +145,13 @@ def test_cuts_no_paragraph_could_make_are_joined(cut, rest, rule):
     ("（一）基本情况", "全市共有学校120所。"),              # the bracket closes on its line
     ("投稿邮箱：ab@163.com", "2026年起改为线上投稿。"),       # a whole address, then a date
     ("本报记者 林晓", "近 日，记者走进城南老街。"),           # no byline with the character
+    ("货运量同比增长", "近日，港口开通了新航线。"),           # 近 opens no amount here
+    ("第二季度", "近3年来，全市新增绿地120公顷。"),        # no word that takes an amount
+    ("主持人：全区", "2023年起实行课后延时服务。"),         # a turn, then a date
+    ("楼市观察：三大需求支撑成交", "70%的受访者表示今年不会购房。"),  # a sub-heading, then a paragraph
+    ("车型A3", "L将于下月上市。"),                          # letters before the number: no number in running text
+    ("5月8日，首只克隆山羊出生。新华社发", "市场报讯（记者 王五）昨日…"),  # the lead's sentence has ended
+    ("活动时间为每年3月", "报名截止前须提交材料。"),           # a month, then no day
 ])
 def test_lines_like_those_cuts_are_left_to_the_model(prev, nxt):
     assert breaks.certain_join(prev, nxt) is None
