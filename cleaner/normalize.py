@@ -370,19 +370,47 @@ _MARK_BESIDE = re.compile(
     f"[,;:!?](?:(?<={_CONTEXT_RE}.)|(?<={_CONTEXT_RE}{_WS}.)|(?={_WS}?{_CONTEXT_RE}))")
 
 
+#: A number or code (``15.2%``, ``9:00-17:00``, ``PM10``) as a word of
+#: running Chinese text: what may stand between a mark and Chinese context.
+_CODE_WORD = r"[A-Za-z0-9.%:\-~～]"
+#: A ``;,:`` between two such words, each bounded by Chinese on its far side
+#: (``增长15.2%;9月份``, ``17:00,10月4日``): it separates clauses, even with
+#: a digit on both sides. Not a number's own mark: a ``:`` between digits
+#: (``8:30``, ``3:1``), a ``,`` before exactly three digits (``1,000``).
+_CLAUSE_SPLIT = regex.compile(
+    rf"(?<={_CONTEXT}{_WS}*{_CODE_WORD}*[0-9%]{_WS}*)"
+    rf"(?:;|,(?!{_WS}*\d{{3}}(?!\d))|:(?!{_WS}*\d)|(?<=%{_WS}*):)"
+    rf"(?={_WS}*[A-Za-z0-9]{_CODE_WORD}*{_WS}*{_CONTEXT})", regex.V1)
+
+
+def _splits_clauses(text: str, i: int) -> bool:
+    """Whether the mark at ``i``, between a number and a digit or a Latin
+    letter, separates two clauses of Chinese text (``_CLAUSE_SPLIT``)."""
+    left = text[i - 1:i]
+    return (left in _DIGITS or left == "%" or left in _SPACE_CHARS) \
+        and _CLAUSE_SPLIT.match(text, i) is not None
+
+
+_DIGITS = frozenset("0123456789")
+
+
 def widen_punctuation(text: str) -> list[Change]:
     """ASCII ``,;:!?()`` in Chinese context become full-width (GB/T 15834).
 
     Chinese context means a Han character or Chinese punctuation on either
-    side. Left alone: numbers (``1,000``, ``16:10``), URLs and e-mail
-    addresses, and punctuation between Latin words. Brackets go by pairs: a
-    pair around or beside Chinese text turns full-width together.
+    side, or a mark between two number or code words of Chinese text
+    (``15.2%;9月份``, ``17:00,10月``: ``_CLAUSE_SPLIT``). Left alone:
+    numbers (``1,000``, ``16:10``, ``3:1``), URLs and e-mail addresses, and
+    punctuation between Latin words. Brackets go by pairs: a pair around or
+    beside Chinese text turns full-width together.
 
     >>> from cleaner.edits import apply
     >>> apply(widen_punctuation, "内蒙古:力争到2025年(简称《计划》),达到3.5万人!")
     '内蒙古：力争到2025年（简称《计划》），达到3.5万人！'
     >>> apply(widen_punctuation, "16:10, 1,000 and U.S. (USA) http://a.cn/?x=1,2")
     '16:10, 1,000 and U.S. (USA) http://a.cn/?x=1,2'
+    >>> apply(widen_punctuation, "上涨3.2%;5月份持平,开放时间8:00-18:00,12日起售1,200张")
+    '上涨3.2%；5月份持平，开放时间8:00-18:00，12日起售1,200张'
     """
     if _may_protect(text):
         return _widen_stepwise(text)
@@ -444,9 +472,9 @@ def _widen_once(text: str, marks: list[int], done: dict[int, str]) -> dict[int, 
                 changes[i] = ASCII_TO_FULLWIDTH[ch]
             continue
         left, right = _left(text, i), _right(text, i)
-        if ch in ",:" and left.isdigit() and right.isdigit():
+        if ch in ",:" and left.isdigit() and right.isdigit() and not _splits_clauses(text, i):
             continue
-        if _is_context(left) or _is_context(right):
+        if _is_context(left) or _is_context(right) or _splits_clauses(text, i):
             changes[i] = ASCII_TO_FULLWIDTH[ch]
     for i in stack:   # unpaired openers: by their right-hand neighbour
         if _is_context(_right(text, i)):
