@@ -712,6 +712,18 @@ _HAN_GAP = re.compile(f"{_WS}(?<=[{HAN_RANGES}]{_WS}){_WS}*(?=[{HAN_RANGES}])") 
 #: A field's label and its colon (``版式设计：``, ``时间：``): a space before
 #: it separates fields.
 FIELD_LABEL = regex.compile(r"\p{Han}{2,6}[：:]")
+#: How a speaker's words are introduced (``店主王芳说：``, ``他表示：``): a
+#: colon after these is running text, not a field's label.
+_SPEAKS = ("说：", "说:", "表示：", "表示:")
+
+
+def _opens_field(text: str, i: int) -> bool:
+    """Whether a field's label and colon (``FIELD_LABEL``: ``版式设计：``)
+    start at ``i``, and not a speaker's ``王芳说：``."""
+    m = FIELD_LABEL.match(text, i)
+    return m is not None and not m.group().endswith(_SPEAKS)
+
+
 #: Punctuation that bounds a clause of running text.
 _CLAUSE_MARK = re.compile(r"[，。；！？、：]")
 _FULLWIDTH_PUNCT = frozenset("，。、；：！？（）《》「」『』“”‘’【】〔〕…—")
@@ -758,6 +770,8 @@ def collapse_spaces(text: str) -> list[Change]:
     '目前，受伤的儿童中有数人伤势严重。记者 张三 摄'
     >>> apply(collapse_spaces, "责任编辑：王五 版式设计：赵六")   # the space before a label stays
     '责任编辑：王五 版式设计：赵六'
+    >>> apply(collapse_spaces, "据了解，活动组织者 王芳说：“欢迎参加。”")   # a speaker is no label
+    '据了解，活动组织者王芳说：“欢迎参加。”'
     >>> apply(collapse_spaces, "周末票房破4亿 《长河》领跑"), apply(collapse_spaces, "他说 《长河》好看。")
     ('周末票房破4亿 《长河》领跑', '他说《长河》好看。')
 
@@ -779,7 +793,7 @@ def collapse_spaces(text: str) -> list[Change]:
             new = " "       # 周末票房破4亿 《长河》领跑: a headline's two phrases, one quoted
         elif (a == 0 or b == n or text[a - 1] in _FULLWIDTH_PUNCT or text[b] in _FULLWIDTH_PUNCT
                 or (spaced and any(x <= a and b <= y for x, y in spaced))
-                or (a in gaps and _inside_clause(marks, a, b) and not FIELD_LABEL.match(text, b))):
+                or (a in gaps and _inside_clause(marks, a, b) and not _opens_field(text, b))):
             new = ""
         else:
             new = " "
