@@ -469,7 +469,7 @@ def _kept_dictionary() -> str | None:
 
 TRAILING_CREDIT = regex.compile(
     rf"(?<=[。！？”’…）)])\s*(?P<credit>{_LB}\s*(?:(?:{_alt(EDITOR_ROLES)})\s*{_COLON}?\s*{_NAMES}"
-    rf"|(?:{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄"
+    rf"|(?:(?:(?!图片|由){_OUTLET_GENERIC})?{_ROLE})?\s*{_NAMES}\s*[/／]?\s*摄"
     rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*"
     rf"|(?P<bare>{_BARE_NAMES}))\s*{_RB}"     # a brief's signature: （彭湃）
     rf"|(?:{_OUTLET_GENERIC})?{_ROLE}\s*{_NAMES}\s*[/／]?\s*摄)$")
@@ -1654,6 +1654,12 @@ def trailing_credit(text: str) -> int:
     >>> t = "要从小事做起。（作者系某大学教授）"
     >>> t[trailing_credit(t):], trailing_credit("他说作者（作者为教授）") == len("他说作者（作者为教授）")
     ('（作者系某大学教授）', True)
+    >>> t = "图为新建的跨江大桥。(江川日报记者 石磊 摄)"    # a photo credit naming the outlet
+    >>> t[trailing_credit(t):], "。（中新社记者 闻涛 摄）"[trailing_credit("。（中新社记者 闻涛 摄）"):]
+    ('(江川日报记者 石磊 摄)', '（中新社记者 闻涛 摄）')
+    >>> t = "他举着（江川日报记者 石磊 摄）"      # no sentence closed before it: not read
+    >>> trailing_credit(t) == len(t), trailing_credit("。（图片由江川日报记者石磊 摄）") == 16   # 图片由: who gave it
+    (True, True)
     >>> t = "门上写着：人生如逆旅，我亦是行人。（苏轼）"      # a verse's poet
     >>> trailing_credit(t) == len(t)
     True

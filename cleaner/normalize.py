@@ -184,10 +184,13 @@ def fold_width(text: str) -> list[Change]:
 #: Script targets and the OpenCC configurations that reach each, in order.
 #: ``hk2s`` reads standard, Taiwan and Hong Kong traditional forms (``衞``
 #: as well as ``衛``) and changed nothing that ``t2s`` leaves alone on the
-#: dev corpus, so it is the way to simplified; ``tw2s`` is not used, since
-#: it turns simplified ``显著`` into ``显着``. Traditional targets go through
-#: simplified first, because OpenCC's ``s2t`` is not idempotent on text that
-#: is already traditional (``里`` -> ``裏`` on a second pass).
+#: dev corpus, so it is the way to simplified. It keeps ``著``, which in
+#: Taiwan text is also the particle ``着`` (``隨著``): :func:`fix_taiwan_zhe`
+#: then reads it. ``tw2s`` is not used: it misses Hong Kong forms (``衞``),
+#: turns simplified ``显著`` into ``显着`` and ``原著`` into ``原着``.
+#: Traditional targets go through simplified first, because OpenCC's ``s2t``
+#: is not idempotent on text that is already traditional (``里`` -> ``裏``
+#: on a second pass).
 SCRIPTS: dict[str, tuple[str, ...]] = {
     "none": (),
     "simplified": ("hk2s",),
@@ -224,7 +227,10 @@ def to_script(text: str, target: str = "simplified") -> str:
 
     def once(t: str) -> str:
         for config in chain:
-            t = _opencc(config).convert(t)
+            converted = _opencc(config).convert(t)
+            if config == "hk2s" and "著" in converted and looks_traditional(t, converted):
+                converted = fix_taiwan_zhe(converted)
+            t = converted
         return t
 
     new = once(text)
@@ -236,6 +242,61 @@ def to_script(text: str, target: str = "simplified") -> str:
             break
         new = again
     return new
+
+
+#: Frequent characters written differently in the two scripts, traditional
+#: then simplified, one for one: a text is traditional when it holds more of
+#: the first (``looks_traditional``).
+_TRADITIONAL_MARKS = "們個這說為來會國時對與發經過還後實於學"
+_SIMPLIFIED_MARKS = "们个这说为来会国时对与发经过还后实于学"
+
+
+def looks_traditional(text: str, simplified: str) -> bool:
+    """Whether ``text`` (``simplified`` once converted) is written in
+    traditional characters: more of the frequent characters in their
+    traditional form than in their simplified one, or, with none of either
+    (a short text), any character converted.
+
+    >>> looks_traditional("隨著氣溫下降，他們說", "随著气温下降，他们说")
+    True
+    >>> looks_traditional("随着气温下降，他们说著名", "随着气温下降，他们说著名")
+    False
+    >>> looks_traditional("沿著湖邊", "沿著湖边"), looks_traditional("看著", "看著")
+    (True, False)
+    """
+    trad = sum(text.count(c) for c in _TRADITIONAL_MARKS)
+    simp = sum(text.count(c) for c in _SIMPLIFIED_MARKS)
+    return trad > simp if trad or simp else text != simplified
+
+
+#: ``著`` read as zhù (to write, notable), which stays ``著`` in simplified
+#: text: a word of writing or renown (``著名``, ``著作``, ``名著``, ``显著``,
+#: ``土著``), ``著有`` opening a clause, and a book's credit (``张三 著``).
+#: Look-behinds keep a verb and its particle out (``讨论着``, ``配合着``,
+#: ``凸显着``, ``看着作品``, ``听着录音``, ``拿着书``). Judged on simplified
+#: text, so its characters are simplified.
+_ZHU = regex.compile(
+    r"(?<=[昭卓名原专编巨遗拙土撰译]|(?<![凸彰突])显|(?<![议争讨谈评辩])论"
+    r"|(?<![配结组融符迎适综混联整凑缝闭愈复撮集汇])合)著"
+    r"|著(?=[名称述者]|作(?![品业文为])|录(?![音像])|书立说)"
+    r"|(?<=[，。、；：\s还曾亦另并]|^)著(?=有)"
+    r"|(?<=\S[^\S\n])著(?=[^\S\n]*(?:\n|/|$))")
+
+
+def fix_taiwan_zhe(text: str) -> str:
+    """``著`` of traditional text, converted to simplified, becomes ``着``
+    unless it is read zhù (``_ZHU``): Taiwan writes the particle and the verb
+    ``着`` (``隨著``, ``看著``, ``著陸``) as ``著``, which OpenCC's ``hk2s``
+    keeps. On Taiwan-form text converted back from the dev corpus, 24 of
+    3,283 ``著`` come out other than the source (``hk2s`` alone: 2,944,
+    ``tw2s``: 58).
+
+    >>> fix_taiwan_zhe("随著气温下降，看著浮漂，沿著河岸；著名作家的著作与原著；显著提高")
+    '随着气温下降，看着浮漂，沿着河岸；著名作家的著作与原著；显著提高'
+    >>> fix_taiwan_zhe("讨论著新书，看著作品，著陆，睡不著")
+    '讨论着新书，看着作品，着陆，睡不着'
+    """
+    return regex.sub("著", lambda m: "著" if _ZHU.match(text, m.start()) else "着", text)
 
 
 def page_script(target: str) -> str:
@@ -370,19 +431,47 @@ _MARK_BESIDE = re.compile(
     f"[,;:!?](?:(?<={_CONTEXT_RE}.)|(?<={_CONTEXT_RE}{_WS}.)|(?={_WS}?{_CONTEXT_RE}))")
 
 
+#: A number or code (``15.2%``, ``9:00-17:00``, ``PM10``) as a word of
+#: running Chinese text: what may stand between a mark and Chinese context.
+_CODE_WORD = r"[A-Za-z0-9.%:\-~～]"
+#: A ``;,:`` between two such words, each bounded by Chinese on its far side
+#: (``增长15.2%;9月份``, ``17:00,10月4日``): it separates clauses, even with
+#: a digit on both sides. Not a number's own mark: a ``:`` between digits
+#: (``8:30``, ``3:1``), a ``,`` before exactly three digits (``1,000``).
+_CLAUSE_SPLIT = regex.compile(
+    rf"(?<={_CONTEXT}{_WS}*{_CODE_WORD}*[0-9%]{_WS}*)"
+    rf"(?:;|,(?!{_WS}*\d{{3}}(?!\d))|:(?!{_WS}*\d)|(?<=%{_WS}*):)"
+    rf"(?={_WS}*[A-Za-z0-9]{_CODE_WORD}*{_WS}*{_CONTEXT})", regex.V1)
+
+
+def _splits_clauses(text: str, i: int) -> bool:
+    """Whether the mark at ``i``, between a number and a digit or a Latin
+    letter, separates two clauses of Chinese text (``_CLAUSE_SPLIT``)."""
+    left = text[i - 1:i]
+    return (left in _DIGITS or left == "%" or left in _SPACE_CHARS) \
+        and _CLAUSE_SPLIT.match(text, i) is not None
+
+
+_DIGITS = frozenset("0123456789")
+
+
 def widen_punctuation(text: str) -> list[Change]:
     """ASCII ``,;:!?()`` in Chinese context become full-width (GB/T 15834).
 
     Chinese context means a Han character or Chinese punctuation on either
-    side. Left alone: numbers (``1,000``, ``16:10``), URLs and e-mail
-    addresses, and punctuation between Latin words. Brackets go by pairs: a
-    pair around or beside Chinese text turns full-width together.
+    side, or a mark between two number or code words of Chinese text
+    (``15.2%;9月份``, ``17:00,10月``: ``_CLAUSE_SPLIT``). Left alone:
+    numbers (``1,000``, ``16:10``, ``3:1``), URLs and e-mail addresses, and
+    punctuation between Latin words. Brackets go by pairs: a pair around or
+    beside Chinese text turns full-width together.
 
     >>> from cleaner.edits import apply
     >>> apply(widen_punctuation, "内蒙古:力争到2025年(简称《计划》),达到3.5万人!")
     '内蒙古：力争到2025年（简称《计划》），达到3.5万人！'
     >>> apply(widen_punctuation, "16:10, 1,000 and U.S. (USA) http://a.cn/?x=1,2")
     '16:10, 1,000 and U.S. (USA) http://a.cn/?x=1,2'
+    >>> apply(widen_punctuation, "上涨3.2%;5月份持平,开放时间8:00-18:00,12日起售1,200张")
+    '上涨3.2%；5月份持平，开放时间8:00-18:00，12日起售1,200张'
     """
     if _may_protect(text):
         return _widen_stepwise(text)
@@ -444,9 +533,9 @@ def _widen_once(text: str, marks: list[int], done: dict[int, str]) -> dict[int, 
                 changes[i] = ASCII_TO_FULLWIDTH[ch]
             continue
         left, right = _left(text, i), _right(text, i)
-        if ch in ",:" and left.isdigit() and right.isdigit():
+        if ch in ",:" and left.isdigit() and right.isdigit() and not _splits_clauses(text, i):
             continue
-        if _is_context(left) or _is_context(right):
+        if _is_context(left) or _is_context(right) or _splits_clauses(text, i):
             changes[i] = ASCII_TO_FULLWIDTH[ch]
     for i in stack:   # unpaired openers: by their right-hand neighbour
         if _is_context(_right(text, i)):
@@ -623,6 +712,18 @@ _HAN_GAP = re.compile(f"{_WS}(?<=[{HAN_RANGES}]{_WS}){_WS}*(?=[{HAN_RANGES}])") 
 #: A field's label and its colon (``版式设计：``, ``时间：``): a space before
 #: it separates fields.
 FIELD_LABEL = regex.compile(r"\p{Han}{2,6}[：:]")
+#: How a speaker's words are introduced (``店主王芳说：``, ``他表示：``): a
+#: colon after these is running text, not a field's label.
+_SPEAKS = ("说：", "说:", "表示：", "表示:")
+
+
+def _opens_field(text: str, i: int) -> bool:
+    """Whether a field's label and colon (``FIELD_LABEL``: ``版式设计：``)
+    start at ``i``, and not a speaker's ``王芳说：``."""
+    m = FIELD_LABEL.match(text, i)
+    return m is not None and not m.group().endswith(_SPEAKS)
+
+
 #: Punctuation that bounds a clause of running text.
 _CLAUSE_MARK = re.compile(r"[，。；！？、：]")
 _FULLWIDTH_PUNCT = frozenset("，。、；：！？（）《》「」『』“”‘’【】〔〕…—")
@@ -669,6 +770,8 @@ def collapse_spaces(text: str) -> list[Change]:
     '目前，受伤的儿童中有数人伤势严重。记者 张三 摄'
     >>> apply(collapse_spaces, "责任编辑：王五 版式设计：赵六")   # the space before a label stays
     '责任编辑：王五 版式设计：赵六'
+    >>> apply(collapse_spaces, "据了解，活动组织者 王芳说：“欢迎参加。”")   # a speaker is no label
+    '据了解，活动组织者王芳说：“欢迎参加。”'
     >>> apply(collapse_spaces, "周末票房破4亿 《长河》领跑"), apply(collapse_spaces, "他说 《长河》好看。")
     ('周末票房破4亿 《长河》领跑', '他说《长河》好看。')
 
@@ -690,7 +793,7 @@ def collapse_spaces(text: str) -> list[Change]:
             new = " "       # 周末票房破4亿 《长河》领跑: a headline's two phrases, one quoted
         elif (a == 0 or b == n or text[a - 1] in _FULLWIDTH_PUNCT or text[b] in _FULLWIDTH_PUNCT
                 or (spaced and any(x <= a and b <= y for x, y in spaced))
-                or (a in gaps and _inside_clause(marks, a, b) and not FIELD_LABEL.match(text, b))):
+                or (a in gaps and _inside_clause(marks, a, b) and not _opens_field(text, b))):
             new = ""
         else:
             new = " "
