@@ -1252,6 +1252,30 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
             if cur is None or closed:
                 new()
             cur.body.append(b)
-            # …。（完） or a signature, …。（记者 张三）: the article ends here
-            closed = ends_with_end_mark(b.text) or ends_signed(b.text)
+            # …。（完） or a signature, …。（记者 张三）: the article ends here,
+            # unless the signature closes the lead and the story runs on below
+            closed = ends_with_end_mark(b.text) or ends_signed(b.text) and not _signed_lead(cur, blocks, n)
     return articles
+
+
+def _signed_lead(a: ArticleBlocks, blocks: Sequence[Block], n: int) -> bool:
+    """Block ``n``, just added to article ``a`` and closed by a signature
+    (:func:`ends_signed`), is the article's lead signed at its end, as
+    evening papers print it (``晚报讯 9月28日，…。（记者 X 通讯员 Y）``),
+    with more of the story under it: the signature is the byline and ends
+    nothing. So it is when no paragraph of running text comes before it in
+    the article (heading lines kept as text may), the block under it is
+    running text that opens no byline, and no paragraph of that run is
+    signed again (a column of signed briefs with no headlines: each ends
+    its item). A photo's credit (``（记者 X 摄）``) is left closing its caption."""
+    b = blocks[n]
+    if b.text.rstrip()[-2:-1] == "摄" or any(not x.shaped for x in a.body[:-1]):
+        return False
+    if not _lead_at(blocks, n + 1) or _opens_with_byline(blocks[n + 1]):
+        return False
+    for x in blocks[n + 1:]:
+        if x.role != "body" or x.shaped:
+            break
+        if ends_signed(x.text):
+            return False
+    return True
