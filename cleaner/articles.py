@@ -786,14 +786,14 @@ def _kicker_stacks(blocks: list[Block]) -> None:
     an upper line of names alone (the signature of the article above) or a
     sidebar's label (:func:`_sidebar_boxes`)."""
     for i in range(2, len(blocks)):
-        b = blocks[i]
+        upper, lower, b = blocks[i - 2], blocks[i - 1], blocks[i]
+        # the roles and shapes first (no pattern runs for most blocks)
+        if upper.role != "body" or not (lower.role == "body" and lower.shaped or lower.role == "title"):
+            continue
         if b.role != "byline" and not (b.role == "body" and not b.shaped and _opens_with_byline(b)):
             continue
-        upper, lower = blocks[i - 2], blocks[i - 1]
-        if upper.role != "body" or not _kicker_line(upper):
-            continue
-        if not (lower.role == "body" and lower.shaped and not _SUBTITLE.match(lower.text)
-                or lower.role == "title" and _label_line(upper)):
+        if not _kicker_line(upper) or lower.role == "body" and _SUBTITLE.match(lower.text) \
+                or lower.role == "title" and not _label_line(upper):
             continue
         if b.role == "byline" and not _lead_at(blocks, i + 1):
             continue
