@@ -36,6 +36,9 @@ and the label the text's first paragraph. A label opening the page, or
 standing after a credit, over an item with a box's mark (``■ …``) heads a
 box of briefs: it is the title (``_box_heads``); one over a question
 headline over a Q&A (``问：…``) is a kicker too (``_untaken_pair_over_qa``).
+Two heading lines untaken (or only the lower, under a column label,
+perhaps marked: ``■民生关注``) right over a byline where an article may
+begin are a kicker and its headline (``_kicker_stacks``).
 A sidebar's label under a finished paragraph (``■相关链接``, ``【背景】``)
 opens a box of its own and is its title, the heading under it the first
 paragraph (``_sidebar_boxes``). A signature in brackets under a paragraph
@@ -621,6 +624,7 @@ def obey_layout_rules(blocks: list[Block]) -> None:
     in this order. Training (``choose``) judges the model alone, without them."""
     _box_heads(blocks)
     _headline_stacks(blocks)
+    _kicker_stacks(blocks)
     _pen_names_under_headlines(blocks)
     _column_labels(blocks)
     _kickers_over_headlines(blocks)
@@ -766,6 +770,63 @@ def _headline_stacks(blocks: list[Block]) -> None:
             blocks[j].role = "title"
 
 
+def _kicker_stacks(blocks: list[Block]) -> None:
+    """Two heading lines, neither taken as a headline (or only the lower,
+    under a column label), right over a byline
+    line (a byline, or a lead opening with one), where an article may begin
+    (the page's top; under a finished paragraph, a credit or a mark): the
+    upper is the kicker (引题, a column label, perhaps marked: ``■民生关注``,
+    ``【提醒】``), kept as the text's first paragraph, and the lower is the
+    headline (``秋粮收购季`` / ``某地：新季玉米每斤1.35元开秤``). Scored one by
+    one, the lower line stands under a short line, not under a finished
+    article, and neither is sure; the byline under the pair says an article
+    begins there. A headline cut in two that break repair left apart reads
+    the same way (its first half the text's first paragraph). Not for a
+    pair closed by a subtitle (``——…``, :func:`_headline_stacks`), nor for
+    an upper line of names alone (the signature of the article above) or a
+    sidebar's label (:func:`_sidebar_boxes`)."""
+    for i in range(2, len(blocks)):
+        upper, lower, b = blocks[i - 2], blocks[i - 1], blocks[i]
+        # the roles and shapes first (no pattern runs for most blocks)
+        if upper.role != "body" or not (lower.role == "body" and lower.shaped or lower.role == "title"):
+            continue
+        if b.role != "byline" and not (b.role == "body" and not b.shaped and _opens_with_byline(b)):
+            continue
+        if not _kicker_line(upper) or lower.role == "body" and _SUBTITLE.match(lower.text) \
+                or lower.role == "title" and not _label_line(upper):
+            continue
+        if b.role == "byline" and not _lead_at(blocks, i + 1):
+            continue
+        if _at_page_top(blocks, i - 2) or _closes_at(blocks, i - 3) or _finished_paragraph(blocks[i - 3]):
+            upper.role, lower.role = "kicker", "title"
+
+
+def _kicker_line(b: Block) -> bool:
+    """A line that may stand over a headline as its kicker: headline-shaped,
+    or cut from the headline under it after a colon (``…警方提醒：``), or a
+    marked column label (``■民生关注``); not names alone, nor a sidebar's label."""
+    t = b.text.strip()
+    if _MARKED_LABEL.match(t):
+        return not _SIDEBAR_LABEL.match(t)
+    if not (b.shaped or t[-1:] in "：:" and _title_shaped(t[:-1])):
+        return False
+    return not (metadata.NAMES_LINE.match(t) and metadata.names_alone(t))
+
+
+def _label_line(b: Block) -> bool:
+    """A column label, marked (``■民生关注``, ``【提醒】``) or not (``百姓心声``)."""
+    t = b.text.strip()
+    return (_MARKED_LABEL.match(t) or _LABEL.match(t)) is not None and not _SIDEBAR_LABEL.match(t)
+
+
+def _finished_paragraph(b: Block) -> bool:
+    """A paragraph of running text that ends as an article may end: a
+    sentence's end (a straight quote after a stop closes a quotation), an
+    end mark or a signature."""
+    return b.role == "body" and not b.shaped and (ends_sentence(b.text.rstrip("\"'")) or ends_with_end_mark(b.text)
+                                                  or ends_signed(b.text))
+
+
 def _after_wide_gap(blocks: Sequence[Block], i: int) -> bool:
     """Title-shaped block ``i`` stands after more blank lines than the page
     puts between paragraphs, behind a finished paragraph, a credit or mark,
@@ -815,6 +876,11 @@ LABEL_MARGIN = 3
 #: each of 2 to :data:`LABEL_WORD_MAX` Han characters.
 LABEL_WORD_MAX = 4
 _LABEL = regex.compile(rf"^(?:\p{{Han}}{{2,{LABEL_MAX}}}|\p{{Han}}{{2,{LABEL_WORD_MAX}}}[ \u3000]\p{{Han}}{{2,{LABEL_WORD_MAX}}})$")
+#: A column label with its mark: after a bullet (``■民生关注``) or in
+#: brackets (``【提醒】``).
+_MARKED_LABEL = regex.compile(
+    rf"^(?:[{''.join(sorted(metadata.BULLETS))}][ \u3000]*\p{{Han}}{{2,{LABEL_MAX}}}"
+    rf"|[【［\[][ \u3000]*\p{{Han}}{{2,{LABEL_MAX}}}[ \u3000]*[】］\]])$")
 
 
 #: Marks that open a box's items (a contents box, a list of briefs): no headline opens so.
@@ -1153,9 +1219,10 @@ def _headline_left_above(a: ArticleBlocks, prev: Block | None) -> int | None:
 HEAD_LINES_AS_TEXT = 2
 
 
-def _under_headline(a: ArticleBlocks) -> bool:
+def _under_headline(a: ArticleBlocks, kicker: Block | None = None) -> bool:
     """Only headline lines so far: a title, then at most
-    :data:`HEAD_LINES_AS_TEXT` heading-shaped lines kept as text or an
+    :data:`HEAD_LINES_AS_TEXT` heading-shaped lines kept as text (the
+    article's ``kicker`` among them, whatever its shape: ``■民生关注``) or an
     editor's preface, and no byline; a byline line that follows is this
     article's, not a new one's. A preface under a label on a line of its
     own (``编 者 按`` ¶ ``今年是…``) counts as one item: the label and at
@@ -1172,7 +1239,7 @@ def _under_headline(a: ArticleBlocks) -> bool:
             continue
         if metadata.PREFACE_LABEL.match(x.text):
             under_label = 0
-        elif not (x.shaped or metadata.PREFACE.match(x.text)):
+        elif not (x.shaped or x is kicker or metadata.PREFACE.match(x.text)):
             return False
         items += 1
     return items <= HEAD_LINES_AS_TEXT
@@ -1227,7 +1294,7 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
             elif cur is not None and not closed and cur.byline is not None and prev is cur.byline:
                 b.role = "credit"     # a second byline line (本报通讯员 …) under the first
                 cur.credits.append(b)
-            elif cur is None or closed or cur.body and not _under_headline(cur):
+            elif cur is None or closed or cur.body and not _under_headline(cur, kicker):
                 k = _headline_left_above(cur, prev) \
                     if cur is not None and not closed and _lead_at(blocks, n + 1) else None
                 if k is None:
@@ -1252,6 +1319,30 @@ def group(blocks: list[Block]) -> list[ArticleBlocks]:
             if cur is None or closed:
                 new()
             cur.body.append(b)
-            # …。（完） or a signature, …。（记者 张三）: the article ends here
-            closed = ends_with_end_mark(b.text) or ends_signed(b.text)
+            # …。（完） or a signature, …。（记者 张三）: the article ends here,
+            # unless the signature closes the lead and the story runs on below
+            closed = ends_with_end_mark(b.text) or ends_signed(b.text) and not _signed_lead(cur, blocks, n)
     return articles
+
+
+def _signed_lead(a: ArticleBlocks, blocks: Sequence[Block], n: int) -> bool:
+    """Block ``n``, just added to article ``a`` and closed by a signature
+    (:func:`ends_signed`), is the article's lead signed at its end, as
+    evening papers print it (``晚报讯 9月28日，…。（记者 X 通讯员 Y）``),
+    with more of the story under it: the signature is the byline and ends
+    nothing. So it is when no paragraph of running text comes before it in
+    the article (heading lines kept as text may), the block under it is
+    running text that opens no byline, and no paragraph of that run is
+    signed again (a column of signed briefs with no headlines: each ends
+    its item). A photo's credit (``（记者 X 摄）``) is left closing its caption."""
+    b = blocks[n]
+    if b.text.rstrip()[-2:-1] == "摄" or any(not x.shaped for x in a.body[:-1]):
+        return False
+    if not _lead_at(blocks, n + 1) or _opens_with_byline(blocks[n + 1]):
+        return False
+    for x in blocks[n + 1:]:
+        if x.role != "body" or x.shaped:
+            break
+        if ends_signed(x.text):
+            return False
+    return True

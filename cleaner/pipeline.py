@@ -373,6 +373,26 @@ def _split_credit(last: Piece, edits: list[Edit]) -> tuple[Piece, Piece | None]:
     return _normalise(last.slice(0, kept), edits), _normalise(last.slice(start), edits)
 
 
+def _signed_by_writers(text: str) -> bool:
+    """A paragraph closed by its writers' signature (``…。（记者 X）``), not
+    by a photo's credit (``（记者 X 摄）``).
+
+    >>> _signed_by_writers("…开通。（记者 张三 通讯员 李四）"), _signed_by_writers("图为大桥。（记者 张三 摄）")
+    (True, False)
+    """
+    return arts.ends_signed(text) and "摄" not in text[metadata.trailing_credit(text):]
+
+
+def _signature_of_lead(byline: Piece | None, body: list[Piece], lead: int, edits: list[Edit]) -> Piece | None:
+    """The byline of an article whose lead closes with its writers'
+    signature (``晚报讯 9月28日，…。（记者 X 通讯员 Y）``): the signature,
+    cut from the lead, under the feed that opened it, a line each as a
+    reporter line and a dateline are (``晚报讯\n（记者 X 通讯员 Y）``), or
+    alone (the caller asks :func:`_signed_by_writers` first)."""
+    body[lead], signature = _split_credit(body[lead], edits)
+    return Piece.joined([byline, signature], ["\n"]) if byline is not None else signature
+
+
 def _cut_end_mark(last: Piece, edits: list[Edit]) -> Piece:
     """Remove the end mark closing the last paragraph (``…。（完）``), and record it."""
     start = arts.END_MARK_TAIL.search(last.text).start()
@@ -413,7 +433,8 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
     body = [clean(b) for b in g.body]
     credits = [clean(b) for b in g.credits]
     lead = _first_under(g)    # the paragraph the byline opens, or the first under it
-    if byline is None and len(body) > 1 and metadata.trailing_credit(body[0].text) < len(body[0].text):
+    if byline is None and len(body) > 1 and metadata.trailing_credit(body[0].text) < len(body[0].text) \
+            and not _signed_by_writers(body[0].text):
         # a photo caption over the story (``图为…。 记者 X 摄``): its credit, then the story's byline
         body[0], photo = _split_credit(body[0], edits)
         credits.append(photo)
@@ -438,6 +459,8 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         dateline, body[lead] = _split_byline(body[lead], edits)
         if dateline is not None:
             byline = Piece.joined([byline, dateline], ["\n"])
+    if g.byline is None and body and _signed_by_writers(body[lead].text):
+        byline = _signature_of_lead(byline, body, lead, edits)
     for i in range(len(body) - 1):
         if body[i].text.endswith("摄"):
             # a photo caption inside the story (``图①：…。本报记者 X 摄``): its credit is a credit
@@ -500,14 +523,14 @@ def _read_metadata(heads: list[str], credits: list[str], meta: FileMeta, year: i
     byline counted once. A dateline that prints only the day (``台北26日电``)
     takes the month and year of a wire's date stamp among the credits, else
     of the page its folio dates (:func:`_day_on_page`)."""
-    outlet = place = date = None
+    outlet = place = date = named = None
     authors: list[dict] = []
     day = stamp = None
     for i, text in enumerate(heads + credits):
         b = metadata.parse_byline(text)
         authors += (a for a in b.authors if a not in authors)
-        if outlet is None and b.outlet:
-            outlet = metadata.canonical_outlet(b.outlet, meta.outlet)
+        if b.outlet and (outlet is None or i < len(heads) and _names_in_full(b.outlet, named)):
+            outlet, named = metadata.canonical_outlet(b.outlet, meta.outlet), b.outlet
         if i < len(heads):
             place = place or b.place
             if b.month and date is None:
@@ -520,6 +543,17 @@ def _read_metadata(heads: list[str], credits: list[str], meta: FileMeta, year: i
     if date is None and day and meta.day and meta.month and year:
         date = _day_on_page(day, year, meta.month, meta.day)
     return outlet, authors, place, date
+
+
+def _names_in_full(outlet: str, feed: str | None) -> bool:
+    """A byline line names in full the paper a feed before it named short:
+    ``岑江晚报`` after ``晚报讯`` (a signature closing the lead under the
+    feed), so the outlet is the full name.
+
+    >>> _names_in_full("岑江晚报", "晚报"), _names_in_full("新华社", "晚报"), _names_in_full("晚报", "晚报")
+    (True, False, False)
+    """
+    return feed is not None and len(outlet) > len(feed) and outlet.endswith(feed)
 
 
 def _day_on_page(day: int, year: int, month: int, page_day: int) -> str | None:

@@ -960,3 +960,67 @@ def test_a_signature_under_a_poem_over_another_short_line_takes_no_line_of_it():
     last line stays in the poem."""
     records, _ = clean(wrap(*POEM, "□ 何秋生", "雪后", "门前的路白了", "我们都没有说话"))
     assert records[0]["text"].split("\n") == POEM[2:]
+
+
+# --- a signature closing the lead: the byline, as evening papers print it -------------
+
+SIGNED_LEAD = [
+    "临江今冬供暖提前五天",
+    "早报讯 11月10日，记者从临江市住建局获悉，今冬城区集中供暖将于11月10日提前启动。（记者 郁青禾 实习生 卜言）",
+    "据介绍，全市供热面积今年新增80万平方米。",
+    "住建局提醒，居民如遇暖气不热，可拨打供热服务热线反映。",
+]
+
+
+def test_a_signature_closing_the_lead_under_a_feed_is_the_second_byline_line():
+    """The story runs on under the signed lead: one record, the feed and the
+    signature its byline, a line each."""
+    [record], _ = clean(wrap(*SIGNED_LEAD))
+    assert record["title"] == SIGNED_LEAD[0]
+    assert record["byline"] == "早报讯\n（记者 郁青禾 实习生 卜言）"
+    assert record["authors"] == [{"name": "郁青禾", "role": "记者"}, {"name": "卜言", "role": "实习生"}]
+    assert record["date"] == "2021-11-10"
+    assert record["text"].split("\n") == [
+        "11月10日，记者从临江市住建局获悉，今冬城区集中供暖将于11月10日提前启动。",
+        SIGNED_LEAD[2], SIGNED_LEAD[3]]
+    assert record["credits"] == []
+
+
+def test_a_signature_closing_the_lead_with_no_feed_is_the_byline():
+    lead = SIGNED_LEAD[1].removeprefix("早报讯 ")
+    [record], _ = clean(wrap(SIGNED_LEAD[0], lead, *SIGNED_LEAD[2:]))
+    assert record["byline"] == "（记者 郁青禾 实习生 卜言）"
+    assert record["date"] == "2021-11-10"
+    assert record["text"].startswith("11月10日，记者从临江市住建局获悉")
+    assert record["text"].endswith(SIGNED_LEAD[3])
+
+
+def test_the_paper_a_signature_names_is_the_outlet_the_feed_named_short():
+    """早报讯 names the paper short; （临江早报记者 X） names it in full."""
+    lead = SIGNED_LEAD[1].replace("（记者 郁青禾 实习生 卜言）", "（临江早报记者 郁青禾）")
+    [record], _ = clean(wrap(SIGNED_LEAD[0], lead, *SIGNED_LEAD[2:]))
+    assert record["byline"] == "早报讯\n（临江早报记者 郁青禾）"
+    assert record["outlet"] == "临江早报"
+    assert record["authors"] == [{"name": "郁青禾", "role": "记者"}]
+
+
+def test_a_signed_lead_over_the_next_headline_still_closes_its_article():
+    """A brief of one paragraph signed at its end, then the next article:
+    unchanged, two records."""
+    page = wrap(*SIGNED_LEAD[:2], *TWO_ARTICLES[3:])
+    records, _ = clean(page)
+    assert [r["title"] for r in records] == [SIGNED_LEAD[0], TWO_ARTICLES[3]]
+    assert records[0]["text"] == "11月10日，记者从临江市住建局获悉，今冬城区集中供暖将于11月10日提前启动。"
+    assert records[0]["byline"] == "早报讯\n（记者 郁青禾 实习生 卜言）"
+
+
+def test_briefs_each_signed_at_their_end_stay_apart():
+    """A column of briefs with no headlines, each closed by its signature:
+    the signature under the first ends it, as every later one does."""
+    page = wrap(SIGNED_LEAD[0],
+                "临江市图书馆自本周起延长周末开放时间至晚上九点。（记者 郁青禾）",
+                "临江市体育中心游泳馆将于下月起对中小学生半价开放。（记者 卜言）")
+    records, _ = clean(page)
+    assert len(records) == 2
+    assert [r["authors"] for r in records] == [[{"name": "郁青禾", "role": "记者"}],
+                                               [{"name": "卜言", "role": "记者"}]]

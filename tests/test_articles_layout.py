@@ -618,3 +618,76 @@ def test_a_bullet_brief_in_a_briefs_box_is_unchanged():
     [record] = clean(wrap(*BRIEFS))
     assert record["title"] == "路局简讯"
     assert paragraphs(record) == BRIEFS[1:3]
+
+
+# --- two heading lines over a byline after an article: kicker and headline ---------
+
+HARVEST = [
+    "冬储白菜正当季",
+    "某县：大白菜每斤0.6元上市 比去年低0.1元",
+    "本报讯（记者 林一帆）11月3日，记者在某县蔬菜批发市场看到，一车车大白菜正在装卸，批发价为每斤0.6元。",
+    "据介绍，今年全县大白菜种植面积达2.1万亩。",
+]
+
+
+def test_a_kicker_and_headline_after_an_article_open_the_next_one():
+    """Neither line is taken alone (the lower stands under a short line);
+    the byline under the pair says an article begins: the upper is the
+    kicker, kept as text ¶1, the lower the headline."""
+    records = clean(wrap(*STORY, *HARVEST))
+    assert [r["title"] for r in records] == [STORY[0], HARVEST[1]]
+    assert paragraphs(records[0]) == [STORY[1].split("）", 1)[1], STORY[2]]
+    assert paragraphs(records[1]) == [HARVEST[0], HARVEST[2].split("）", 1)[1], HARVEST[3]]
+    assert records[1]["byline"] == "本报讯（记者 林一帆）"
+    assert records[1]["date"] == "2026-11-03"
+
+
+def test_a_headline_cut_after_its_colon_over_a_byline_line_opens_the_next_article():
+    """``…警方提醒：`` / ``谨防…`` under a photo's credit, over a byline on a
+    line of its own: the pair heads the next article (joined by break repair
+    or not, the lower half ends the title), not the photo story."""
+    page = wrap("银杏金黄", "11月5日，市民在某公园银杏大道上拍照。图为游客在林间散步。", "（某报记者 林一帆 摄）",
+                "男子轻信“高薪兼职”被骗5万元 警方提醒：", "谨防刷单返利骗局",
+                "本报讯（记者 卜言 通讯员 郁青禾）",
+                "11月6日，记者从某市公安局获悉，市民王某在网上看到一则兼职广告，先后转账5万元后发现被骗。")
+    records = clean(page)
+    assert [r["title"] for r in records][0] == "银杏金黄"
+    assert len(records) == 2
+    assert records[1]["title"].endswith("谨防刷单返利骗局")
+    assert "谨防刷单返利骗局" not in records[1]["text"] and "谨防" not in records[0]["text"]
+    assert records[1]["byline"] == "本报讯（记者 卜言 通讯员 郁青禾）"
+    assert records[1]["date"] == "2026-11-06"
+
+
+COLUMN = [
+    "城区新建5处街心花园",
+    "本报记者 林一帆",
+    "11月2日，记者在城东一处街角看到，原来的空地已建成街心花园，不少居民在此休憩。",
+    "据介绍，5处街心花园总面积8000平方米，均已开放。",
+]
+
+
+@pytest.mark.parametrize("label", ["■城建观察", "【城建观察】", "城建观察"])
+def test_a_column_label_at_the_page_top_is_the_kicker_however_marked(label):
+    [record] = clean(wrap(label, *COLUMN))
+    assert record["title"] == COLUMN[0]
+    assert paragraphs(record) == [label, COLUMN[2], COLUMN[3]]
+    assert record["byline"] == COLUMN[1]
+
+
+@pytest.mark.parametrize("gap", ["\n", GAP])
+@pytest.mark.parametrize("label", ["■城建观察", "城建观察"])
+def test_a_column_label_after_an_article_is_the_next_ones_kicker(label, gap):
+    """Mid-page, after a finished paragraph (and perhaps a wider gap): the
+    label heads the article under it, not the end of the one above."""
+    records = clean(wrap(*STORY) + gap + wrap(label, *COLUMN))
+    assert [r["title"] for r in records] == [STORY[0], COLUMN[0]]
+    assert paragraphs(records[0])[-1] == STORY[2]
+    assert paragraphs(records[1]) == [label, COLUMN[2], COLUMN[3]]
+
+
+def test_two_short_lines_inside_an_article_with_no_byline_under_them_stay_its_text():
+    """Sub-headings over running text: no byline under them, no article."""
+    body = ["冬储白菜正当季", "批发价每斤0.6元", "记者在某县蔬菜批发市场看到，一车车大白菜正在装卸，市场内人头攒动。"]
+    [record] = clean(wrap(*STORY, *body))
+    assert paragraphs(record)[-3:] == body
