@@ -459,7 +459,8 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         dateline, body[lead] = _split_byline(body[lead], edits)
         if dateline is not None:
             byline = Piece.joined([byline, dateline], ["\n"])
-    if g.byline is None and body and _signed_by_writers(body[lead].text):
+    if g.byline is None and lead + 1 < len(body) and _signed_by_writers(body[lead].text):
+        # the lead signed at its end over more paragraphs; a brief's one paragraph keeps its signature a credit
         byline = _signature_of_lead(byline, body, lead, edits)
     for i in range(len(body) - 1):
         if body[i].text.endswith("摄"):

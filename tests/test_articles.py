@@ -1006,12 +1006,16 @@ def test_the_paper_a_signature_names_is_the_outlet_the_feed_named_short():
 
 def test_a_signed_lead_over_the_next_headline_still_closes_its_article():
     """A brief of one paragraph signed at its end, then the next article:
-    unchanged, two records."""
+    unchanged, two records; the brief's signature stays a credit, as a
+    signature closing an article does (only a lead with more of the story
+    under it gives its signature to the byline)."""
     page = wrap(*SIGNED_LEAD[:2], *TWO_ARTICLES[3:])
     records, _ = clean(page)
     assert [r["title"] for r in records] == [SIGNED_LEAD[0], TWO_ARTICLES[3]]
     assert records[0]["text"] == "11月10日，记者从临江市住建局获悉，今冬城区集中供暖将于11月10日提前启动。"
-    assert records[0]["byline"] == "早报讯\n（记者 郁青禾 实习生 卜言）"
+    assert records[0]["byline"] == "早报讯"
+    assert records[0]["credits"] == ["（记者 郁青禾 实习生 卜言）"]
+    assert records[0]["authors"] == [{"name": "郁青禾", "role": "记者"}, {"name": "卜言", "role": "实习生"}]
 
 
 def test_briefs_each_signed_at_their_end_stay_apart():
