@@ -51,6 +51,11 @@ STAFF_ROLES = [
 WORDY_ROLES = frozenset(["作者", "读者"])
 #: "This paper": the outlet is the one the manifest names for the file.
 HOME_OUTLET = ("本报", "本刊", "本台", "本网")
+#: A kind of paper, printed alone before 讯 as a paper names itself short
+#: (``晚报讯``, ``快报讯``): it names no one paper, so it stands, as 本报
+#: does, for the outlet the manifest names for the file (or none).
+PAPER_KINDS = frozenset(["晚报", "晨报", "早报", "日报", "快报", "新报", "商报", "时报", "都市报", "周报",
+                         "导报", "法制报", "青年报", "晚刊"])
 #: Roles in credit lines (``摄影/…``, ``文/…``, ``（责任编辑：…）``).
 CREDIT_ROLES = ["版式设计", "美术编辑", "图片编辑", "责任编辑", "美编", "校对", "版式", "组版", "照排", "摄影报道", "图片",
                 "摄影", "文字", "撰文", "制图", "编辑", "责编", "报道", "图", "文", "摄"]
@@ -517,14 +522,17 @@ class Byline:
 
 # --- outlets ------------------------------------------------------------------
 def canonical_outlet(printed: str | None, home: str | None = None) -> str | None:
-    """One spelling per outlet; ``本报`` (this paper) becomes ``home``.
+    """One spelling per outlet; ``本报`` (this paper) becomes ``home``, as
+    does a kind of paper printed alone (``晚报``, :data:`PAPER_KINDS`).
 
     >>> canonical_outlet("中国新闻网"), canonical_outlet("本报", "某日报"), canonical_outlet("本报")
     ('中新网', '某日报', None)
+    >>> canonical_outlet("晚报"), canonical_outlet("晚报", "某城晚报"), canonical_outlet("某城晚报")
+    (None, '某城晚报', '某城晚报')
     """
     if not printed:
         return None
-    if printed in HOME_OUTLET:
+    if printed in HOME_OUTLET or printed in PAPER_KINDS:
         return canonical_outlet(home) if home else None
     return outlet_table().get(printed, printed)
 

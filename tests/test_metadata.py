@@ -115,6 +115,22 @@ def test_outlet_table_is_data():
     assert all(table[c] == c for c in set(table.values()))
 
 
+@pytest.mark.parametrize("feed, home, outlet", [
+    ("晚报讯", None, None),               # a kind of paper names no paper
+    ("晨报讯（记者 张三）", None, None),
+    ("晚报讯", "某城晚报", "某城晚报"),     # it stands for the paper the manifest names, as 本报 does
+    ("本报讯", "某城晚报", "某城晚报"),
+    ("某城晚报讯", None, "某城晚报"),       # a paper named in full
+    ("新报讯（某城新报正某城网记者 张三）", None, "某城新报正某城网"),
+])
+def test_a_kind_of_paper_before_xun_is_the_home_outlet(feed, home, outlet):
+    from cleaner.pipeline import FileMeta, clean_text
+    page = f"某地举行活动\n\n{feed} 9月3日，某地举行活动。\n\n活动持续三天。\n"
+    [record] = [a.record for a in clean_text(page, FileMeta("x.txt", year=2021, outlet=home)).articles]
+    assert record["outlet"] == outlet
+    assert record["date"] == "2021-09-03"
+
+
 def test_pipeline_moves_a_closing_credit_to_credits():
     """``（编辑 X）`` closing the last paragraph is a credit, never the byline."""
     from cleaner.pipeline import FileMeta, clean_text
