@@ -762,12 +762,16 @@ def _headline_stacks(blocks: list[Block]) -> None:
         if i < 2 or not _SUBTITLE.match(blocks[i - 1].text) or not blocks[i - 1].shaped \
                 or b.role != "byline" and not (b.role == "body" and not b.shaped and _opens_with_byline(b)):
             continue
-        j = i
+        sub = blocks[i - 1]
+        # a subtitle the model took as the headline stands under the real one (a question: ``…去哪儿？``)
+        j = i - 1 if sub.role == "title" else i
         while j > 0 and blocks[j - 1].role == "body" and blocks[j - 1].shaped and i - j <= HEAD_LINES_AS_TEXT:
             j -= 1
         above = blocks[j - 1] if j > 0 else None
         if i - j >= 2 and (above is None or not (above.role == "body" and above.shaped) and above.role != "title"):
             blocks[j].role = "title"
+            if sub.role == "title" and j < i - 1:
+                sub.role = "body"
 
 
 def _kicker_stacks(blocks: list[Block]) -> None:
@@ -793,12 +797,32 @@ def _kicker_stacks(blocks: list[Block]) -> None:
         if b.role != "byline" and not (b.role == "body" and not b.shaped and _opens_with_byline(b)):
             continue
         if not _kicker_line(upper) or lower.role == "body" and _SUBTITLE.match(lower.text) \
-                or lower.role == "title" and not _label_line(upper):
+                or lower.role == "title" and not (_label_line(upper) or _short_kicker(upper)):
             continue
         if b.role == "byline" and not _lead_at(blocks, i + 1):
             continue
         if _at_page_top(blocks, i - 2) or _closes_at(blocks, i - 3) or _finished_paragraph(blocks[i - 3]):
             upper.role, lower.role = "kicker", "title"
+
+
+#: The longest kicker (引题) taken over a line the model took as the
+#: headline (``秋粮收购正当时`` over ``某地：新季玉米…开秤``); a column label
+#: may be longer only when marked (``■…``).
+KICKER_MAX = 12
+
+
+_BARE_HEADING = regex.compile(r"[\p{Han}A-Za-z0-9“”《》·]+")
+
+
+def _short_kicker(b: Block) -> bool:
+    """A kicker of words alone, at most :data:`KICKER_MAX` long
+    (``秋粮收购正当时``): no list item's mark or field's colon in it.
+
+    >>> _short_kicker(Block([0], "秋粮收购正当时")), _short_kicker(Block([0], "E、网上捐赠地址：［"))
+    (True, False)
+    """
+    t = b.text.strip()
+    return len(t) <= KICKER_MAX and _BARE_HEADING.fullmatch(t) is not None
 
 
 def _kicker_line(b: Block) -> bool:
@@ -1191,6 +1215,13 @@ def _at_page_top(blocks: Sequence[Block], i: int) -> bool:
     return i == 0 or blocks[0].role == "folio" and all(blocks[j].role == "folio" for j in range(i))
 
 
+def _turn_at(blocks: Sequence[Block], i: int) -> bool:
+    """Block ``i`` is an interview's turn, short as a question may be
+    (``记者：课后服务怎么收费？``), or a field (``时间：…``): what a lead may
+    have under it."""
+    return i < len(blocks) and blocks[i].role == "body" and _FIELD.match(blocks[i].text.strip()) is not None
+
+
 def _lead_at(blocks: Sequence[Block], i: int) -> bool:
     """Block ``i`` is a paragraph of running text (not a short line): the
     lead of an article a byline above it opens."""
@@ -1338,7 +1369,7 @@ def _signed_lead(a: ArticleBlocks, blocks: Sequence[Block], n: int) -> bool:
     b = blocks[n]
     if b.text.rstrip()[-2:-1] == "摄" or any(not x.shaped for x in a.body[:-1]):
         return False
-    if not _lead_at(blocks, n + 1) or _opens_with_byline(blocks[n + 1]):
+    if not (_lead_at(blocks, n + 1) or _turn_at(blocks, n + 1)) or _opens_with_byline(blocks[n + 1]):
         return False
     for x in blocks[n + 1:]:
         if x.role != "body" or x.shaped:

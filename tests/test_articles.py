@@ -1028,3 +1028,27 @@ def test_briefs_each_signed_at_their_end_stay_apart():
     assert len(records) == 2
     assert [r["authors"] for r in records] == [[{"name": "郁青禾", "role": "记者"}],
                                                [{"name": "卜言", "role": "记者"}]]
+
+
+def _kicker_roles(upper: str, lower_role: str) -> list[str]:
+    blocks = [articles.Block([0], "教育局表示，新学校将在明年秋季学期前全部投入使用。"),
+              articles.Block([2], upper),
+              articles.Block([4], "某县：新季玉米每斤1.35元开秤 比去年高0.12元", role=lower_role),
+              articles.Block([6], "新报讯（某县新报正某县网记者 林一帆）9月25日8:30，在某县北郊粮库收购现场，前来售粮的车辆排起了长队。"),
+              articles.Block([8], "据了解，今年全县玉米种植面积达68.5万亩。")]
+    articles._kicker_stacks(blocks)
+    return [b.role for b in blocks]
+
+
+@pytest.mark.parametrize("upper, kicker", [
+    ("秋粮收购正当时", True),             # longer than a column label, words alone
+    ("■秋粮收购", True),                 # a marked label
+    ("E、捐赠地址：", False),             # a list item closing the article above
+    ("据悉，粮库将延长收购时间至晚上八点", False),   # a sentence's clause, too long
+])
+def test_a_kicker_over_a_line_taken_as_the_headline(upper, kicker):
+    """The model took the lower line as the headline on its own: the line
+    over it is its kicker when it is a kicker's words, else it stays with
+    the article above."""
+    roles = _kicker_roles(upper, "title")
+    assert roles[1:3] == (["kicker", "title"] if kicker else ["body", "title"])

@@ -691,3 +691,49 @@ def test_two_short_lines_inside_an_article_with_no_byline_under_them_stay_its_te
     body = ["冬储白菜正当季", "批发价每斤0.6元", "记者在某县蔬菜批发市场看到，一车车大白菜正在装卸，市场内人头攒动。"]
     [record] = clean(wrap(*STORY, *body))
     assert paragraphs(record)[-3:] == body
+
+
+GRAIN = [
+    "秋粮收购正当时",
+    "某县：新季玉米每斤1.35元开秤 比去年高0.12元",
+    "新报讯（某县新报正某县网记者 林一帆）9月25日8:30，在某县北郊粮库收购现场，前来售粮的车辆排起了长队。",
+    "“今年雨水好，我家30亩玉米亩产能到1300斤。”种粮大户蒋某说。",
+]
+
+
+def test_a_kicker_over_a_headline_taken_alone_goes_with_the_headline():
+    """A short kicker (words alone, longer than a column label) over the
+    headline is the new article's ¶1, not the last paragraph of the
+    article above."""
+    records = clean(wrap(*STORY, *GRAIN))
+    assert [r["title"] for r in records] == [STORY[0], GRAIN[1]]
+    assert paragraphs(records[0])[-1] == STORY[2]
+    assert paragraphs(records[1])[0] == GRAIN[0]
+
+
+def test_a_list_item_closing_an_article_is_no_kicker():
+    """A short line with a list mark at an article's end stays there, over
+    a headline taken alone."""
+    records = clean(wrap(*STORY[:2], "E、捐赠地址：", *GRAIN[1:]))
+    assert paragraphs(records[0])[-1] == "E、捐赠地址："
+    assert records[1]["title"] == GRAIN[1]
+
+
+INTERVIEW = [
+    "“双减”之后孩子放学后去哪儿？",
+    "——访某市教育局基础教育科科长方某",
+    "晚报讯 “双减”政策落地以来，不少家长关心孩子放学后的去向。记者就此专访了方某。（记者 林一帆 实习生 卜言）",
+    "记者：课后服务是怎么开展的？",
+    "方某：全市186所中小学全部实行“5+2”模式，每周5天、每天至少2小时。",
+]
+
+
+def test_a_question_headline_over_its_subtitle_after_an_article():
+    """A headline asking a question, its ``——`` subtitle taken as the
+    headline: the question is the headline, the subtitle ¶1; and the lead,
+    signed at its end over an interview's turns, keeps the turns."""
+    records = clean(wrap(*STORY, *INTERVIEW))
+    assert [r["title"] for r in records] == [STORY[0], INTERVIEW[0]]
+    assert paragraphs(records[0])[-1] == STORY[2]
+    assert paragraphs(records[1]) == [INTERVIEW[1], INTERVIEW[2][4:].split("（记者")[0], *INTERVIEW[3:]]
+    assert records[1]["byline"] == "晚报讯\n（记者 林一帆 实习生 卜言）"
