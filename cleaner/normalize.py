@@ -438,10 +438,13 @@ _CODE_WORD = r"[A-Za-z0-9.%:\-~～]"
 #: (``增长15.2%;9月份``, ``17:00,10月4日``): it separates clauses, even with
 #: a digit on both sides. Not a number's own mark: a ``:`` between digits
 #: (``8:30``, ``3:1``), a ``,`` before exactly three digits (``1,000``).
+#: What bounds such a word: Chinese text, or a dash (``-`` in the word
+#: becomes ``—`` by ``fix_dashes``, so a dash bounds it on a second pass).
+_CLAUSE_EDGE = f"(?:{_CONTEXT}|—)"
 _CLAUSE_SPLIT = regex.compile(
-    rf"(?<={_CONTEXT}{_WS}*{_CODE_WORD}*[0-9%]{_WS}*)"
+    rf"(?<={_CLAUSE_EDGE}{_WS}*{_CODE_WORD}*[0-9%]{_WS}*)"
     rf"(?:;|,(?!{_WS}*\d{{3}}(?!\d))|:(?!{_WS}*\d)|(?<=%{_WS}*):)"
-    rf"(?={_WS}*[A-Za-z0-9]{_CODE_WORD}*{_WS}*{_CONTEXT})", regex.V1)
+    rf"(?={_WS}*[A-Za-z0-9]{_CODE_WORD}*{_WS}*{_CLAUSE_EDGE})", regex.V1)
 
 
 def _splits_clauses(text: str, i: int) -> bool:

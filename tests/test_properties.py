@@ -29,7 +29,7 @@ chunk = st.one_of(st.sampled_from(ATOMS), st.text(alphabet=HAN, min_size=1, max_
 text = st.lists(chunk, max_size=30).map("".join)
 
 RULES = list(dict(normalize.LINE_RULES + normalize.TEXT_RULES).items())
-PROFILE = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+PROFILE = settings(max_examples=int(__import__("os").environ.get("HYP_EXAMPLES", "400")), deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def normalise(t: str, target: str = "simplified") -> str:
