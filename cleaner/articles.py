@@ -631,6 +631,7 @@ def obey_layout_rules(blocks: list[Block]) -> None:
     _names_under_headlines(blocks)
     _sidebar_boxes(blocks)
     _photo_heads(blocks)
+    _signed_heads(blocks)
     _notice_heads(blocks)
     _titles_over_furniture(blocks)
 
@@ -697,6 +698,73 @@ def _photo_heads(blocks: list[Block]) -> None:
             continue
         if not _sub_heading_above(blocks, i):
             b.role = "title"
+
+
+#: The most paragraphs of an item taken as signed at its end by
+#: :func:`_signed_heads` (a brief, a reader's letter).
+SIGNED_ITEM_MAX = 4
+
+
+def _signed_heads(blocks: list[Block]) -> None:
+    """A short headline-shaped line under a finished paragraph of an article
+    that has its byline, over up to :data:`SIGNED_ITEM_MAX` paragraphs of
+    running text signed at their end by a writer (``…。（本报记者 X）``, or a
+    line ``读者 X`` under them), heads an item of its own (a brief, a
+    reader's letter): an article signed by its byline is not signed again
+    under a section of its own. Not when the article above has sub-headings."""
+    for i in range(1, len(blocks) - 1):
+        b = blocks[i]
+        if b.role != "body" or not b.shaped or len(b.text.strip()) > PHOTO_HEAD_MAX or not _lead_at(blocks, i + 1):
+            continue
+        p = blocks[i - 1]
+        if not (p.role == "body" and not p.shaped and ends_sentence(p.text)):
+            continue
+        k = i + 1
+        while k + 1 < len(blocks) and k - i < SIGNED_ITEM_MAX and not ends_signed(blocks[k].text) \
+                and _lead_at(blocks, k + 1):
+            k += 1
+        signer = blocks[k] if _writers_signature(blocks[k]) else \
+            blocks[k + 1] if k + 1 < len(blocks) and blocks[k + 1].role == "credit" \
+            and _writers_signature(blocks[k + 1]) else None
+        if signer is None:
+            continue
+        byline = _byline_above(blocks, i)
+        if byline is not None and not _sub_heading_above(blocks, i) \
+                and not _names(signer.text.strip()) <= _names(byline):
+            b.role = "title"
+
+
+def _writers_signature(b: Block) -> bool:
+    """A paragraph closed by its writers' signature (``…。（记者 X）``), or a
+    credit line naming a writer (``读者 X``); not a photo's or an editor's.
+
+    >>> _writers_signature(Block([0], "开放。（本报记者 张三）")), _writers_signature(Block([0], "读者 张三", "credit"))
+    (True, True)
+    >>> _writers_signature(Block([0], "（责任编辑：张三）", "credit")), _writers_signature(Block([0], "图为大桥。（记者 张三 摄）"))
+    (False, False)
+    """
+    t = b.text.strip()
+    if b.role == "credit":
+        return "摄" not in t and any(a["role"] in metadata.STAFF_ROLES for a in metadata.parse_byline(t).authors)
+    return b.role == "body" and ends_signed(t) and "摄" not in t[metadata.trailing_credit(t):]
+
+
+def _byline_above(blocks: Sequence[Block], i: int) -> str | None:
+    """The byline of the article above block ``i``: a line of its own, or
+    the paragraph under the headline that opens with one; None if it has none."""
+    for j in range(i - 1, -1, -1):
+        x = blocks[j]
+        if x.role == "byline":
+            return x.text
+        if x.role in ("title", "kicker") or x.role in MARK_ROLES:
+            first = blocks[j + 1] if j + 1 < i else None
+            return first.text if first is not None and first.role == "body" and _opens_with_byline(first) else None
+    return None
+
+
+def _names(text: str) -> set[str]:
+    """The names a byline or a signature closing ``text`` credits."""
+    return {a["name"] for a in metadata.parse_byline(text[metadata.trailing_credit(text):] or text).authors}
 
 
 def _in_article_above(blocks: Sequence[Block], i: int, heading) -> bool:

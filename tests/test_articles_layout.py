@@ -737,3 +737,38 @@ def test_a_question_headline_over_its_subtitle_after_an_article():
     assert paragraphs(records[0])[-1] == STORY[2]
     assert paragraphs(records[1]) == [INTERVIEW[1], INTERVIEW[2][4:].split("（记者")[0], *INTERVIEW[3:]]
     assert records[1]["byline"] == "晚报讯\n（记者 林一帆 实习生 卜言）"
+
+
+# --- an item signed at its end after an article that has its byline ----------------
+
+LIBRARY = ["某市图书馆延长开放时间",
+           "日前，某市图书馆发布通知，自11月1日起，每周五、周六开放时间延长至晚上9点。"]
+
+
+def test_a_brief_signed_by_another_writer_after_an_article_is_an_item_of_its_own():
+    """A short line under the article's last paragraph, over a paragraph
+    signed by a writer the article's byline does not name: a brief."""
+    records = clean(wrap(*STORY, LIBRARY[0], LIBRARY[1] + "（本报记者 林一帆）"))
+    assert [r["title"] for r in records] == [STORY[0], LIBRARY[0]]
+    assert paragraphs(records[0])[-1] == STORY[2]
+    assert records[1]["authors"] == [{"name": "林一帆", "role": "记者"}]
+    assert records[0]["authors"] == [{"name": "王小明", "role": "记者"}]
+
+
+def test_a_readers_letter_after_an_article_is_an_item_of_its_own():
+    letter = ["社区食堂开到了家门口", "我今年78岁，一个人在家做饭，常常是一顿饭吃两天。今年9月，社区的老年食堂开张了。",
+              "现在每天中午下楼就能吃上热饭热菜。", "读者 郁青禾"]
+    records = clean(wrap(*STORY, *letter))
+    assert [r["title"] for r in records] == [STORY[0], letter[0]]
+    assert paragraphs(records[1]) == letter[1:3]
+    assert records[1]["authors"] == [{"name": "郁青禾", "role": "读者"}]
+
+
+@pytest.mark.parametrize("story", [STORY, [STORY[0], STORY[1].split("）", 1)[1], STORY[2]]])
+def test_a_section_signed_by_the_articles_own_writer_or_under_no_byline_stays_in_it(story):
+    """Signed by the byline's own writer (a report in parts), or in an
+    article with no byline (its signature may be the article's): the short
+    line is a sub-heading."""
+    records = clean(wrap(*story, LIBRARY[0], LIBRARY[1] + "（本报记者 王小明）"))
+    assert [r["title"] for r in records] == [STORY[0]]
+    assert LIBRARY[0] in paragraphs(records[0])
