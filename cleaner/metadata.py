@@ -1607,11 +1607,20 @@ def may_be_credit(text: str) -> bool:
 
 #: Honorifics printed right before a name (Malaysian titles: ``拿督林国华``).
 HONORIFICS = ["拿督斯里", "丹斯里", "拿督", "拿汀", "敦"]
-#: Job titles and honorifics printed before a name in running text (``局长张三表示``).
-JOB_TITLES = ["副教授", "教授", "研究员", "副主任", "主任", "副局长", "局长", "处长", "科长", "书记", "院长",
-              "校长", "总经理", "经理", "总监", "董事长", "总裁", "主席", "部长", "市长", "县长", "区长",
-              "镇长", "村长", "厅长", "省长", "医生", "医师", "老师", "律师", "队长", "教练", "会长",
-              "秘书长", "发言人", "负责人", "工程师", "博士", "专家", *HONORIFICS]
+#: Offices and professions printed before a name in running text (``局长张三表示``, ``站长王立新说``).
+OFFICE_TITLES = ["副教授", "教授", "研究员", "副主任", "主任", "副局长", "局长", "处长", "科长", "书记", "院长",
+                 "校长", "总经理", "经理", "总监", "董事长", "总裁", "主席", "部长", "市长", "县长", "区长",
+                 "镇长", "村长", "厅长", "省长", "医生", "医师", "老师", "律师", "队长", "教练", "会长",
+                 "秘书长", "发言人", "负责人", "工程师", "博士", "专家", "站长", "所长", "馆长", "园长", "店长",
+                 "行长", "社长", "组长", "教师", "民警", "司机"]
+#: A team's positions and roles printed before a player's name (``前锋李四头球破门``).
+SPORTS_POSITIONS = ["主教练", "主帅", "前锋", "后卫", "中锋", "门将", "队员", "球员", "选手", "运动员"]
+#: Who a person is to the story, printed before the name of one quoted
+#: (``村民王五说``, ``网友赵六留言``). Not 学生: a headline may end ``…比学生高``.
+PERSON_LABELS = ["村民", "居民", "市民", "游客", "患者", "家长", "网友", "志愿者"]
+#: What may stand right before a name in running text, so that a line ending
+#: with one of them and a lone surname is a name the break cut (:func:`cut_name`).
+JOB_TITLES = [*OFFICE_TITLES, *SPORTS_POSITIONS, *PERSON_LABELS, *HONORIFICS]
 #: A staff title, a credit role, a job title, a bullet opening the line
 #: (``□ 鲁``) or two credit roles opening it (``文/图 周``), then one or two
 #: Han characters closing the text.
@@ -1634,6 +1643,8 @@ def cut_name(text: str) -> tuple[str, bool] | None:
     ('周', True)
     >>> cut_name("本报记者 韩冰"), cut_name("他对记者说"), cut_name("记者 某")
     (None, None, None)
+    >>> cut_name("北岗检测站站长柯"), cut_name("主力前锋 欧阳"), cut_name("社区居民宁"), cut_name("全体居民")
+    (('柯', False), ('欧阳', True), ('宁', False), None)
     """
     if len(text) < 2:
         return None

@@ -491,3 +491,32 @@ def test_names_then_reported_after_a_dateline(text, byline, authors):
 ])
 def test_an_editor_s_letter_spaced_name_is_a_page_footer_s(credit, scoped):
     assert metadata.page_scoped(credit) is scoped
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("城南水文站站长柯", ("柯", False)), ("县博物馆副馆长 庞", ("庞", True)),     # offices
+    ("青山队主力前锋骆", ("骆", False)), ("本场比赛的选手 欧阳", ("欧阳", True)),   # a team's positions
+    ("沙洲村村民宁", ("宁", False)), ("热心网友岑", ("岑", False)),              # who the person is to the story
+    ("全体居民", None), ("他是队里的头号前锋", None), ("选手们", None),          # no surname closes the line
+])
+def test_a_name_cut_after_an_office_a_position_or_a_label(text, cut):
+    assert metadata.cut_name(text) == cut
+
+
+@pytest.mark.parametrize("prev, nxt", [
+    ("第37分钟，青山队主力前锋骆", "子健接队友传中头球破门。"),
+    ("沙洲村村民宁", "海波说，今年的收成比去年好。"),
+    ("城南水文站站长柯", "明远介绍，汛期已经过去。"),
+])
+def test_a_name_cut_after_an_office_a_position_or_a_label_is_joined(prev, nxt):
+    from cleaner import breaks
+    assert breaks.certain_join(prev, nxt) == "name_cut"
+
+
+@pytest.mark.parametrize("prev, nxt", [
+    ("服务全体居民", "社区食堂下月开业。"),      # a heading ending on the label, no surname
+    ("青山队主力前锋", "骆子健接队友传中头球破门。"),  # the break before the name: no name was cut
+])
+def test_a_label_with_no_surname_after_it_is_no_name_cut(prev, nxt):
+    from cleaner import breaks
+    assert breaks.certain_join(prev, nxt) != "name_cut"
