@@ -1654,6 +1654,39 @@ def cut_name(text: str) -> tuple[str, bool] | None:
     return m["surname"], bool(m["gap"])
 
 
+#: A byline's staff up to a break: a staff role, then perhaps a name run
+#: into it and more names each after a space (``记者 于蓁``, ``本报记者``,
+#: ``通讯员李明 张华``).
+_STAFF_BEFORE_BREAK = regex.compile(rf"{_ROLE}(?:[ \u3000]*(?:{_NAME}))?(?:[ \u3000]+(?:{_NAME}))*$")
+#: What goes on from such a break: another staff role, or a name or a tail
+#: closed by a space, a closing bracket or the line's end (``实习生 包世杰``,
+#: ``包世杰）``, ``报道``).
+_STAFF_AFTER_BREAK = regex.compile(rf"{_ROLE}|(?:(?P<tail>{_PLAIN_TAIL})|(?P<name>{_NAME}))(?=[ \u3000）)〕]|$)")
+#: The most of the text before a break :data:`_STAFF_BEFORE_BREAK` reads.
+_STAFF_TAIL = 32
+
+
+def byline_space(left: str, right: str) -> bool:
+    """Whether a space the page printed at a break between ``left`` and
+    ``right`` parts a byline's staff, and so stays: a role or a name on each
+    side (``记者 于蓁`` + ``实习生 包世杰``, ``通讯员 张华`` + ``李明）``, ``本报记者``
+    + ``韩冰）``). Running text, which parts no words by spaces, is left to be
+    joined without one.
+
+    >>> byline_space("新报讯（某城晚报记者 于蓁", "实习生 包世杰）"), byline_space("记者 于蓁", "包世杰）")
+    (True, True)
+    >>> byline_space("本报记者", "韩冰 通讯员 李明"), byline_space("（通讯员李明", "张华）")
+    (True, True)
+    >>> byline_space("他告诉记者", "今年的收成比去年好。"), byline_space("全市共有", "实习生三千人。")
+    (False, False)
+    >>> byline_space("记者 于蓁", "报道"), byline_space("现场来了不少记者", "和摄影师）")    # a name opens with a surname
+    (True, False)
+    """
+    m = _STAFF_AFTER_BREAK.match(right)
+    return m is not None and (m["name"] is None or names_alone(m["name"]) is not None) \
+        and _STAFF_BEFORE_BREAK.search(left, max(0, len(left) - _STAFF_TAIL)) is not None
+
+
 #: What an author's note closing a paragraph follows: a sentence's end.
 _NOTE_AFTER = frozenset("。！？”’…」』")
 

@@ -292,7 +292,7 @@ def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
     if a0:
         edits.append(Edit("strip_margins", lines.raw_offset(i0, 0), texts[i0][:a0], ""))
     seps = []
-    end = texts[i0][a0:b0][-1:]     # the last character joined so far
+    tail = texts[i0][a0:b0][-_TAIL:]    # the end of the text joined so far
     for k in range(1, len(idx)):
         i, j = idx[k - 1], idx[k]
         prev, t = texts[i], texts[j]
@@ -300,10 +300,11 @@ def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
         gap = "\n".join([prev[pb:], *texts[i + 1:j], t[:a]])
         spaced = pb < len(prev) or a > 0     # whitespace at the break itself
         core = t[a:b]
-        sep = " " if spaced and _needs_space(end, core[:1]) else ""
+        sep = " " if spaced and (_needs_space(tail[-1:], core[:1])
+                                 or _printed_space(prev[pb:], t[:a]) and _staff_space(tail, core)) else ""
         edits.append(Edit("join_lines", lines.raw_offset(i, pb), gap, sep))
         seps.append(sep)
-        end = core[-1:] or sep or end
+        tail = (tail + sep + core)[-_TAIL:]
     il, bl = idx[-1], spans[-1][1]
     if bl < len(texts[il]):
         edits.append(Edit("strip_margins", lines.raw_offset(il, bl), texts[il][bl:], ""))
@@ -332,10 +333,36 @@ def _trimmed(line: Piece, edits: list[Edit]) -> Piece:
     return line if a == 0 and b == len(t) else line.slice(a, b)
 
 
+#: How much of the text joined so far :func:`_staff_space` reads.
+_TAIL = 32
+#: A line's indent: ideographic spaces opening it, which part no words.
+_INDENT = "\u3000"
+
+
 def _needs_space(left: str, right: str) -> bool:
     """Latin words that a break with whitespace at it parts are joined with
     a space; with none there, the break cut a word (``Transfor`` + ``mer``)."""
     return left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
+
+
+def _printed_space(trailing: str, leading: str) -> bool:
+    """Whether the whitespace at a break, the line's ``trailing`` and the next
+    line's ``leading``, holds a space the page printed: any trailing
+    whitespace, or leading whitespace past the next line's indent
+    (``\u3000\u3000 顾萌）`` holds one, ``\u3000\u3000摄`` none)."""
+    return trailing != "" or leading.lstrip(_INDENT) != ""
+
+
+def _staff_space(left: str, right: str) -> bool:
+    """Whether a printed space at a break, between the text joined so far
+    ``left`` and the next line ``right``, parts a byline's staff and so
+    stays (:func:`metadata.byline_space`: ``记者 于蓁`` + ``实习生 包世杰``).
+
+    >>> _staff_space("记者 于蓁", "实习生 包世杰）"), _staff_space("据介绍，", "今年全市"), _staff_space("比赛第23", "分钟")
+    (True, False, False)
+    """
+    a, b = left[-1:], right[:1]
+    return "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff" and metadata.byline_space(left, right)
 
 
 def _normalise(piece: Piece, edits: list[Edit]) -> Piece:

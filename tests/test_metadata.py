@@ -520,3 +520,15 @@ def test_a_name_cut_after_an_office_a_position_or_a_label_is_joined(prev, nxt):
 def test_a_label_with_no_surname_after_it_is_no_name_cut(prev, nxt):
     from cleaner import breaks
     assert breaks.certain_join(prev, nxt) != "name_cut"
+
+
+@pytest.mark.parametrize("left, right, kept", [
+    ("晨报讯（松江晨报记者 柏青", "实习生 岳林）", True),         # a name, then the next role
+    ("（通讯员 柏青", "岳林 报道）", True),                         # two names
+    ("（本报首席记者", "柏青 岳林）", True),                        # a role, then its name
+    ("村民老柏告诉", "记者今年的收成比去年好。", False),            # running text before a role word
+    ("这位老记者", "今年的收成比去年好。", False),                  # a role word, running text after it
+    ("现场来了不少记者", "和摄影师）", False),                      # no name closes the next line's word
+])
+def test_a_space_at_a_break_parts_a_bylines_staff(left, right, kept):
+    assert metadata.byline_space(left, right) == kept

@@ -43,3 +43,36 @@ def test_piece_keeps_offsets_through_changes_of_length():
     assert p.text == "ab……cd"
     assert p.raw_offset(4) == 15 and p.raw_offset(0) == 10
     assert log == [Edit("ellipsis", 12, "...", "……")]
+
+
+def _clean_page(*lines: str) -> list[dict]:
+    return [a.record for a in clean_text("\n\n".join(lines) + "\n", FileMeta("p.txt", year=2021)).articles]
+
+
+LEAD = "日前，青石镇第三届农民丰收节开幕，来自各村的农户展示了今年的新粮和特产。"
+
+
+@pytest.mark.parametrize("first, second, byline", [
+    # a space printed at the break, a role or a name on each side: it stays, as one space
+    ("松江晚报讯(松江晚报记者 柏青 ", "通讯员 岳林)" + LEAD, "松江晚报讯（松江晚报记者 柏青 通讯员 岳林）"),
+    ("本报讯(记者 柏青", "  岳林)" + LEAD, "本报讯（记者 柏青 岳林）"),
+    ("本报讯(记者 柏青", "\u3000\u3000 通讯员 岳林)" + LEAD, "本报讯（记者 柏青 通讯员 岳林）"),   # past the indent
+    # unchanged: no whitespace at the break, so none is added
+    ("本报讯(记者 柏", "青 通讯员 岳林)" + LEAD, "本报讯（记者 柏青 通讯员 岳林）"),
+    ("本报讯(记者 柏青", "通讯员 岳林)" + LEAD, "本报讯（记者 柏青通讯员 岳林）"),
+    ("本报讯(记者 柏青", "\u3000\u3000通讯员 岳林)" + LEAD, "本报讯（记者 柏青通讯员 岳林）"),  # an indent alone
+])
+def test_a_space_at_a_break_inside_a_byline_stays(first, second, byline):
+    records = _clean_page("丰收节上晒新粮", first, second)
+    assert [(r["byline"], r["text"]) for r in records] == [(byline, LEAD)]
+
+
+def test_a_space_at_a_break_in_running_text_goes():
+    records = _clean_page("丰收节上晒新粮", "本报讯 日前，青石镇第三届农民丰收节开幕，村民老柏告诉 ",
+                          "记者今年的收成比去年好，来自各村的农户展示了今年的新粮和特产。")
+    assert records[0]["text"] == "日前，青石镇第三届农民丰收节开幕，村民老柏告诉记者今年的收成比去年好，来自各村的农户展示了今年的新粮和特产。"
+
+
+def test_a_byline_whose_space_stayed_recleans_to_itself():
+    byline = _clean_page("丰收节上晒新粮", "本报讯(记者 柏青 ", "通讯员 岳林)" + LEAD)[0]["byline"]
+    assert _clean_page("丰收节上晒新粮", byline + LEAD)[0]["byline"] == byline
