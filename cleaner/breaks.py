@@ -180,12 +180,15 @@ FEATURES = {
     "lead_cut": "a lead's first words cut after its dateline or feed (本报讯 昨日上午 + 10时18分，…, "
                 "新华社广州4月20日电 记者 + 从…), or a dated lead before its first sentence ends (9月17日晚，"
                 "市民在江城 + 滨江公园…): the lead goes on",
+    "byline_cut": "a byline or a photo credit cut inside, its outlet, role or bracket on both lines (新报讯 + "
+                  "（某城新报记者 X）…, 新报讯（某城 + 新报正某城网记者 X）…, 摄影/某城新 + 报正某城网记者 X): the joined "
+                  "line names its people, the first alone does not",
     "address_cut": "an e-mail or web address cut in two (txzk_zheng + wen@163.com, www.tong + xi.gov.cn)",
     "bracket_cut": "a bracketed line cut before its closing bracket ((本报特约通讯员 马骁 通讯员 蔡文 + 博))",
     "lone_opening": "a line of one Chinese character that opens a word or a name with the long line after it "
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
-    "byline_alone": "a byline or credit line, or a field line of names, completed by a name cut or a lone "
-                    "character stands alone (本报记者 韩 + 冰 ¶ …, 坐诊专家：主任医师 郑丽 + 华 ¶ 问：…)",
+    "byline_alone": "a byline or credit line, or a field line of names, completed by a name cut, a lone "
+                    "character or the rest of a cut credit stands alone (本报记者 韩 + 冰 ¶ …, 坐诊专家：主任医师 郑丽 + 华 ¶ 问：…)",
     "dateline_opens": "a line opening with a dated or bracketed dateline or a feed (快报讯(…), 新华社北京9月1日电) "
                       "opens a lead, unless the line above makes a word with it",
     "qa_turn": "a question or an answer (问：…, 答：…) opens its own paragraph, unless the line above makes a "
@@ -921,8 +924,9 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     (:func:`_lead_cut`), or a dated lead cut before its first sentence ends
     (:func:`_dated_lead_cut`); a line that
     opens a bracket cut before its closing one; an e-mail or web address
-    cut in two (:func:`_address_cut`); and the first of two names in a
-    byline cut before its last character (``通讯员 林晓`` + ``燕 何志勇``).
+    cut in two (:func:`_address_cut`); the first of two names in a
+    byline cut before its last character (``通讯员 林晓`` + ``燕 何志勇``); and a
+    byline or a credit cut inside (:func:`_byline_cut`, :func:`_credit_cut`).
 
     >>> certain_join("他说：“", "好。”"), certain_join("是", "，也是")
     ('typesetting_rule', 'typesetting_rule')
@@ -979,8 +983,18 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
         return "lead_cut"
     if prev[0] in _BRACKET_OPEN and _BRACKET_LINE_CLOSE.match(nxt) is not None and _CLOSER.search(prev) is None:
         return "bracket_cut"
+    if len(prev) <= _LEAD_CUT_MAX and _BYLINE_WORD.search(prev) is not None and _RUNNING_PUNCT.search(prev) is None \
+            and _byline_cut(prev, nxt):
+        return "byline_cut"
+    if prev[0] in _CREDIT_FIRST and len(prev) <= _CREDIT_CUT_MAX and _CREDIT_OPEN.match(prev) is not None \
+            and _credit_cut(prev, nxt):
+        return "byline_cut"
     if prev[-1] in _ADDRESS_CHARS and nxt[0] in _ADDRESS_CHARS and _address_cut(prev, nxt):
         return "address_cut"
+    if ("A" <= prev[-1] <= "Z" or prev[-1].isdigit()) and _code_cut(prev, nxt):
+        return "code_cut"
+    if prev[-1] == "”" and _quote_cut(prev, nxt):
+        return "quote_cut"
     if prev[-3:-2] in _NAME_GAP and nxt[1:2] in _NAME_GAP and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) \
             and _byline_line(prev) and _byline_line(prev + nxt):
         return "name_cut"       # 通讯员 林晓 + 燕 何志勇: the first of two names cut before its last character
@@ -1003,7 +1017,36 @@ def _number_across(prev: str, nxt: str, after: str) -> str | None:
         return "date_cut"       # 春节期间（2022年1月 + 31日至2月6日）
     if _CASE_OPEN.search(prev) is not None and _CASE_CLOSE.match(nxt) is not None:
         return "number_cut"
+    if prev[-1] in _CLOCK_LAST and _clock_cut(prev, nxt):
+        return "unit_cut"
     return None
+
+
+#: A time or a duration cut before its minutes or seconds (``2小时13分`` +
+#: ``52秒``, ``23时`` + ``20分``): the hour's unit, then the minutes with theirs.
+_CLOCK_HOUR = re.compile(r"\d(?:小时|时|点)$")
+_CLOCK_MINUTE = re.compile(r"\d(?:小时|时|点)\d{1,2}分$")
+_CLOCK_LAST = frozenset("时点分")
+
+
+def _clock_cut(prev: str, nxt: str) -> bool:
+    """Whether a time or a duration is cut between its parts: ``prev``
+    ends on the hours (``23时``) and ``nxt`` opens with the minutes
+    (``20分``), or ``prev`` ends on hours and minutes (``2小时13分``) and
+    ``nxt`` opens with the seconds. A score alone on its line (``9分`` ¶
+    ``9分``) has no hour before it. On the bench pages the one such break
+    is a layout break.
+
+    >>> _clock_cut("男子冠军以2小时13分", "52秒夺冠"), _clock_cut("起飞时间为23时", "20分。"), _clock_cut("9分", "9分")
+    (True, True, False)
+    """
+    if _CLOCK_HOUR.search(prev) is not None:
+        return _MINUTES.match(nxt) is not None
+    return _CLOCK_MINUTE.search(prev) is not None and _SECONDS.match(nxt) is not None
+
+
+_MINUTES = re.compile(r"\d{1,2}分")
+_SECONDS = re.compile(r"\d{1,2}秒")
 
 
 def _completes(prev: str, char: str, after: str = "") -> bool:
@@ -1072,8 +1115,11 @@ def _quantity_cut(prev: str, nxt: str, after: str = "") -> bool:
 
 
 #: A unit that a number in running text runs on into (``26`` + ``岁``, ``10`` + ``时18分``).
-_UNIT_START = re.compile(r"[年月日号时分秒岁元角个人家名次万亿千百十米克吨倍层期届条项件座所台辆户间位种批天周例篇张套头"
-                         r"盒瓶场轮枚块株%％‰](?!期|间)")
+_UNIT_START = re.compile(r"(?:[年月日号时分秒岁元角个人家名次万亿千百十米克吨倍层期届条项件座所台辆户间位种批天周例篇张套头"
+                         r"盒瓶场轮枚块株%％‰]|[多余](?=[\u4e00-\u9fff]))(?!期|间)")
+#: A unit spelled in Latin letters, whole (``20`` + ``GWh、``, ``5`` + ``km``):
+#: not a word's first letters (``2`` + ``AC米兰``).
+_LATIN_UNIT = re.compile(r"(?:[kMGT]?Wh|[kKMGT]?W|[kMG]?Hz|[kcmn]m|[km]g|ml|mAh|[KMGT]B|dB|ppm|[KMG]bps)(?![A-Za-z])")
 #: A number right after a Chinese character or a closing quote or title mark,
 #: at a line's end (``今年26``, ``便民生活圈”200``), and
 #: a telephone number cut in its local part (``0771-5`` + ``5512345``).
@@ -1086,23 +1132,28 @@ def _unit_cut(prev: str, nxt: str) -> bool:
     """Whether a number in running text is cut from its unit or its rest.
 
     ``prev`` ends on a number right after a Chinese character or a closing
-    quote (no table: no run of spaces) and ``nxt`` opens with the unit, in
-    running text or a headline; or ``prev`` ends on
+    quote (no table: no run of spaces) and ``nxt`` opens with the unit
+    (``多``/``余`` then one: ``40`` + ``多户``; or a Latin unit whole: ``20`` +
+    ``GWh``), in running text or a headline; or ``prev`` ends on
     a telephone number whose local part ``nxt`` completes to 7 or 8
-    digits. On the bench pages 139 of 142 such breaks are layout breaks
-    (the others a source's slips). A row of a table (``骑士91`` ¶ ``日期:``)
-    is no cut.
+    digits. With the rule for a clock's parts (:func:`_clock_cut`), on the bench pages
+    148 of 150 such breaks are layout breaks (the others a source's slips:
+    ``四级竟考了92`` ¶ ``分，…``; the 4 before ``多``/``余`` all layout breaks, no Latin
+    unit among them). A row of a table (``骑士91`` ¶ ``日期:``) is no cut.
 
     >>> _unit_cut("石悦今年26", "岁，是一名乡村教师。"), _unit_cut("热线电话：0771-5", "5512345")
     (True, True)
     >>> _unit_cut("南屏：将建成“一刻钟便民生活圈”200", "个 覆盖全部城市社区")
     True
+    >>> _unit_cut("开园当天还有40", "多户居民排队。"), _unit_cut("年产动力电池20", "GWh、电机30万台"), _unit_cut("共2", "Apple手机")
+    (True, True, False)
     >>> _unit_cut("骑士91", "日期：5月3日"), _unit_cut("2024    1.44", "年"), _unit_cut("热线：021-51575678", "800")
     (False, False, False)
     """
     if _NUMBER_END.search(prev) is not None:
-        return (_UNIT_START.match(nxt) is not None or _LATIN_SUFFIX.match(nxt) is not None
-                and _SHORT_NUMBER_END.search(prev) is not None) and "  " not in prev
+        return (_UNIT_START.match(nxt) is not None or _LATIN_UNIT.match(nxt) is not None
+                or _LATIN_SUFFIX.match(nxt) is not None and _SHORT_NUMBER_END.search(prev) is not None) \
+            and "  " not in prev
     end, start = _PHONE_END.search(prev), _DIGITS.match(nxt)
     return end is not None and start is not None and 7 <= len(end.group(1)) + start.end() <= 8
 
@@ -1149,6 +1200,129 @@ def _address_cut(prev: str, nxt: str) -> bool:
     joined = tail.group() + head.group()
     whole = _ADDRESS.fullmatch(joined) or _ADDRESS.match(joined)
     return whole is not None and whole.end() > len(tail.group()) and not _ADDRESS.fullmatch(tail.group())
+
+
+#: Words one of which a byline holds (a feed, a wire or a staff role): the
+#: cheap test before :func:`_byline_cut`.
+_BYLINE_WORD = re.compile(r"讯|电|消息|记者|通讯员|实习生|作者|评论员|撰稿")
+#: A credit's role and its slash or colon opening a line (``摄影/``, ``文/图 ``,
+#: ``责任编辑：``): the test before :func:`_credit_cut`.
+_CREDIT_OPEN = regex.compile(rf"[（(]?\s*(?:{'|'.join(metadata.PAGE_SCOPE_WORDS)})?(?:{metadata._alt(metadata.CREDIT_ROLES)})"
+                             r"\s*[/／:：]")
+_CREDIT_FIRST = frozenset("（(" + "".join(metadata.PAGE_SCOPE_WORDS) + "".join(r[0] for r in metadata.CREDIT_ROLES))
+#: The longest line :func:`_credit_cut` joins a credit's rest to.
+_CREDIT_CUT_MAX = 40
+
+
+def _byline_cut(prev: str, nxt: str) -> bool:
+    """Whether a byline is cut inside: the byline that opens the two lines
+    joined runs past the cut and names its people, while ``prev`` alone
+    names no one, with no clause mark in it (a feed alone over its bracket, ``新报讯`` + ``（某城新报记者
+    X）…``; a bracket still open, ``新报讯（某城`` + ``新报正某城网记者 X）…``;
+    a role cut from its name, ``…首席记者`` + ``X）…``). The paper's own
+    layout cuts bylines so (the seed cuts one mid-outlet). On the bench
+    pages 23 breaks are so; 9 are layout breaks by the gold and the other
+    14 bylines the source spaced and the corpus split at that space
+    (``新华网北京4月27日电`` ¶ ``（记者 X）据…``, ``…（记者 彭某 实习记者 刘某`` ¶
+    ``通讯员…）``): a byline is one field whatever its spaces.
+
+    >>> _byline_cut("新报讯", "（某城新报记者 王五）10月9日，记者获悉"), _byline_cut("新报讯（某城", "新报记者 王五）10月9日")
+    (True, True)
+    >>> _byline_cut("本报讯（记者 王五）", "昨日，市里召开会议。"), _byline_cut("新报讯", "10月9日，记者获悉")
+    (False, False)
+    """
+    joined = prev + nxt[:80]
+    end = metadata.byline_end(joined)
+    return end > len(prev) and bool(metadata.parse_byline(joined[:end]).authors) \
+        and not metadata.parse_byline(prev).authors
+
+
+def _credit_cut(prev: str, nxt: str) -> bool:
+    """Whether a photo credit or a ``文/…`` line is cut inside: ``prev``
+    opens with a credit's role and its slash or colon, the two lines joined
+    are a credit naming its people, and ``prev`` alone is no credit
+    (``摄影/`` + ``某城新报记者 X``) or reads no outlet where the joined
+    credit does, its "names" a piece of that outlet (``摄影/某城新`` + ``报正某城网记者
+    X``). A credit cut after its names (``摄影/本报记者 张三`` ¶ ``秋色``) is
+    left to the model. On the bench pages one break is so (``编辑:`` ¶ ``苏琳``),
+    a layout break.
+
+    >>> _credit_cut("摄影/", "某城晚报记者 王五"), _credit_cut("摄影/某城", "晚报记者 王五")
+    (True, True)
+    >>> _credit_cut("摄影/本报记者 张三", "秋色"), _credit_cut("摄影/张三", "新华社发")
+    (False, False)
+    """
+    joined = prev + nxt
+    if not metadata.is_credit(joined):
+        return False
+    whole = metadata.parse_byline(joined)
+    if not whole.authors:
+        return False
+    if not metadata.is_credit(prev):
+        return True
+    part = metadata.parse_byline(prev)
+    return part.outlet is None and whole.outlet is not None and all(a["name"] in whole.outlet for a in part.authors)
+
+
+#: A code of capitals glued to Chinese text, cut in two (``“某城图书馆”AP`` +
+#: ``P扫码``, ``腹部B`` + ``超``, ``足球赛U`` + ``15组``, ``甲型H3`` + ``N2亚型``,
+#: ``其中4A`` + ``级``): what each side of the cut may be.
+_CODE_TAIL = regex.compile(r"[\p{Han}”》](?P<letters>[A-Z]+)(?P<digits>\d*)$|\d(?P<grade>[A-Z])$")
+_CODE_ONE = regex.compile(r"[A-Z]\p{Han}")
+_CODE_DIGITS = regex.compile(r"\d+\p{Han}")
+_CODE_REST = regex.compile(r"[A-Z]+\d+[A-Z\d]*\p{Han}")
+
+
+def _code_cut(prev: str, nxt: str) -> bool:
+    """Whether a code of capitals (and digits) glued to the Chinese text
+    either side is cut in two: ``prev`` ends on the code right after a
+    Chinese character, and ``nxt`` opens with one more capital then a
+    Chinese character (``AP`` + ``P扫码``), or with the Chinese character
+    itself after a single capital (``腹部B`` + ``超声``) or a grade
+    (``4A`` + ``级``), with digits after a single capital (``U`` + ``15组``),
+    or with a capital and digits after capitals and digits (``H3`` +
+    ``N2亚型``). Two words the source parted with a space (``收购IBM`` ¶ ``PC业务``)
+    are left to the model, as is a headline's letter (``知多D``). On the bench
+    pages all 18 such breaks are layout breaks.
+
+    >>> _code_cut("市民可用“某城图书馆”AP", "P扫码入馆"), _code_cut("近期儿童腹部B", "超检查"), _code_cut("以甲型H3", "N2亚型为主")
+    (True, True, True)
+    >>> _code_cut("青少年足球赛U", "15组比赛"), _code_cut("其中4A", "级以上景区7家"), _code_cut("据报道，收购IBM", "PC业务后")
+    (True, True, False)
+    """
+    m = _CODE_TAIL.search(prev)
+    if m is None:
+        return False
+    if m["grade"]:
+        return _HAN_START.match(nxt) is not None
+    if m["digits"]:
+        return _CODE_REST.match(nxt) is not None
+    if len(m["letters"]) == 1 and len(prev) >= _LONE_AFTER and (_HAN_START.match(nxt) or _CODE_DIGITS.match(nxt)):
+        return True
+    return _CODE_ONE.match(nxt) is not None
+
+
+#: A short name in quotes closing a line, glued to the word before it (``西关街的“马记羊杂”``).
+_QUOTED_NAME_END = regex.compile(r"[\p{Han}A-Za-z0-9]“[^“”，,。！？!?：:；;、]{1,12}”$")
+
+
+def _quote_cut(prev: str, nxt: str) -> bool:
+    """Whether a clause is cut right after a quoted name (``…西关街的“马记羊杂”``
+    + ``店里已坐满食客。``): ``prev`` is running text (a clause mark in it),
+    no list item, and ends on a short quoted name glued to the word before
+    it, and ``nxt`` opens with a Chinese character and no dateline. A
+    headline ending on quotes (``加息为何还要“窗口指导”``) has no clause mark. On the
+    bench pages 73 of 76 such breaks are layout breaks (the others
+    a source's slips: ``这种女人属于“占有式女性”`` ¶ ``一周之后，…``).
+
+    >>> _quote_cut("清晨6点，老城区西关街的“马记羊杂”", "店里已经坐满了食客。")
+    True
+    >>> _quote_cut("推进城市更新的“老街故事”", "改造方案公布"), _quote_cut("他说：“好。”", "大家都笑了。")
+    (False, False)
+    """
+    return _QUOTED_NAME_END.search(prev) is not None and _HAN_START.match(nxt) is not None \
+        and _RUNNING_PUNCT.search(prev) is not None and metadata.LIST_MARKER.match(prev) is None \
+        and metadata.match_dateline(nxt) is None
 
 
 def _lead_cut(prev: str) -> bool:
@@ -1266,15 +1440,17 @@ def _may_cut(last: str, prev: str, first: str, next_len: int) -> bool:
     """A cheap first test: False means :func:`certain_join` finds no cut
     beyond the typesetting rules (the line ends in no number mark, no digit
     and no surname after a title's last character, a space or a colon,
-    opens no bracket and is no short line holding 讯 or 电, and the next
-    line is longer than four characters and opens with no digit, no word
-    of approximation and no speech verb's first character, and the line
-    opens with no digit and ends on no 月)."""
+    opens no bracket and is no short line holding a byline's word (讯, 电,
+    记者 …: :data:`_BYLINE_WORD`), and the next line is longer than four
+    characters and opens with no digit, no word of approximation and no
+    speech verb's first character, and the line opens with no digit or
+    credit role and slash, and ends on no 月, no closing quote and no capital)."""
     if last in _NUMBER_CUT or next_len <= _SHORT_TAIL or first.isdigit() or len(prev) == 1 or last.isdigit() \
             or first in _SPEECH_FIRST or prev[0] in _BRACKET_OPEN or prev[-3:-2] in _NAME_GAP \
             or last in _ADDRESS_CHARS and first in _ADDRESS_CHARS \
-            or len(prev) <= _LEAD_CUT_MAX and ("讯" in prev or "电" in prev) \
-            or first in _APPROX_FIRST or prev[0].isdigit() or last == "月":
+            or first in _APPROX_FIRST or prev[0].isdigit() or last == "月" or last == "”" or "A" <= last <= "Z" \
+            or len(prev) <= _LEAD_CUT_MAX and _BYLINE_WORD.search(prev) is not None \
+            or prev[0] in _CREDIT_FIRST and _CREDIT_OPEN.match(prev) is not None:
         return True
     single, compound_last, title_end = _cut_chars()
     return last in single and prev[-2:-1] in title_end or last in compound_last and prev[-3:-2] in title_end
@@ -1329,7 +1505,8 @@ def _alone_after(pg: PageLines, heading_below: float) -> list[str | None]:
     texts, hard, lens, gap = pg.texts, pg.hard, pg.lens, pg.page.gap
     alone: list[str | None] = [None] * len(hard)
     for k, rule in enumerate(hard[:-1]):
-        if (rule == "name_cut" or rule == "lone_character") and _byline_line(texts[k] + texts[k + 1]):
+        if (rule == "name_cut" or rule == "lone_character" or rule == "byline_cut") \
+                and _byline_line(texts[k] + texts[k + 1]):
             alone[k + 1] = "byline_alone"
         elif rule == "lone_character" and not hard[k + 1] and _FIELD_LINE.match(texts[k]) \
                 and _titled_name_cut(texts[k]):

@@ -836,3 +836,53 @@ def test_a_notice_word_inside_a_line_is_no_heading():
     """声明 ends a longer line, and the sentence runs on: no heading."""
     pg = breaks.PageLines(["公司董事会郑重发表严正声明", "称从未授权任何机构代为销售其产品。"], [1])
     assert pg.alone[0] is None
+
+
+# --- bylines and credits cut inside; codes, quoted names and clock times cut ----------
+@pytest.mark.parametrize("cut, rest, rule", [
+    ("晚报讯", "（青屿晚报记者 闵若溪）11月2日，记者从青屿港务局获悉，港区吞吐量创新高。", "byline_cut"),  # a feed alone
+    ("晚报讯（青屿", "晚报正青屿网记者 闵若溪）11月2日，记者从港务局获悉，吞吐量创新高。", "byline_cut"),  # mid-outlet
+    ("晚报讯（青屿晚报正青屿网首席记者", "闵若溪）11月2日，港区吞吐量创新高。", "byline_cut"),     # a role cut from its name
+    ("摄影/", "青屿晚报正青屿网记者 施望川", "byline_cut"),                            # a credit cut after its slash
+    ("摄影/青屿晚", "报正青屿网记者 施望川", "byline_cut"),                            # a credit cut mid-outlet
+    ("核酸检测显示，此轮流行的是甲型H1", "N1亚型，学校已停课。", "code_cut"),            # a code cut in two
+    ("家长可在“青屿教育”AP", "P上预约，名额有限。", "code_cut"),                      # capitals cut in two
+    ("孕妇产检需做彩色B", "超检查，费用可报销。", "code_cut"),                          # a capital and its word
+    ("本次少儿篮球联赛设U", "12组和U14组。", "code_cut"),                             # a capital and its digits
+    ("全市现有国家3A", "级以上景区11家。", "code_cut"),                                # a grade and its unit
+    ("今年，区里将推进城东街区的“青屿书房”", "项目建设，年内开放。", "quote_cut"),                  # a quoted name in a clause
+    ("该储能电站年调节电量35", "GWh，相当于两万户一年的用电。", "unit_cut"),            # a Latin unit
+    ("现场还有60", "余名志愿者维持秩序。", "unit_cut"),                                # 余 and its unit
+    ("女子组冠军以3小时02分", "41秒完赛。", "unit_cut"),                               # a duration's seconds
+])
+def test_bylines_codes_and_names_cut_inside_are_joined(cut, rest, rule):
+    """The paper's layout cuts bylines and credits anywhere, codes of
+    capitals, quoted names and clock times too: no paragraph ends there."""
+    assert breaks.certain_join(cut, rest) == rule
+    assert breaks._may_cut(cut[-1], cut, rest[0], len(rest))
+    page = ["青屿港区吞吐量创新高", "首段文字在这里，交代了事情的来龙去脉和主要的背景。", cut, rest,
+            "下一段从这里开始，说的是另一件事。"]
+    assert decide(wrap(*page))[(cut, rest)] is True
+
+
+@pytest.mark.parametrize("prev, nxt", [
+    ("晚报讯（记者 闵若溪）", "11月2日，记者从港务局获悉。"),    # a whole byline, then the lead
+    ("晚报讯", "11月2日，记者从港务局获悉。"),                  # a feed over the lead: no one named
+    ("摄影/本报记者 施望川", "秋收"),                           # a whole credit, then a heading
+    ("据报道，公司完成对IBM", "PC业务的收购。"),                 # two words the source parted with a space
+    ("知多D", "16岁驾车违法吗"),                                 # a headline's letter
+    ("加息为何还要“窗口指导”", "另一方面，资金需求仍然旺盛。"),   # a headline ending on quotes
+    ("会上他说：“我们会做好。”", "大家报以掌声。"),               # a quote ending a sentence
+    ("第9分", "9分"),                                             # scores, no hour before the minutes
+])
+def test_lines_like_those_byline_and_code_cuts_are_left_to_the_model(prev, nxt):
+    assert breaks.certain_join(prev, nxt) is None
+
+
+def test_a_credit_completed_across_a_cut_stands_alone():
+    """The credit line a cut split, once whole, is not run into the next article's headline."""
+    page = ["秋色", "11月2日，青屿市滨河公园的银杏叶由绿转黄，不少市民前来拍照。", "摄影/青屿晚",
+            "报正青屿网记者 施望川", "青屿首条智慧公交线路开通", "晚报讯（青屿晚报记者 闵若溪）11月3日，线路开通运行。"]
+    got = decide(wrap(*page))
+    assert got[("摄影/青屿晚", "报正青屿网记者 施望川")] is True
+    assert got[("报正青屿网记者 施望川", "青屿首条智慧公交线路开通")] is False
