@@ -438,9 +438,10 @@ _CODE_WORD = r"[A-Za-z0-9.%:\-~～]"
 #: (``增长15.2%;9月份``, ``17:00,10月4日``): it separates clauses, even with
 #: a digit on both sides. Not a number's own mark: a ``:`` between digits
 #: (``8:30``, ``3:1``), a ``,`` before exactly three digits (``1,000``).
-#: What bounds such a word: Chinese text, or a dash (``-`` in the word
-#: becomes ``—`` by ``fix_dashes``, so a dash bounds it on a second pass).
-_CLAUSE_EDGE = f"(?:{_CONTEXT}|—)"
+#: What bounds such a word: Chinese text, or a dash (``fix_dashes`` makes
+#: ``——`` of a word's ``--`` and of ``―``, so a dash bounds it on a second
+#: pass as the dash it was made of does on the first).
+_CLAUSE_EDGE = f"(?:{_CONTEXT}|[—―－])"
 _CLAUSE_SPLIT = regex.compile(
     rf"(?<={_CLAUSE_EDGE}{_WS}*{_CODE_WORD}*[0-9%]{_WS}*)"
     rf"(?:;|,(?!{_WS}*\d{{3}}(?!\d))|:(?!{_WS}*\d)|(?<=%{_WS}*):)"
@@ -663,7 +664,10 @@ def curl_quotes(text: str) -> list[Change]:
     return changes
 
 
-_RANGE = re.compile(r"(?<=[\d年月日时点%])\s*[~〜∼]\s*(?=\d)")
+#: A ``~`` between two amounts: a number, perhaps with its unit of up to
+#: three characters (``18℃``, ``3级``, ``5毫米``, ``2021年``), and a number,
+#: perhaps signed (``-2℃~3℃``, ``-5℃~-1℃``).
+_RANGE = regex.compile(r"(?<=\d[^\s\d~〜∼，。；、,.;:：]{0,3})\s*[~〜∼]\s*(?=[-−－+]?\d)")
 
 
 def mark_ranges(text: str) -> list[Change]:
@@ -674,6 +678,10 @@ def mark_ranges(text: str) -> list[Change]:
     ('2021～2025年，2～7个', '~/home')
     >>> apply(mark_ranges, "见http://a.cn/1~2.html")   # URLs stay
     '见http://a.cn/1~2.html'
+    >>> apply(mark_ranges, "气温18℃~22℃，夜间-5℃~-1℃，偏北风3级~4级，降水5毫米~10毫米")
+    '气温18℃～22℃，夜间-5℃～-1℃，偏北风3级～4级，降水5毫米～10毫米'
+    >>> apply(mark_ranges, "第一版~第二版，cd ~/x，约5天~")   # no amount on one side: kept
+    '第一版~第二版，cd ~/x，约5天~'
     """
     if "~" not in text and "〜" not in text and "∼" not in text:
         return []
