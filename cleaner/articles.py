@@ -81,7 +81,8 @@ MARK_ROLES = ("divider", "end_mark", "folio")
 _CLOSING_ROLES = ("credit", *MARK_ROLES)
 #: The longest block that may be a headline.
 TITLE_MAX = 60
-_DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…⋯#＃+＋]{3,}$")
+#: (not one that ends a sentence: ``……。`` is an elided passage, text)
+_DIVIDER = regex.compile(r"^[\s\-—－–_＿=＝*＊~～·•.。…⋯#＃+＋]{3,}(?<!。)$")
 _END_MARK = regex.compile(r"^[\s(（\[【<〈-]*(?:全文)?完[\s)）\]】>〉-]*$")
 #: A folio: the page's own header or footer, its date and weekday or its page
 #: number standing apart (``2026年11月26日 星期四 要闻 第3版``, ``要闻 第3版``).

@@ -577,6 +577,8 @@ def test_articles_depend_only_on_their_own_page():
     ("本报记者 王五 赵六", "byline"), ("新华社北京9月20日电（记者 王五）", "byline"),
     ("完成全年目标任务。", None), ("完善基础设施", None), ("一、基本情况", None),
     ("第三季度完", None),
+    ("……。", None), ("......。", None),    # an elided passage ends a sentence: text, no divider
+    ("……………", "divider"),
 ])
 def test_fixed_roles(text, role):
     assert articles.fixed_role(text) == role
