@@ -185,6 +185,8 @@ FEATURES = {
                   "line names its people, the first alone does not",
     "address_cut": "an e-mail or web address cut in two (txzk_zheng + wen@163.com, www.tong + xi.gov.cn)",
     "bracket_cut": "a bracketed line cut before its closing bracket ((本报特约通讯员 马骁 通讯员 蔡文 + 博))",
+    "headline_cut": "a headline cut after its inner ！ or ？ (高温橙色预警！ + 某市最高气温将达38℃), under a "
+                    "sentence's end or at the page's top and over a byline line: one headline",
     "lone_opening": "a line of one Chinese character that opens a word or a name with the long line after it "
                     "(李 + 晓梅遗失…, a drop cap 近 + 日，…): no paragraph is one character",
     "byline_alone": "a byline or credit line, or a field line of names, completed by a name cut, a lone "
@@ -553,6 +555,9 @@ class PageLines:
             hard[k] = certain_join(texts[k], texts[k + 1], texts[k + 2] if k + 2 < len(texts) else "")
         for k in [k for k, rule in enumerate(hard) if rule == "lone_opening" and k and not ends_sentence(texts[k - 1])]:
             hard[k] = None      # the character may complete the line above (本报记者 肖雨 + 欣, 更容易拿 + 分)
+        for k in [k for k, (c, n) in enumerate(zip(lasts[:-2], lens)) if c in "！？!?" and n <= _BANG_HEAD_MAX]:
+            if not hard[k] and _headline_cut(texts, k):
+                hard[k] = "headline_cut"
         self.alone = _alone_after(self, heading_below)
 
     def words_across(self) -> list[tuple[float, str | None, bool, str | None, float | None]]:
@@ -1375,6 +1380,33 @@ def _approx_amount_cut(prev: str, nxt: str) -> bool:
     """
     return _HAN_START.match(prev[-1]) is not None and _TAKES_AMOUNT.search(prev) is not None \
         and metadata.LIST_MARKER.match(prev) is None and _APPROX_AMOUNT.match(nxt) is not None
+
+
+#: The first half of a headline cut after its inner ``！`` or ``？``
+#: (``高温橙色预警！``), and the rest of it: no sentence's or clause's mark.
+_BANG_HEAD = regex.compile(r"\p{Han}{2,8}[！？!?]")
+_BANG_HEAD_MAX = 9
+_HEAD_REST = regex.compile(r"[^，,。；;：:！？!?、]{4,24}")
+
+
+def _headline_cut(texts: Sequence[str], k: int) -> bool:
+    """Whether line ``k`` is the first half of a headline cut after its
+    inner ``！`` or ``？`` (``高温橙色预警！`` + ``某市最高气温将达38℃``, as the
+    seed prints ``省时又省心!…`` on one line): a short exclamation or
+    question at the page's top or under a sentence's end, over a
+    headline-shaped line, over a byline or dateline. A kicker ending in
+    ``！`` over its headline reads the same, and joins as the seed's own
+    headline does.
+
+    >>> _headline_cut(["高温橙色预警！", "某市最高气温将达38℃", "新报讯(某报记者 王五) 7月19日，…"], 0)
+    True
+    >>> _headline_cut(["…健康成长！", "某市最高气温将达38℃", "新报讯(某报记者 王五) 7月19日，…"], 0)
+    False
+    """
+    if k + 2 >= len(texts) or k and not ends_sentence(texts[k - 1]):
+        return False
+    return _BANG_HEAD.fullmatch(texts[k]) is not None and _HEAD_REST.fullmatch(texts[k + 1]) is not None \
+        and metadata.starts_with_byline(texts[k + 2][:80])
 
 
 def _name_cut(prev: str, nxt: str = "") -> bool:

@@ -772,3 +772,22 @@ def test_a_section_signed_by_the_articles_own_writer_or_under_no_byline_stays_in
     records = clean(wrap(*story, LIBRARY[0], LIBRARY[1] + "（本报记者 王小明）"))
     assert [r["title"] for r in records] == [STORY[0]]
     assert LIBRARY[0] in paragraphs(records[0])
+
+
+HEAT = ["高温橙色预警！", "某市最高气温将达38℃",
+        "新报讯（某市新报正某市网记者 林一帆）7月19日，某市气象台发布高温橙色预警信号。"]
+
+
+def test_a_headline_cut_after_its_exclamation_is_one_headline():
+    """Under an article's finished paragraph and over a byline line, a short
+    exclamation and a headline-shaped line are one headline cut in two."""
+    records = clean(wrap(*STORY, *HEAT))
+    assert [r["title"] for r in records] == [STORY[0], HEAT[0] + HEAT[1]]
+    assert paragraphs(records[1]) == [HEAT[2].split("）", 1)[1]]
+
+
+def test_an_exclamation_closing_a_paragraph_is_no_headline_half():
+    """The last line of a paragraph cut before its ``……成长！`` stays with it."""
+    story = [STORY[0], STORY[1], "教育局表示，新学校将让更多孩子在家门口上学，健康", "快乐成长！"]
+    records = clean(wrap(*story, HEAT[1], HEAT[2]))
+    assert paragraphs(records[0])[-1].endswith("健康快乐成长！")
