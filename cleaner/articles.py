@@ -712,12 +712,16 @@ def _signed_heads(blocks: list[Block]) -> None:
     running text signed at their end by a writer (``…。（本报记者 X）``, or a
     line ``读者 X`` under them), heads an item of its own (a brief, a
     reader's letter): an article signed by its byline is not signed again
-    under a section of its own. Not when the article above has sub-headings."""
+    under a section of its own. A column's label over the line (``百姓心声``)
+    is its kicker. Not when the article above has sub-headings."""
     for i in range(1, len(blocks) - 1):
         b = blocks[i]
         if b.role != "body" or not b.shaped or len(b.text.strip()) > PHOTO_HEAD_MAX or not _lead_at(blocks, i + 1):
             continue
         p = blocks[i - 1]
+        label = None
+        if i >= 2 and p.role == "body" and p.shaped and _label_line(p):
+            label, p = p, blocks[i - 2]        # 百姓心声 ¶ 社区食堂开到了家门口 ¶ the letter
         if not (p.role == "body" and not p.shaped and ends_sentence(p.text)):
             continue
         k = i + 1
@@ -729,10 +733,13 @@ def _signed_heads(blocks: list[Block]) -> None:
             and _writers_signature(blocks[k + 1]) else None
         if signer is None:
             continue
-        byline = _byline_above(blocks, i)
-        if byline is not None and not _sub_heading_above(blocks, i) \
+        top = i - 1 if label is not None else i
+        byline = _byline_above(blocks, top)
+        if byline is not None and not _sub_heading_above(blocks, top) \
                 and not _names(signer.text.strip()) <= _names(byline):
             b.role = "title"
+            if label is not None:
+                label.role = "kicker"
 
 
 def _writers_signature(b: Block) -> bool:

@@ -791,3 +791,15 @@ def test_an_exclamation_closing_a_paragraph_is_no_headline_half():
     story = [STORY[0], STORY[1], "教育局表示，新学校将让更多孩子在家门口上学，健康", "快乐成长！"]
     records = clean(wrap(*story, HEAT[1], HEAT[2]))
     assert paragraphs(records[0])[-1].endswith("健康快乐成长！")
+
+
+def test_a_readers_letter_under_a_column_label_after_an_article():
+    """The column's label over the letter's headline is its kicker: both go
+    with the letter, not with the article above."""
+    letter = ["百姓心声", "社区食堂开到了家门口", "我今年78岁，一个人在家做饭，常常是一顿饭吃两天。今年9月，社区的老年食堂开张了。",
+              "读者 郁青禾"]
+    records = clean(wrap(*STORY, *letter))
+    assert [r["title"] for r in records] == [STORY[0], letter[1]]
+    assert paragraphs(records[0])[-1] == STORY[2]
+    assert paragraphs(records[1]) == [letter[0], letter[2]]
+    assert records[1]["authors"] == [{"name": "郁青禾", "role": "读者"}]
