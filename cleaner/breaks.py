@@ -185,6 +185,7 @@ FEATURES = {
                   "line names its people, the first alone does not",
     "address_cut": "an e-mail or web address cut in two (txzk_zheng + wen@163.com, www.tong + xi.gov.cn)",
     "bracket_cut": "a bracketed line cut before its closing bracket ((本报特约通讯员 马骁 通讯员 蔡文 + 博))",
+    "operator_cut": "a line ending on a plus sign, which joins what stands on either side (“港口+ + 班列”多式联运)",
     "frame_cut": "a clause opened by 据 or 由 cut before the word that closes it (据某市住房和城乡 + 建设局统计，…, "
                  "本次大赛由市 + 总工会…联合主办)",
     "headline_cut": "a headline cut after its inner ！ or ？ (高温橙色预警！ + 某市最高气温将达38℃), under a "
@@ -1007,7 +1008,13 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
         return "name_cut"       # 通讯员 林晓 + 燕 何志勇: the first of two names cut before its last character
     if ("据" in prev[:_FRAME_OPEN_AT] or "由" in prev[-_FRAME_MAX:]) and _frame_cut(prev, nxt):
         return "frame_cut"
+    if prev[-1] in _PLUS and (nxt[0].isalnum() or nxt[0] in "“‘\""):
+        return "operator_cut"   # “港口+ + 班列”多式联运, 5+ + 2模式: a plus sign joins what is on either side
     return None
+
+
+#: A plus sign ends no paragraph: it joins the words or numbers on either side.
+_PLUS = frozenset("+＋")
 
 
 #: A clause opened by 据 (``据某市统计局统计``) or 由 (``由市总工会主办``),
@@ -1538,7 +1545,7 @@ def _may_cut(last: str, prev: str, first: str, next_len: int) -> bool:
             or first in _APPROX_FIRST or prev[0].isdigit() or last == "月" or last == "”" or "A" <= last <= "Z" \
             or len(prev) <= _LEAD_CUT_MAX and _BYLINE_WORD.search(prev) is not None \
             or prev[0] in _CREDIT_FIRST and _CREDIT_OPEN.match(prev) is not None \
-            or "据" in prev[:_FRAME_OPEN_AT] or "由" in prev[-_FRAME_MAX:]:
+            or "据" in prev[:_FRAME_OPEN_AT] or "由" in prev[-_FRAME_MAX:] or last in _PLUS:
         return True
     single, compound_last, title_end = _cut_chars()
     return last in single and prev[-2:-1] in title_end or last in compound_last and prev[-3:-2] in title_end

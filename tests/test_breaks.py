@@ -92,13 +92,13 @@ def test_the_cheap_cut_test_passes_every_cut():
               "今年以来，股价累计下跌", "截至", "INT8算力达到", "（2026）京0105刑初", "石悦今年26", "热线：0771-5",
               "该旅旅长韩卫东", "本报讯 昨日上午", "新华社广州4月20日电 记者", "（本报通讯员 蔡文",
               "邮箱：txzk_zheng", "网站www.tong", "通讯员 林晓", "文/图 周", "寒假期间（2023年2月", "新建的5",
-              "货运量同比增长", "周晓岚：全区", "3月5日上午，游客在桐江县", "据桐江市住房和城乡", "本届大赛由市"]
+              "货运量同比增长", "周晓岚：全区", "3月5日上午，游客在桐江县", "据桐江市住房和城乡", "本届大赛由市", "今年以来，“公路+"]
     rests += ["0战胜对手。", "23分钟，他破门。", "21.3%，市盈率下降。", "105万人次，平日约3万人次。", "2025年底，全市",
               "512 TOPS，典型功耗仅75W。", "1234号刑事判决。", "岁，是一名教师。", "5512345，欢迎来电。",
               "介绍，今年驻训取消了脚本。", "10时18分，隧道贯通。", "从水利厅获悉，汛期已至。", "博）",
               "wen@163.com；欢迎来稿。", "xi.gov.cn查询。", "燕 何志勇", "立新", "14日至20日），", "G智慧病房投用。",
               "近35%。全港", "42所幼儿园全部开设延时班。", "凤凰古镇参观非遗展览。", "建设局统计，今年以来",
-              "总工会联合主办。"]
+              "总工会联合主办。", "水运”联运业务量同比增长12%。"]
     for prev in lines:
         for rest in rests:
             if breaks.certain_join(prev, rest) not in (None, "typesetting_rule"):
@@ -125,6 +125,7 @@ def test_the_cheap_cut_test_passes_every_cut():
     ("3月5日上午，游客在桐江县", "凤凰古镇参观非遗展览。", "lead_cut"),   # a dated lead's first sentence
     ("据桐江市住房和城乡", "建设局统计，今年全市共加装电梯96部。", "frame_cut"),  # 据 … 统计
     ("本届技能大赛由市", "总工会、市人社局联合主办，共设8个项目。", "frame_cut"),  # 由 … 主办
+    ("今年以来，“公路+", "水运”联运业务量同比增长12%。", "operator_cut"),    # a plus sign joins both sides
 ])
 def test_cuts_no_paragraph_could_make_are_joined(cut, rest, rule):
     """A paragraph opens with no unit, no speech verb, never goes on after a
