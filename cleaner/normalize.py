@@ -440,10 +440,12 @@ _CODE_WORD = r"[A-Za-z0-9.%:\-~～]"
 #: (``8:30``, ``3:1``), a ``,`` before exactly three digits (``1,000``).
 #: What bounds such a word: Chinese text, or a dash (``fix_dashes`` makes
 #: ``——`` of a word's ``--`` and of ``―``, so a dash bounds it on a second
-#: pass as the dash it was made of does on the first).
+#: pass as the dash it was made of does on the first). Spaces and dashes
+#: between the edge and the word are passed over, since later rules close
+#: up the one and change the other (``，-- 1,0001`` and ``，——1,0001`` alike).
 _CLAUSE_EDGE = f"(?:{_CONTEXT}|[—―－])"
 _CLAUSE_SPLIT = regex.compile(
-    rf"(?<={_CLAUSE_EDGE}{_WS}*{_CODE_WORD}*[0-9%]{_WS}*)"
+    rf"(?<={_CLAUSE_EDGE}(?:{_WS}|{_CODE_WORD}|[—―－])*[0-9%]{_WS}*)"
     rf"(?:;|,(?!{_WS}*\d{{3}}(?!\d))|:(?!{_WS}*\d)|(?<=%{_WS}*):)"
     rf"(?={_WS}*[A-Za-z0-9]{_CODE_WORD}*{_WS}*{_CLAUSE_EDGE})", regex.V1)
 
