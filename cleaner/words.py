@@ -106,11 +106,42 @@ def parse_dictionary(lines: Iterable[str]) -> Tables:
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """jieba's dictionary (read once per process, the first time it is
-    needed; from the cache of :func:`cached_tables` when there is one)."""
+    needed; from the cache of :func:`cached_tables` when there is one),
+    with the words of today's news it lacks (``data/modern_words.txt``)."""
     path = _jieba_file("dict.txt")
     if path is None or not os.path.exists(path):
         return parse_dictionary([])
-    return cached_tables(path, cache_dir())
+    return with_words(cached_tables(path, cache_dir()), _modern_words())
+
+
+def _modern_words() -> list[str]:
+    from importlib import resources
+    text = resources.files("cleaner").joinpath("data/modern_words.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def with_words(t: Tables, lines: Iterable[str]) -> Tables:
+    """``t`` with the words of ``lines`` (jieba's format) it lacks, their
+    probabilities taken against ``t``'s total; a word ``t`` has keeps its
+    own entry.
+
+    >>> t = with_words(parse_dictionary(["的 6 uj", "我们 3 r"]), ["微信 1 n", "我们 5"])
+    >>> sorted(t.known), round(t.logp["微信"], 3) == round(math.log(1 / 9), 3), round(t.logp["我们"], 3) == round(math.log(3 / 9), 3)
+    (['微信', '我们', '的'], True, True)
+    """
+    add = {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] not in t.known and len(parts[0]) <= MAX_WORD and int(parts[1]) > 0:
+            add[parts[0]] = (math.log(int(parts[1])) - t.log_total, _CLASS_OF_TAG.get(parts[2]) if len(parts) > 2 else None)
+    if not add:
+        return t
+    logp, classes = t.logp, t.classes
+    for w, (p, cls) in add.items():
+        logp[w] = p
+        if cls:
+            classes[w] = cls
+    return Tables(t.known | add.keys(), logp, classes, t.log_total, t.top)
 
 
 #: Bump when :class:`Tables` or :func:`parse_dictionary` changes: older

@@ -74,3 +74,17 @@ def test_only_the_newest_parsed_dictionaries_are_kept(tmp_path):
     assert len(kept) == words._CACHE_KEEP
     ages = sorted(p.stat().st_mtime_ns // 10**9 for p in kept)
     assert ages == [2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("prev, nxt", [("市民可通过“某某公交”微", "信小程序提出需求。"),
+                                       ("出行前请出示健康", "码，配合测温。"),
+                                       ("全市新增网约", "车驾驶员3000人。")])
+def test_words_of_todays_news_are_words_across_a_join(prev, nxt):
+    """jieba's dictionary lacks them; the project's supplement has them."""
+    assert words.word_across_join(prev, nxt)
+
+
+def test_the_supplement_keeps_jiebas_own_entries():
+    t = words.tables()
+    assert t.logp["手机"] > t.logp["微信"] - 1      # jieba's 手机 untouched, 微信 a common noun
+    assert "微信" not in t.classes                  # no word class: not read as a name
