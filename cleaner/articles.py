@@ -754,7 +754,17 @@ def _writers_signature(b: Block) -> bool:
     t = b.text.strip()
     if b.role == "credit":
         return "摄" not in t and any(a["role"] in metadata.STAFF_ROLES for a in metadata.parse_byline(t).authors)
-    return b.role == "body" and ends_signed(t) and "摄" not in t[metadata.trailing_credit(t):]
+    return b.role == "body" and signed_by_writers(t)
+
+
+def signed_by_writers(text: str) -> bool:
+    """A paragraph closed by its writers' signature (``…。（记者 X）``,
+    :func:`ends_signed`), not by a photo's credit (``（记者 X 摄）``).
+
+    >>> signed_by_writers("…开通。（记者 张三 通讯员 李四）"), signed_by_writers("图为大桥。（记者 张三 摄）")
+    (True, False)
+    """
+    return ends_signed(text) and "摄" not in text[metadata.trailing_credit(text):]
 
 
 def _byline_above(blocks: Sequence[Block], i: int) -> str | None:

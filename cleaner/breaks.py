@@ -1006,7 +1006,7 @@ def certain_join(prev: str, nxt: str, after: str = "") -> str | None:
     if prev[-3:-2] in _NAME_GAP and nxt[1:2] in _NAME_GAP and _HAN_START.match(nxt) and _HAN_START.match(prev[-1]) \
             and _byline_line(prev) and _byline_line(prev + nxt):
         return "name_cut"       # 通讯员 林晓 + 燕 何志勇: the first of two names cut before its last character
-    if ("据" in prev[:_FRAME_OPEN_AT] or "由" in prev[-_FRAME_MAX:]) and _frame_cut(prev, nxt):
+    if ("据" in prev[:_FRAME_OPEN_AT] or "由" in prev[-_YOU_AT:]) and _frame_cut(prev, nxt):
         return "frame_cut"
     if prev[-1] in _PLUS and (nxt[0].isalnum() or nxt[0] in "“‘\""):
         return "operator_cut"   # “港口+ + 班列”多式联运, 5+ + 2模式: a plus sign joins what is on either side
@@ -1018,12 +1018,15 @@ _PLUS = frozenset("+＋")
 
 
 #: A clause opened by 据 (``据某市统计局统计``) or 由 (``由市总工会主办``),
-#: and the word that closes its frame in the next line's first clause.
+#: and the word that closes its frame in the next line's first clause: 据
+#: among a line's first :data:`_FRAME_OPEN_AT` characters, 由 among its
+#: last :data:`_YOU_AT` (the cheap tests before the patterns).
 _FRAME_OPEN_AT = 4
-_FRAME_MAX = 20
+_YOU_SPAN = 12
+_YOU_AT = _YOU_SPAN + 1
 _JU_OPEN = re.compile(r"[^，,。；;：:！？!?、“”\"]{0,3}据[^，,。；;：:！？!?、]{1,20}")
 _JU_CLOSE = re.compile(r"[^，,。；;：:！？!?]{0,24}?(?:统计|报道|介绍|了解|显示|消息|透露|反映|通报|测算|监测|调查|称|悉)")
-_YOU_OPEN = re.compile(r"由[^，,。；;：:！？!?、]{0,12}$")
+_YOU_OPEN = re.compile(rf"由[^，,。；;：:！？!?、]{{0,{_YOU_SPAN}}}$")
 _YOU_CLOSE = re.compile(r"[^，,。；;：:！？!?]{0,30}?(?:主办|承办|协办|负责|组织|牵头|发起|举办|实施|联合)")
 
 
@@ -1545,7 +1548,7 @@ def _may_cut(last: str, prev: str, first: str, next_len: int) -> bool:
             or first in _APPROX_FIRST or prev[0].isdigit() or last == "月" or last == "”" or "A" <= last <= "Z" \
             or len(prev) <= _LEAD_CUT_MAX and _BYLINE_WORD.search(prev) is not None \
             or prev[0] in _CREDIT_FIRST and _CREDIT_OPEN.match(prev) is not None \
-            or "据" in prev[:_FRAME_OPEN_AT] or "由" in prev[-_FRAME_MAX:] or last in _PLUS:
+            or "据" in prev[:_FRAME_OPEN_AT] or "由" in prev[-_YOU_AT:] or last in _PLUS:
         return True
     single, compound_last, title_end = _cut_chars()
     return last in single and prev[-2:-1] in title_end or last in compound_last and prev[-3:-2] in title_end

@@ -1663,7 +1663,7 @@ _STAFF_BEFORE_BREAK = regex.compile(rf"{_ROLE}(?:[ \u3000]*(?:{_NAME}))?(?:[ \u3
 #: ``包世杰）``, ``报道``).
 _STAFF_AFTER_BREAK = regex.compile(rf"{_ROLE}|(?:(?P<tail>{_PLAIN_TAIL})|(?P<name>{_NAME}))(?=[ \u3000）)〕]|$)")
 #: The most of the text before a break :data:`_STAFF_BEFORE_BREAK` reads.
-_STAFF_TAIL = 32
+STAFF_TAIL = 32
 
 
 def byline_space(left: str, right: str) -> bool:
@@ -1684,7 +1684,7 @@ def byline_space(left: str, right: str) -> bool:
     """
     m = _STAFF_AFTER_BREAK.match(right)
     return m is not None and (m["name"] is None or names_alone(m["name"]) is not None) \
-        and _STAFF_BEFORE_BREAK.search(left, max(0, len(left) - _STAFF_TAIL)) is not None
+        and _STAFF_BEFORE_BREAK.search(left, max(0, len(left) - STAFF_TAIL)) is not None
 
 
 #: What an author's note closing a paragraph follows: a sentence's end.

@@ -539,9 +539,10 @@ def _widen_once(text: str, marks: list[int], done: dict[int, str]) -> dict[int, 
                 changes[i] = ASCII_TO_FULLWIDTH[ch]
             continue
         left, right = _left(text, i), _right(text, i)
-        if ch in ",:" and left.isdigit() and right.isdigit() and not _splits_clauses(text, i):
+        splits = _splits_clauses(text, i)
+        if ch in ",:" and left.isdigit() and right.isdigit() and not splits:
             continue
-        if _is_context(left) or _is_context(right) or _splits_clauses(text, i):
+        if _is_context(left) or _is_context(right) or splits:
             changes[i] = ASCII_TO_FULLWIDTH[ch]
     for i in stack:   # unpaired openers: by their right-hand neighbour
         if _is_context(_right(text, i)):

@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 
 from . import articles as arts
 from . import breaks, metadata, normalize
+from .chars import is_han
 from .decode import decode
 from .edits import Edit, Lines, Piece
 from .errors import BadInput, ConservationError
@@ -292,7 +293,7 @@ def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
     if a0:
         edits.append(Edit("strip_margins", lines.raw_offset(i0, 0), texts[i0][:a0], ""))
     seps = []
-    tail = texts[i0][a0:b0][-_TAIL:]    # the end of the text joined so far
+    tail = texts[i0][a0:b0][-metadata.STAFF_TAIL:]    # the end of the text joined so far
     for k in range(1, len(idx)):
         i, j = idx[k - 1], idx[k]
         prev, t = texts[i], texts[j]
@@ -304,7 +305,7 @@ def _block_piece(block: arts.Block, lines: Lines, edits: list[Edit]) -> Piece:
                                  or _printed_space(prev[pb:], t[:a]) and _staff_space(tail, core)) else ""
         edits.append(Edit("join_lines", lines.raw_offset(i, pb), gap, sep))
         seps.append(sep)
-        tail = (tail + sep + core)[-_TAIL:]
+        tail = (tail + sep + core)[-metadata.STAFF_TAIL:]
     il, bl = idx[-1], spans[-1][1]
     if bl < len(texts[il]):
         edits.append(Edit("strip_margins", lines.raw_offset(il, bl), texts[il][bl:], ""))
@@ -333,8 +334,6 @@ def _trimmed(line: Piece, edits: list[Edit]) -> Piece:
     return line if a == 0 and b == len(t) else line.slice(a, b)
 
 
-#: How much of the text joined so far :func:`_staff_space` reads.
-_TAIL = 32
 #: A line's indent: ideographic spaces opening it, which part no words.
 _INDENT = "\u3000"
 
@@ -361,8 +360,7 @@ def _staff_space(left: str, right: str) -> bool:
     >>> _staff_space("记者 于蓁", "实习生 包世杰）"), _staff_space("据介绍，", "今年全市"), _staff_space("比赛第23", "分钟")
     (True, False, False)
     """
-    a, b = left[-1:], right[:1]
-    return "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff" and metadata.byline_space(left, right)
+    return left != "" and right != "" and is_han(left[-1]) and is_han(right[0]) and metadata.byline_space(left, right)
 
 
 def _normalise(piece: Piece, edits: list[Edit]) -> Piece:
@@ -400,22 +398,12 @@ def _split_credit(last: Piece, edits: list[Edit]) -> tuple[Piece, Piece | None]:
     return _normalise(last.slice(0, kept), edits), _normalise(last.slice(start), edits)
 
 
-def _signed_by_writers(text: str) -> bool:
-    """A paragraph closed by its writers' signature (``…。（记者 X）``), not
-    by a photo's credit (``（记者 X 摄）``).
-
-    >>> _signed_by_writers("…开通。（记者 张三 通讯员 李四）"), _signed_by_writers("图为大桥。（记者 张三 摄）")
-    (True, False)
-    """
-    return arts.ends_signed(text) and "摄" not in text[metadata.trailing_credit(text):]
-
-
 def _signature_of_lead(byline: Piece | None, body: list[Piece], lead: int, edits: list[Edit]) -> Piece | None:
     """The byline of an article whose lead closes with its writers'
     signature (``晚报讯 9月28日，…。（记者 X 通讯员 Y）``): the signature,
     cut from the lead, under the feed that opened it, a line each as a
     reporter line and a dateline are (``晚报讯\n（记者 X 通讯员 Y）``), or
-    alone (the caller asks :func:`_signed_by_writers` first)."""
+    alone (the caller asks :func:`articles.signed_by_writers` first)."""
     body[lead], signature = _split_credit(body[lead], edits)
     return Piece.joined([byline, signature], ["\n"]) if byline is not None else signature
 
@@ -461,7 +449,7 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
     credits = [clean(b) for b in g.credits]
     lead = _first_under(g)    # the paragraph the byline opens, or the first under it
     if byline is None and len(body) > 1 and metadata.trailing_credit(body[0].text) < len(body[0].text) \
-            and not _signed_by_writers(body[0].text):
+            and not arts.signed_by_writers(body[0].text):
         # a photo caption over the story (``图为…。 记者 X 摄``): its credit, then the story's byline
         body[0], photo = _split_credit(body[0], edits)
         credits.append(photo)
@@ -486,7 +474,7 @@ def _build_record(g: arts.ArticleBlocks, lines: Lines, page: Page, meta: FileMet
         dateline, body[lead] = _split_byline(body[lead], edits)
         if dateline is not None:
             byline = Piece.joined([byline, dateline], ["\n"])
-    if g.byline is None and lead + 1 < len(body) and _signed_by_writers(body[lead].text):
+    if g.byline is None and lead + 1 < len(body) and arts.signed_by_writers(body[lead].text):
         # the lead signed at its end over more paragraphs; a brief's one paragraph keeps its signature a credit
         byline = _signature_of_lead(byline, body, lead, edits)
     for i in range(len(body) - 1):

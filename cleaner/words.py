@@ -123,7 +123,9 @@ def _modern_words() -> list[str]:
 def with_words(t: Tables, lines: Iterable[str]) -> Tables:
     """``t`` with the words of ``lines`` (jieba's format) it lacks, their
     probabilities taken against ``t``'s total; a word ``t`` has keeps its
-    own entry.
+    own entry. ``t``'s dictionaries are extended in place, not copied: the
+    process's one set of tables (350,000 entries) is not copied at every
+    start-up for a hundred words; only ``known``, a frozenset, is new.
 
     >>> t = with_words(parse_dictionary(["的 6 uj", "我们 3 r"]), ["微信 1 n", "我们 5"])
     >>> sorted(t.known), round(t.logp["微信"], 3) == round(math.log(1 / 9), 3), round(t.logp["我们"], 3) == round(math.log(3 / 9), 3)
